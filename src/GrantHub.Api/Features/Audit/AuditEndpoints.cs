@@ -1,0 +1,18 @@
+using GrantHub.Api.Infrastructure;
+using Mediator;
+
+namespace GrantHub.Api.Features.Audit;
+
+public static class AuditEndpoints
+{
+    public static void MapAuditEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var audit = routes.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(Policies.Admin);
+
+        audit.MapGet("/", (IMediator mediator, [AsParameters] ListAuditQuery query, CancellationToken ct) => mediator.Send(query, ct))
+            .WithSummary("The audit trail, newest first, optionally for one object (Admin)");
+
+        audit.MapGet("/verify", (IMediator mediator, CancellationToken ct) => mediator.Send(new VerifyAuditQuery(), ct))
+            .WithSummary("Recompute the hash chain and report the first broken entry (Admin)");
+    }
+}

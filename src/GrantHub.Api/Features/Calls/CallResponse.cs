@@ -1,0 +1,50 @@
+using GrantHub.Api.Infrastructure;
+using GrantHub.Core.Calls;
+using GrantHub.Core.Common;
+
+namespace GrantHub.Api.Features.Calls;
+
+public record CallResponse(
+    Guid Id,
+    Guid FundId,
+    string Currency,
+    string Title,
+    string Description,
+    IReadOnlyList<Pillar> Pillars,
+    IReadOnlyList<string> EligibleCountries,
+    decimal MinAmount,
+    decimal MaxAmount,
+    int MinDurationMonths,
+    int MaxDurationMonths,
+    DateTimeOffset OpensAt,
+    DateTimeOffset ClosesAt,
+    ConsortiumRule Consortium,
+    IReadOnlyList<RubricCriterionInput> Rubric,
+    int MinReviewsPerApplication,
+    CallStatus Status,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? PublishedAt,
+    DateTimeOffset? ClosedAt) : IHasId
+{
+    public static CallResponse From(Call call, string currency) => new(
+        call.Id,
+        call.FundId,
+        currency,
+        call.Title,
+        call.Description,
+        call.Pillars,
+        call.EligibleCountries,
+        Money.FromMinorUnits(call.MinAmount, currency),
+        Money.FromMinorUnits(call.MaxAmount, currency),
+        call.MinDurationMonths,
+        call.MaxDurationMonths,
+        call.OpensAt,
+        call.ClosesAt,
+        new ConsortiumRule(call.ConsortiumRequired, call.MinPartners, call.MaxPartners),
+        [.. call.Rubric.Select(r => new RubricCriterionInput(r.Criterion, r.Weight, r.MaxScore))],
+        call.MinReviewsPerApplication,
+        call.Status,
+        call.CreatedAt,
+        call.PublishedAt,
+        call.ClosedAt);
+}

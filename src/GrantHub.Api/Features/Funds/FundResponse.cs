@@ -1,0 +1,30 @@
+using GrantHub.Api.Infrastructure;
+using GrantHub.Core.Common;
+using GrantHub.Core.Funds;
+
+namespace GrantHub.Api.Features.Funds;
+
+public record FundResponse(
+    Guid Id,
+    string Name,
+    FundKind Kind,
+    string Currency,
+    decimal Budget,
+    decimal Committed,
+    decimal Disbursed,
+    decimal Available,
+    decimal ApprovalThreshold,
+    DateTimeOffset CreatedAt) : IHasId
+{
+    public static FundResponse From(Fund fund) => new(
+        fund.Id,
+        fund.Name,
+        fund.Kind,
+        fund.Currency,
+        Money.FromMinorUnits(fund.Budget, fund.Currency),
+        Money.FromMinorUnits(fund.Committed, fund.Currency),
+        Money.FromMinorUnits(fund.Disbursed, fund.Currency),
+        Money.FromMinorUnits(fund.Available, fund.Currency),
+        Money.FromMinorUnits(fund.ApprovalThreshold, fund.Currency),
+        fund.CreatedAt);
+}

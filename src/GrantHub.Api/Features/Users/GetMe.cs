@@ -1,0 +1,36 @@
+using GrantHub.Api.Infrastructure;
+using GrantHub.Core.Common;
+using GrantHub.Core.Data;
+using GrantHub.Core.Identity;
+using GrantHub.Core.Organisations;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantHub.Api.Features.Users;
+
+public record GetMeQuery : IQuery<MeResponse>;
+
+public record MyOrganisation(Guid Id, string Name, MembershipRole Role);
+
+public record MeResponse(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<MyOrganisation> Organisations);
+
+public sealed class GetMeHandler(GrantHubDbContext db, ICurrentUser currentUser) : IQueryHandler<GetMeQuery, MeResponse>
+{
+    public async ValueTask<MeResponse> Handle(GetMeQuery query, CancellationToken cancellationToken)
+    {
+        var userId = currentUser.RequiredId();
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken)
+            ?? throw new NotFoundException("User", userId);
+        var roles = await db.UserRoles
+            .Where(ur => ur.UserId == userId)
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
+            .OrderBy(name => name)
+            .ToListAsync(cancellationToken);
+        var organisations = await db.OrganisationMembers
+            .Where(m => m.UserId == userId)
+            .Join(db.Organisations, m => m.OrganisationId, o => o.Id, (m, o) => new MyOrganisation(o.Id, o.Name, m.Role))
+            .OrderBy(o => o.Name)
+            .ToListAsync(cancellationToken);
+        return new MeResponse(user.Id, user.Email!, user.DisplayName, roles, organisations);
+    }
+}

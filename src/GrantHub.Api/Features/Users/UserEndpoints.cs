@@ -1,0 +1,29 @@
+using GrantHub.Api.Infrastructure;
+using Mediator;
+
+namespace GrantHub.Api.Features.Users;
+
+public static class UserEndpoints
+{
+    public static void MapUserEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/me", (IMediator mediator, CancellationToken ct) => mediator.Send(new GetMeQuery(), ct))
+            .RequireAuthorization()
+            .WithTags("Users")
+            .WithSummary("The signed-in user, with roles and organisations");
+
+        var users = routes.MapGroup("/api/users").WithTags("Users");
+
+        users.MapPost("/", async (CreateStaffUserCommand command, IMediator mediator, CancellationToken ct) =>
+            {
+                var user = await mediator.Send(command, ct);
+                return TypedResults.Created($"/api/users/{user.Id}", user);
+            })
+            .RequireAuthorization(Policies.Admin)
+            .WithSummary("Create a staff account (Admin)");
+
+        users.MapGet("/", (IMediator mediator, [AsParameters] ListUsersQuery query, CancellationToken ct) => mediator.Send(query, ct))
+            .RequireAuthorization(Policies.AdminOrProgrammeOfficer)
+            .WithSummary("List accounts (Admin); programme officers list staff, e.g. ?role=Reviewer");
+    }
+}

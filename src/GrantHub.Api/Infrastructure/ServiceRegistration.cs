@@ -1,0 +1,61 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using GrantHub.Core.Data;
+using GrantHub.Core.Identity;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace GrantHub.Api.Infrastructure;
+
+public static class ServiceRegistration
+{
+    /// <summary>The use cases: mediator with its pipeline, validators, the clock and the audit trail.</summary>
+    public static IServiceCollection AddGrantHubApplication(this IServiceCollection services)
+    {
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
+        });
+        services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped, includeInternalTypes: true);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<DemoData>();
+        return services;
+    }
+
+    /// <summary>HTTP concerns: JSON contract, problem details, accounts, rate limits, OpenAPI and health.</summary>
+    public static IServiceCollection AddGrantHubWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<JsonOptions>(options =>
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        });
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+
+        services.AddAuthorization(options => options.AddGrantHubPolicies());
+        services.AddIdentityApiEndpoints<ApplicationUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 10;
+                options.Lockout.MaxFailedAccessAttempts = 10;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<GrantHubDbContext>();
+        services.AddDataProtection()
+            .SetApplicationName("GrantHub")
+            .PersistKeysToDbContext<GrantHubDbContext>();
+        services.AddGrantHubRateLimiting(configuration);
+
+        services.AddOpenApi();
+        services.AddHealthChecks().AddDbContextCheck<GrantHubDbContext>("database", tags: ["ready"]);
+        return services;
+    }
+}

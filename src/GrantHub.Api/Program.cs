@@ -1,0 +1,60 @@
+using GrantHub.Api.Features.Audit;
+using GrantHub.Api.Features.Calls;
+using GrantHub.Api.Features.Funds;
+using GrantHub.Api.Features.Users;
+using GrantHub.Api.Infrastructure;
+using GrantHub.Core.Data;
+using GrantHub.Core.Identity;
+using Hangfire;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddGrantHubDatabase(builder.Configuration);
+builder.Services.AddGrantHubApplication();
+builder.Services.AddGrantHubWeb(builder.Configuration);
+builder.Services.AddGrantHubJobs(builder.Configuration);
+builder.WebHost.ConfigureKestrel(kestrel =>
+    kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", 1_048_576));
+
+var app = builder.Build();
+
+if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
+{
+    await DatabaseSetup.MigrateAsync(app.Services);
+}
+
+if (app.Configuration.GetValue("Demo:Seed", false))
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync();
+}
+
+Jobs.RegisterRecurringJobs(app.Services, app.Configuration);
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+
+app.MapGroup("/auth").WithTags("Auth").MapIdentityApi<ApplicationUser>().RequireRateLimiting(RateLimiting.AuthPolicy);
+app.MapUserEndpoints();
+app.MapFundEndpoints();
+app.MapCallEndpoints();
+app.MapAuditEndpoints();
+
+app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapOpenApi();
+app.MapScalarApiReference("/scalar");
+app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Admin, "/hangfire", new DashboardOptions { Authorization = [] });
+
+app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Log(app));
+
+await app.RunAsync();
+
+/// <summary>Entry point, public for WebApplicationFactory in the tests.</summary>
+public partial class Program;

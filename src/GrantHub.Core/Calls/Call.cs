@@ -1,0 +1,159 @@
+using GrantHub.Core.Common;
+
+namespace GrantHub.Core.Calls;
+
+public enum CallStatus
+{
+    Draft,
+    Open,
+    Closed,
+    Decided,
+    Cancelled,
+}
+
+public enum Pillar
+{
+    Participation,
+    Prevention,
+    Protection,
+    ReliefAndRecovery,
+}
+
+public record RubricCriterion(string Criterion, int Weight, int MaxScore);
+
+/// <summary>Everything about a call that its author edits while it is a draft. Amounts in minor units.</summary>
+public record CallTerms(
+    Guid FundId,
+    string Title,
+    string Description,
+    IReadOnlyList<Pillar> Pillars,
+    IReadOnlyList<string> EligibleCountries,
+    long MinAmount,
+    long MaxAmount,
+    int MinDurationMonths,
+    int MaxDurationMonths,
+    DateTimeOffset OpensAt,
+    DateTimeOffset ClosesAt,
+    bool ConsortiumRequired,
+    int MinPartners,
+    int MaxPartners,
+    IReadOnlyList<RubricCriterion> Rubric,
+    int MinReviewsPerApplication);
+
+/// <summary>A call for proposals against a core-funding fund. Lifecycle: Draft → Open → Closed → Decided, or Cancelled.</summary>
+public class Call : IVersioned
+{
+    private Call()
+    {
+    }
+
+    public Call(CallTerms terms, Guid createdBy, DateTimeOffset createdAt)
+    {
+        Id = Guid.NewGuid();
+        CreatedBy = createdBy;
+        CreatedAt = createdAt;
+        Apply(terms);
+    }
+
+    public Guid Id { get; private set; }
+    public Guid FundId { get; private set; }
+    public string Title { get; private set; } = "";
+    public string Description { get; private set; } = "";
+    public List<Pillar> Pillars { get; private set; } = [];
+    public List<string> EligibleCountries { get; private set; } = [];
+    public long MinAmount { get; private set; }
+    public long MaxAmount { get; private set; }
+    public int MinDurationMonths { get; private set; }
+    public int MaxDurationMonths { get; private set; }
+    public DateTimeOffset OpensAt { get; private set; }
+    public DateTimeOffset ClosesAt { get; private set; }
+    public bool ConsortiumRequired { get; private set; }
+    public int MinPartners { get; private set; }
+    public int MaxPartners { get; private set; }
+    public List<RubricCriterion> Rubric { get; private set; } = [];
+    public int MinReviewsPerApplication { get; private set; }
+    public CallStatus Status { get; private set; }
+    public Guid CreatedBy { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? PublishedAt { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+    public long Version { get; set; }
+
+    public bool IsAcceptingSubmissions(DateTimeOffset now) =>
+        Status == CallStatus.Open && now >= OpensAt && now < ClosesAt;
+
+    public void Update(CallTerms terms)
+    {
+        if (Status != CallStatus.Draft)
+        {
+            throw new BusinessRuleException("call-not-editable", $"Only a Draft call can be edited; this call is {Status}.");
+        }
+
+        Apply(terms);
+    }
+
+    public void Publish(DateTimeOffset now)
+    {
+        RequireStatus(CallStatus.Draft, "publish");
+        if (ClosesAt <= now)
+        {
+            throw new BusinessRuleException("call-closes-in-the-past", "A call whose closing time has passed cannot be published.");
+        }
+
+        Status = CallStatus.Open;
+        PublishedAt = now;
+    }
+
+    public void Close(DateTimeOffset now)
+    {
+        RequireStatus(CallStatus.Open, "close");
+        Status = CallStatus.Closed;
+        ClosedAt = now;
+    }
+
+    public void Cancel()
+    {
+        if (Status is not (CallStatus.Draft or CallStatus.Open))
+        {
+            throw new BusinessRuleException("call-not-cancellable", $"Only a Draft or Open call can be cancelled; this call is {Status}.");
+        }
+
+        Status = CallStatus.Cancelled;
+    }
+
+    public void MarkDecided()
+    {
+        RequireStatus(CallStatus.Closed, "mark as decided");
+        Status = CallStatus.Decided;
+    }
+
+    private void RequireStatus(CallStatus expected, string action)
+    {
+        if (Status != expected)
+        {
+            throw new BusinessRuleException(
+                "call-invalid-transition",
+                $"Cannot {action} a call that is {Status}; it must be {expected}.");
+        }
+    }
+
+    private void Apply(CallTerms terms)
+    {
+        FundId = terms.FundId;
+        Title = terms.Title;
+        Description = terms.Description;
+        Pillars = [.. terms.Pillars];
+        EligibleCountries = [.. terms.EligibleCountries];
+        MinAmount = terms.MinAmount;
+        MaxAmount = terms.MaxAmount;
+        MinDurationMonths = terms.MinDurationMonths;
+        MaxDurationMonths = terms.MaxDurationMonths;
+        OpensAt = terms.OpensAt;
+        ClosesAt = terms.ClosesAt;
+        ConsortiumRequired = terms.ConsortiumRequired;
+        MinPartners = terms.MinPartners;
+        MaxPartners = terms.MaxPartners;
+        Rubric = [.. terms.Rubric];
+        MinReviewsPerApplication = terms.MinReviewsPerApplication;
+    }
+}

@@ -1,0 +1,97 @@
+using GrantHub.Core.Auditing;
+using GrantHub.Core.Calls;
+using GrantHub.Core.Funds;
+using GrantHub.Core.Identity;
+using GrantHub.Core.Organisations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace GrantHub.Core.Data;
+
+internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<ApplicationUser>
+{
+    public void Configure(EntityTypeBuilder<ApplicationUser> builder) =>
+        builder.Property(u => u.DisplayName).HasMaxLength(200);
+}
+
+internal sealed class FundConfiguration : IEntityTypeConfiguration<Fund>
+{
+    public void Configure(EntityTypeBuilder<Fund> builder)
+    {
+        builder.Property(f => f.Name).HasMaxLength(200);
+        builder.Property(f => f.Kind).HasConversion<string>().HasMaxLength(32);
+        builder.Property(f => f.Currency).HasMaxLength(3).IsFixedLength();
+        builder.Ignore(f => f.Available);
+        builder.ToTable(t =>
+        {
+            t.HasCheckConstraint("CK_Funds_CommittedWithinBudget", "\"Committed\" <= \"Budget\"");
+            t.HasCheckConstraint("CK_Funds_DisbursedWithinCommitted", "\"Disbursed\" <= \"Committed\"");
+            t.HasCheckConstraint("CK_Funds_NonNegative", "\"Disbursed\" >= 0 AND \"Budget\" >= 0");
+        });
+    }
+}
+
+internal sealed class FundTopUpConfiguration : IEntityTypeConfiguration<FundTopUp>
+{
+    public void Configure(EntityTypeBuilder<FundTopUp> builder)
+    {
+        builder.Property(t => t.Note).HasMaxLength(1000);
+        builder.HasOne<Fund>().WithMany().HasForeignKey(t => t.FundId);
+        builder.HasIndex(t => t.FundId);
+    }
+}
+
+internal sealed class CallConfiguration : IEntityTypeConfiguration<Call>
+{
+    public void Configure(EntityTypeBuilder<Call> builder)
+    {
+        builder.Property(c => c.Title).HasMaxLength(200);
+        builder.Property(c => c.Description).HasMaxLength(20_000);
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(32);
+        builder.PrimitiveCollection(c => c.Pillars).ElementType(e => e.HasConversion<string>());
+        builder.PrimitiveCollection(c => c.EligibleCountries);
+        builder.OwnsMany(c => c.Rubric, rubric => rubric.ToJson());
+        builder.HasOne<Fund>().WithMany().HasForeignKey(c => c.FundId);
+        builder.HasIndex(c => new { c.Status, c.ClosesAt });
+    }
+}
+
+internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
+{
+    public void Configure(EntityTypeBuilder<Organisation> builder)
+    {
+        builder.Property(o => o.Name).HasMaxLength(300);
+        builder.Property(o => o.Country).HasMaxLength(2).IsFixedLength();
+        builder.Property(o => o.Type).HasConversion<string>().HasMaxLength(64);
+        builder.Property(o => o.RegistrationNumber).HasMaxLength(100);
+        builder.Property(o => o.DueDiligence).HasConversion<string>().HasMaxLength(32);
+        builder.Property(o => o.DueDiligenceNote).HasMaxLength(4000);
+        builder.HasMany(o => o.Members).WithOne().HasForeignKey(m => m.OrganisationId);
+        builder.Navigation(o => o.Members).HasField("_members").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class OrganisationMemberConfiguration : IEntityTypeConfiguration<OrganisationMember>
+{
+    public void Configure(EntityTypeBuilder<OrganisationMember> builder)
+    {
+        builder.HasKey(m => new { m.OrganisationId, m.UserId });
+        builder.Property(m => m.Role).HasConversion<string>().HasMaxLength(16);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(m => m.UserId);
+        builder.HasIndex(m => m.UserId);
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.HasKey(a => a.Sequence);
+        builder.Property(a => a.Sequence).ValueGeneratedNever();
+        builder.Property(a => a.UserEmail).HasMaxLength(256);
+        builder.Property(a => a.Command).HasMaxLength(200);
+        builder.Property(a => a.PreviousHash).HasMaxLength(64).IsFixedLength();
+        builder.Property(a => a.Hash).HasMaxLength(64).IsFixedLength();
+        builder.HasIndex(a => a.ObjectId);
+    }
+}

@@ -1,0 +1,123 @@
+using GrantHub.Core.Common;
+
+namespace GrantHub.Core.Organisations;
+
+public enum OrganisationType
+{
+    WomensRightsOrganisation,
+    WomensFund,
+    Network,
+    CommunityGroup,
+    NonGovernmentalOrganisation,
+    Other,
+}
+
+public enum DueDiligenceStatus
+{
+    NotStarted,
+    Cleared,
+    Failed,
+}
+
+public enum MembershipRole
+{
+    Owner,
+    Member,
+}
+
+/// <summary>
+/// A women's rights organisation or group. <see cref="Sensitive"/> marks an organisation at risk:
+/// it is never published and its identifying fields are redacted in exports and logs.
+/// </summary>
+public class Organisation : IVersioned
+{
+    private readonly List<OrganisationMember> _members = [];
+
+    private Organisation()
+    {
+    }
+
+    public Organisation(
+        string name,
+        string country,
+        OrganisationType type,
+        string? registrationNumber,
+        long? annualBudgetUsd,
+        bool womenLed,
+        bool sensitive,
+        Guid ownerUserId,
+        DateTimeOffset createdAt)
+    {
+        Id = Guid.NewGuid();
+        Name = name;
+        Country = country;
+        Type = type;
+        RegistrationNumber = registrationNumber;
+        AnnualBudgetUsd = annualBudgetUsd;
+        WomenLed = womenLed;
+        Sensitive = sensitive;
+        CreatedAt = createdAt;
+        _members.Add(new OrganisationMember(Id, ownerUserId, MembershipRole.Owner, createdAt));
+    }
+
+    public Guid Id { get; private set; }
+    public string Name { get; private set; } = "";
+    public string Country { get; private set; } = "";
+    public OrganisationType Type { get; private set; }
+    public string? RegistrationNumber { get; private set; }
+
+    /// <summary>Annual budget in US dollar cents, for comparability across countries; optional.</summary>
+    public long? AnnualBudgetUsd { get; private set; }
+
+    public bool WomenLed { get; private set; }
+    public bool Sensitive { get; private set; }
+    public DueDiligenceStatus DueDiligence { get; private set; }
+    public string? DueDiligenceNote { get; private set; }
+    public DateTimeOffset? DueDiligenceUpdatedAt { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public long Version { get; set; }
+    public IReadOnlyCollection<OrganisationMember> Members => _members;
+
+    public bool IsOwner(Guid userId) => _members.Any(m => m.UserId == userId && m.Role == MembershipRole.Owner);
+
+    public bool IsMember(Guid userId) => _members.Any(m => m.UserId == userId);
+
+    public OrganisationMember AddMember(Guid userId, MembershipRole role, DateTimeOffset now)
+    {
+        if (IsMember(userId))
+        {
+            throw new BusinessRuleException("organisation-member-exists", "This user is already a member of the organisation.");
+        }
+
+        var member = new OrganisationMember(Id, userId, role, now);
+        _members.Add(member);
+        return member;
+    }
+
+    public void RecordDueDiligence(DueDiligenceStatus status, string? note, DateTimeOffset now)
+    {
+        DueDiligence = status;
+        DueDiligenceNote = note;
+        DueDiligenceUpdatedAt = now;
+    }
+}
+
+public class OrganisationMember
+{
+    private OrganisationMember()
+    {
+    }
+
+    internal OrganisationMember(Guid organisationId, Guid userId, MembershipRole role, DateTimeOffset joinedAt)
+    {
+        OrganisationId = organisationId;
+        UserId = userId;
+        Role = role;
+        JoinedAt = joinedAt;
+    }
+
+    public Guid OrganisationId { get; private set; }
+    public Guid UserId { get; private set; }
+    public MembershipRole Role { get; private set; }
+    public DateTimeOffset JoinedAt { get; private set; }
+}

@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using GrantHub.Api.Infrastructure;
+using GrantHub.Core.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace GrantHub.Tests.Infrastructure;
+
+/// <summary>
+/// The real application on its own SQLite file with the real migrations and demo data, a fake clock,
+/// and no Hangfire server: tests run jobs by sending their commands.
+/// </summary>
+public class GrantHubFactory : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"granthub-tests-{Guid.NewGuid():N}.db");
+    private readonly ConcurrentDictionary<string, Task<string>> _tokens = new();
+
+    public FakeTimeProvider Clock { get; } = new(Start);
+
+    public string ConnectionString => $"Data Source={_databasePath}";
+
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["ConnectionStrings:GrantHub"] = ConnectionString,
+        ["Database:Provider"] = "Sqlite",
+        ["Demo:Seed"] = "true",
+        ["Hangfire:Server:Enabled"] = "false",
+        ["RateLimiting:AuthPermitsPerMinute"] = "10000",
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    /// <summary>A client signed in as the given account (demo password unless told otherwise).</summary>
+    public async Task<HttpClient> ClientFor(string email, string password = DemoData.Password)
+    {
+        var token = await _tokens.GetOrAdd(email, _ => LoginAsync(email, password));
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public Task<HttpClient> Admin() => ClientFor("admin@granthub.local");
+
+    public Task<HttpClient> Officer() => ClientFor("officer@granthub.local");
+
+    public Task<HttpClient> Reviewer() => ClientFor("reviewer@granthub.local");
+
+    public Task<HttpClient> Finance() => ClientFor("finance@granthub.local");
+
+    public Task<HttpClient> Lead() => ClientFor("lead@granthub.local");
+
+    public Task<HttpClient> Partner() => ClientFor("partner@granthub.local");
+
+    /// <summary>Registers a new applicant account (no staff role, no organisation) and signs it in.</summary>
+    public async Task<HttpClient> NewApplicant(string? email = null)
+    {
+        email ??= $"applicant-{Guid.NewGuid():N}@example.org";
+        using var anonymous = CreateClient();
+        var response = await anonymous.PostAsJsonAsync("/auth/register", new { email, password = DemoData.Password });
+        response.EnsureSuccessStatusCode();
+        return await ClientFor(email);
+    }
+
+    public async Task<T> WithDb<T>(Func<GrantHubDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<GrantHubDbContext>());
+    }
+
+    public async Task WithScope(Func<IServiceProvider, Task> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await work(scope.ServiceProvider);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(_databasePath + suffix);
+        }
+    }
+
+    private async Task<string> LoginAsync(string email, string password)
+    {
+        using var anonymous = CreateClient();
+        var response = await anonymous.PostAsJsonAsync("/auth/login", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var login = await response.Content.ReadFromJsonAsync<LoginResult>();
+        return login!.AccessToken;
+    }
+
+    private sealed record LoginResult(string TokenType, string AccessToken, long ExpiresIn, string RefreshToken);
+}
