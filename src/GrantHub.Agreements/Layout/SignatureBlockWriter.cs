@@ -1,0 +1,76 @@
+using PdfSharp.Drawing;
+
+namespace GrantHub.Agreements.Layout;
+
+/// <summary>Signature blocks side by side, kept together on one page, each with lines for signature, name, title and date.</summary>
+internal sealed class SignatureBlockWriter(PageFlow flow, AgreementStyle style)
+{
+    private const double Gutter = 24;
+    private const double FieldSpacing = 24;
+    private const double FieldLabelWidth = 52;
+    private static readonly string[] Fields = ["Signature", "Name", "Title", "Date"];
+
+    public double Height(IReadOnlyList<SignatureBlock> blocks) => Height(Wrap(blocks));
+
+    public void Write(IReadOnlyList<SignatureBlock> blocks)
+    {
+        var wrapped = Wrap(blocks);
+        var height = Height(wrapped);
+        flow.EnsureSpace(height);
+
+        var blockWidth = BlockWidth(blocks.Count);
+        var fieldsTop = flow.Y + TextHeight(wrapped);
+        for (var index = 0; index < wrapped.Count; index++)
+        {
+            var left = flow.Left + index * (blockWidth + Gutter);
+            var y = DrawLines(wrapped[index].Caption, style.BodyBold, left, flow.Y, blockWidth);
+            DrawLines(wrapped[index].Signatory, style.Body, left, y, blockWidth);
+            DrawFields(left, fieldsTop, blockWidth);
+        }
+
+        flow.Advance(height);
+    }
+
+    private List<WrappedBlock> Wrap(IReadOnlyList<SignatureBlock> blocks)
+    {
+        var blockWidth = BlockWidth(blocks.Count);
+        return blocks
+            .Select(block => new WrappedBlock(
+                TextWrapper.Wrap(flow.Graphics, block.Caption, style.BodyBold, blockWidth),
+                TextWrapper.Wrap(flow.Graphics, block.Signatory, style.Body, blockWidth)))
+            .ToList();
+    }
+
+    private double Height(List<WrappedBlock> wrapped) =>
+        TextHeight(wrapped) + Fields.Length * FieldSpacing + style.Body.GetHeight();
+
+    private double TextHeight(List<WrappedBlock> wrapped) =>
+        wrapped.Max(block => block.Caption.Count * style.BodyBold.GetHeight() + block.Signatory.Count * style.Body.GetHeight());
+
+    private double BlockWidth(int blockCount) => (flow.Width - Gutter * (blockCount - 1)) / blockCount;
+
+    private double DrawLines(IReadOnlyList<string> lines, XFont font, double left, double top, double width)
+    {
+        var lineHeight = font.GetHeight();
+        foreach (var line in lines)
+        {
+            flow.Graphics.DrawString(line, font, style.Text, new XRect(left, top, width, lineHeight), XStringFormats.TopLeft);
+            top += lineHeight;
+        }
+
+        return top;
+    }
+
+    private void DrawFields(double left, double top, double width)
+    {
+        var lineHeight = style.TableText.GetHeight();
+        foreach (var field in Fields)
+        {
+            top += FieldSpacing;
+            flow.Graphics.DrawString(field, style.TableText, style.Muted, new XRect(left, top - lineHeight, FieldLabelWidth, lineHeight), XStringFormats.TopLeft);
+            flow.Graphics.DrawLine(style.Rule, left + FieldLabelWidth, top, left + width, top);
+        }
+    }
+
+    private sealed record WrappedBlock(IReadOnlyList<string> Caption, IReadOnlyList<string> Signatory);
+}
