@@ -1,6 +1,7 @@
 using GrantHub.Api.Features.Audit;
 using GrantHub.Api.Features.Calls;
 using GrantHub.Api.Features.Funds;
+using GrantHub.Api.Features.Notifications;
 using GrantHub.Api.Features.Users;
 using GrantHub.Api.Infrastructure;
 using GrantHub.Core.Data;
@@ -45,6 +46,7 @@ app.MapUserEndpoints();
 app.MapFundEndpoints();
 app.MapCallEndpoints();
 app.MapAuditEndpoints();
+app.MapNotificationEndpoints();
 
 app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

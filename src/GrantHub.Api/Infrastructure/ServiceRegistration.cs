@@ -24,6 +24,7 @@ public static class ServiceRegistration
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddScoped<AuditTrail>();
+        services.AddScoped<Notifier>();
         services.AddScoped<DemoData>();
         return services;
     }

@@ -95,3 +95,21 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.HasIndex(a => a.ObjectId);
     }
 }
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<GrantHub.Core.Notifications.Notification>
+{
+    public void Configure(EntityTypeBuilder<GrantHub.Core.Notifications.Notification> builder)
+    {
+        builder.Property(n => n.Kind).HasMaxLength(64);
+        builder.Property(n => n.Subject).HasMaxLength(300);
+        builder.Property(n => n.Body).HasMaxLength(8000);
+        builder.Property(n => n.Link).HasMaxLength(500);
+        builder.Property(n => n.DeduplicationKey).HasMaxLength(300);
+        builder.Property(n => n.Email).HasConversion<string>().HasMaxLength(16);
+        builder.Property(n => n.EmailLastError).HasMaxLength(2000);
+        builder.HasIndex(n => n.DeduplicationKey).IsUnique();
+        builder.HasIndex(n => new { n.RecipientUserId, n.ReadAt, n.CreatedAt });
+        builder.HasIndex(n => new { n.Email, n.NextEmailAttemptAt });
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(n => n.RecipientUserId);
+    }
+}

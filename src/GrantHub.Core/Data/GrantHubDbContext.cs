@@ -3,6 +3,7 @@ using GrantHub.Core.Calls;
 using GrantHub.Core.Common;
 using GrantHub.Core.Funds;
 using GrantHub.Core.Identity;
+using GrantHub.Core.Notifications;
 using GrantHub.Core.Organisations;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -23,6 +24,7 @@ public class GrantHubDbContext(DbContextOptions<GrantHubDbContext> options)
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<OrganisationMember> OrganisationMembers => Set<OrganisationMember>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public bool IsSqlite => Database.ProviderName == SqliteProviderName;

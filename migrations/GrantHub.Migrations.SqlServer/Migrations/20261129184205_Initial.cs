@@ -237,6 +237,36 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RecipientUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
+                    Link = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    DeduplicationKey = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ReadAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    EmailAttempts = table.Column<int>(type: "int", nullable: false),
+                    EmailLastError = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    NextEmailAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    EmailSentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Notifications_AspNetUsers_RecipientUserId",
+                        column: x => x.RecipientUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Calls",
                 columns: table => new
                 {
@@ -383,6 +413,22 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                 column: "FundId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Notifications_DeduplicationKey",
+                table: "Notifications",
+                column: "DeduplicationKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_Email_NextEmailAttemptAt",
+                table: "Notifications",
+                columns: new[] { "Email", "NextEmailAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_RecipientUserId_ReadAt_CreatedAt",
+                table: "Notifications",
+                columns: new[] { "RecipientUserId", "ReadAt", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OrganisationMembers_UserId",
                 table: "OrganisationMembers",
                 column: "UserId");
@@ -417,6 +463,9 @@ namespace GrantHub.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "FundTopUps");
+
+            migrationBuilder.DropTable(
+                name: "Notifications");
 
             migrationBuilder.DropTable(
                 name: "OrganisationMembers");
