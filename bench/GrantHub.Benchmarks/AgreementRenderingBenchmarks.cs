@@ -1,0 +1,25 @@
+using BenchmarkDotNet.Attributes;
+using GrantHub.Agreements;
+
+namespace GrantHub.Benchmarks;
+
+[MemoryDiagnoser]
+public class AgreementRenderingBenchmarks
+{
+    private readonly AgreementPdfRenderer _renderer = new();
+    private readonly AgreementDocument _typical = BenchmarkAgreements.ThreePartnerGrant();
+    private readonly AgreementDocument _long = BenchmarkAgreements.TwelvePartnerGrantWithAmendments();
+
+    [GlobalSetup]
+    public void ReportPdfSizes()
+    {
+        Console.WriteLine($"// Typical 3-partner agreement PDF: {_renderer.Render(_typical).Length:N0} bytes");
+        Console.WriteLine($"// Long 12-partner agreement PDF: {_renderer.Render(_long).Length:N0} bytes");
+    }
+
+    [Benchmark(Baseline = true)]
+    public byte[] Typical_three_partner_agreement() => _renderer.Render(_typical);
+
+    [Benchmark]
+    public byte[] Long_twelve_partner_agreement() => _renderer.Render(_long);
+}
