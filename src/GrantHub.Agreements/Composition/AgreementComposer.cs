@@ -56,10 +56,10 @@ internal sealed class AgreementComposer
     private void WriteParties()
     {
         Heading("Parties");
-        var consortium = !HasPartners
-            ? "which receives the Grant on its own behalf; references to the Organisations mean the Lead Organisation."
-            : "which receives the Grant on its own behalf and on behalf of the consortium partners listed below " +
-              "(\"the Partners\"; together with the Lead Organisation, \"the Organisations\").";
+        var consortium = HasPartners
+            ? "which receives the Grant on its own behalf and on behalf of the consortium partners listed below " +
+              "(\"the Partners\"; together with the Lead Organisation, \"the Organisations\")."
+            : "which receives the Grant on its own behalf; references to the Organisations mean the Lead Organisation.";
         _text.Paragraph(
             $"This agreement is made between {_agreement.FunderName} (\"the Funder\"), acting through its " +
             $"{_agreement.FundName}, and {_agreement.Lead.Name} (\"the Lead Organisation\"), {consortium}");
