@@ -27,10 +27,13 @@ if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
     await DatabaseSetup.MigrateAsync(app.Services);
 }
 
-if (app.Configuration.GetValue("Demo:Seed", false))
+await using (var scope = app.Services.CreateAsyncScope())
 {
-    await using var scope = app.Services.CreateAsyncScope();
-    await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync();
+    await scope.ServiceProvider.GetRequiredService<AdminBootstrap>().EnsureAdminAsync();
+    if (app.Configuration.GetValue("Demo:Seed", false))
+    {
+        await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync();
+    }
 }
 
 Jobs.RegisterRecurringJobs(app.Services, app.Configuration);

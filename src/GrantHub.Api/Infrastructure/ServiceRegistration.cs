@@ -26,6 +26,7 @@ public static class ServiceRegistration
         services.AddScoped<AuditTrail>();
         services.AddScoped<Notifier>();
         services.AddScoped<DemoData>();
+        services.AddScoped<AdminBootstrap>();
         return services;
     }
 
