@@ -18,7 +18,7 @@ builder.Services.AddGrantHubApplication();
 builder.Services.AddGrantHubWeb(builder.Configuration);
 builder.Services.AddGrantHubJobs(builder.Configuration);
 builder.WebHost.ConfigureKestrel(kestrel =>
-    kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", 1_048_576));
+    kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", 1_048_576L));
 
 var app = builder.Build();
 
@@ -40,6 +40,7 @@ Jobs.RegisterRecurringJobs(app.Services, app.Configuration);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRequestSizeLimit();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
