@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using GrantHub.Core.Data;
 using GrantHub.Core.Identity;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
@@ -41,6 +42,8 @@ public static class ServiceRegistration
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.Configure<ExceptionHandlerOptions>(options =>
+            options.SuppressDiagnosticsCallback = context => ProblemDetailsExceptionHandler.IsExpected(context.Exception));
 
         services.AddAuthorization(options => options.AddGrantHubPolicies());
         services.AddIdentityApiEndpoints<ApplicationUser>(options =>
@@ -56,7 +59,7 @@ public static class ServiceRegistration
             .PersistKeysToDbContext<GrantHubDbContext>();
         services.AddGrantHubRateLimiting(configuration);
 
-        services.AddOpenApi();
+        services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
         services.AddHealthChecks().AddDbContextCheck<GrantHubDbContext>("database", tags: ["ready"]);
         return services;
     }
