@@ -38,6 +38,8 @@ public class OperationsTests(GrantHubFactory factory) : IClassFixture<GrantHubFa
         var createCall = paths.GetProperty("/api/calls").GetProperty("post");
         Assert.True(createCall.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _));
         Assert.True(createCall.GetProperty("responses").TryGetProperty("201", out _));
+        Assert.True(createCall.GetProperty("responses").TryGetProperty("400", out _));
+        Assert.True(createCall.GetProperty("responses").TryGetProperty("409", out _));
         var schemas = document.GetProperty("components").GetProperty("schemas");
         Assert.True(schemas.TryGetProperty("CallInput", out var callInput));
         Assert.True(callInput.GetProperty("properties").TryGetProperty("rubric", out _));
