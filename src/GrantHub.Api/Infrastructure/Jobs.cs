@@ -1,4 +1,5 @@
 using GrantHub.Api.Features.Calls;
+using GrantHub.Api.Features.Emergency;
 using Hangfire;
 using Hangfire.InMemory;
 
@@ -47,5 +48,13 @@ public static class Jobs
             CloseExpiredCallsJob.Id,
             job => job.RunAsync(CancellationToken.None),
             configuration.GetValue("Jobs:CloseExpiredCalls", Cron.Minutely())!);
+        recurring.AddOrUpdate<EscalateEmergencyRequestsJob>(
+            EscalateEmergencyRequestsJob.Id,
+            job => job.RunAsync(CancellationToken.None),
+            configuration.GetValue("Jobs:EscalateEmergencyRequests", "*/5 * * * *")!);
+        recurring.AddOrUpdate<PurgeExpiredIdempotencyKeysJob>(
+            PurgeExpiredIdempotencyKeysJob.Id,
+            job => job.RunAsync(CancellationToken.None),
+            configuration.GetValue("Jobs:PurgeExpiredIdempotencyKeys", Cron.Hourly())!);
     }
 }
