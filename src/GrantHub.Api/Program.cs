@@ -2,6 +2,7 @@ using GrantHub.Api.Features.Audit;
 using GrantHub.Api.Features.Calls;
 using GrantHub.Api.Features.Funds;
 using GrantHub.Api.Features.Notifications;
+using GrantHub.Api.Features.Organisations;
 using GrantHub.Api.Features.Users;
 using GrantHub.Api.Infrastructure;
 using GrantHub.Core.Data;
@@ -45,6 +46,7 @@ app.MapGroup("/auth").WithTags("Auth").MapIdentityApi<ApplicationUser>().Require
 app.MapUserEndpoints();
 app.MapFundEndpoints();
 app.MapCallEndpoints();
+app.MapOrganisationEndpoints();
 app.MapAuditEndpoints();
 app.MapNotificationEndpoints();
 
