@@ -1,3 +1,4 @@
+using GrantHub.Api.Features.Applications;
 using GrantHub.Api.Features.Audit;
 using GrantHub.Api.Features.Calls;
 using GrantHub.Api.Features.Funds;
@@ -47,6 +48,7 @@ app.MapUserEndpoints();
 app.MapFundEndpoints();
 app.MapCallEndpoints();
 app.MapOrganisationEndpoints();
+app.MapApplicationEndpoints();
 app.MapAuditEndpoints();
 app.MapNotificationEndpoints();
 

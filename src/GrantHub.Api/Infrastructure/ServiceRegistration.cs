@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
+using GrantHub.Api.Features.Applications;
 using GrantHub.Core.Data;
 using GrantHub.Core.Identity;
 using Microsoft.AspNetCore.DataProtection;
@@ -25,6 +26,7 @@ public static class ServiceRegistration
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<Notifier>();
+        services.AddScoped<ApplicationNotifications>();
         services.AddScoped<DemoData>();
         return services;
     }
