@@ -1,8 +1,10 @@
+using GrantHub.Api.Features.Applications;
 using GrantHub.Api.Features.Audit;
 using GrantHub.Api.Features.Calls;
 using GrantHub.Api.Features.Emergency;
 using GrantHub.Api.Features.Funds;
 using GrantHub.Api.Features.Notifications;
+using GrantHub.Api.Features.Organisations;
 using GrantHub.Api.Features.Users;
 using GrantHub.Api.Infrastructure;
 using GrantHub.Core.Data;
@@ -51,6 +53,8 @@ app.MapGroup("/auth").WithTags("Auth").MapIdentityApi<ApplicationUser>().Require
 app.MapUserEndpoints();
 app.MapFundEndpoints();
 app.MapCallEndpoints();
+app.MapOrganisationEndpoints();
+app.MapApplicationEndpoints();
 app.MapAuditEndpoints();
 app.MapNotificationEndpoints();
 app.MapEmergencyEndpoints();

@@ -1,3 +1,4 @@
+using GrantHub.Core.Applications;
 using GrantHub.Core.Calls;
 using GrantHub.Core.Data;
 using GrantHub.Core.Funds;
@@ -22,6 +23,9 @@ public sealed class DemoData(
     public const string CoreFundName = "Women, Peace and Security Core Fund";
     public const string RapidResponseFundName = "Rapid Response Fund for Women Human Rights Defenders";
     public const string OpenCallTitle = "Core funding for women peacebuilders, 2027-2029";
+    public const string SecondOpenCallTitle = "Consortium grants for young women peacebuilders, 2027-2028";
+    public const string SubmittedApplicationTitle = "Women mediators for local peace in the Terai and the Great Lakes";
+    public const string DraftApplicationTitle = "Young women's safety networks across borders";
     public const string LeadOrganisationName = "Nari Shanti Collective";
     public const string PartnerOrganisationName = "Association des Femmes Bâtisseuses de Paix";
 
@@ -66,7 +70,103 @@ public sealed class DemoData(
                 45_000_00, womenLed: true, sensitive: true, accounts["partner@granthub.local"].Id, now));
             await db.SaveChangesAsync(cancellationToken);
         }
+
+        await SeedApplicationsAsync(accounts["officer@granthub.local"].Id, accounts["lead@granthub.local"].Id, now, cancellationToken);
     }
+
+    /// <summary>
+    /// The demo consortium (lead in Nepal, partner in Burundi) has a submitted application on the main open call
+    /// and a draft, with the partner still to confirm, on a second open call: one organisation leads at most one
+    /// application per call, and a second call keeps both applications with the same, seeded consortium.
+    /// </summary>
+    private async Task SeedApplicationsAsync(Guid officerId, Guid leadUserId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var fund = await db.Funds.FirstOrDefaultAsync(f => f.Name == CoreFundName, cancellationToken);
+        var lead = await db.Organisations.FirstOrDefaultAsync(o => o.Name == LeadOrganisationName, cancellationToken);
+        var partner = await db.Organisations.FirstOrDefaultAsync(o => o.Name == PartnerOrganisationName, cancellationToken);
+        var openCall = await db.Calls.FirstOrDefaultAsync(c => c.Title == OpenCallTitle, cancellationToken);
+        if (fund is null || lead is null || partner is null || openCall is null)
+        {
+            return;
+        }
+
+        var secondCall = await db.Calls.FirstOrDefaultAsync(c => c.Title == SecondOpenCallTitle, cancellationToken);
+        if (secondCall is null)
+        {
+            secondCall = new Call(SecondOpenCallTerms(fund.Id, now), officerId, now);
+            secondCall.Publish(now);
+            db.Calls.Add(secondCall);
+        }
+
+        if (openCall.IsAcceptingSubmissions(now) && !await LeadsApplicationAsync(openCall, lead, cancellationToken))
+        {
+            var submitted = Application.Draft(openCall, lead.Id, fund.Currency, SubmittedApplicationNarrative(), leadUserId, now);
+            submitted.InvitePartner(partner.Id, now);
+            submitted.ConfirmPartner(partner.Id, now);
+            submitted.SetBudget(
+            [
+                new BudgetLine(lead.Id, 1, 45_000_00), new BudgetLine(lead.Id, 2, 45_000_00), new BudgetLine(lead.Id, 3, 40_000_00),
+                new BudgetLine(partner.Id, 1, 20_000_00), new BudgetLine(partner.Id, 2, 20_000_00), new BudgetLine(partner.Id, 3, 20_000_00),
+            ], now);
+            submitted.Submit(openCall, lead, now);
+            db.Applications.Add(submitted);
+        }
+
+        if (secondCall.IsAcceptingSubmissions(now) && !await LeadsApplicationAsync(secondCall, lead, cancellationToken))
+        {
+            var draft = Application.Draft(secondCall, lead.Id, fund.Currency, DraftApplicationNarrative(), leadUserId, now);
+            draft.InvitePartner(partner.Id, now);
+            draft.SetBudget([new BudgetLine(lead.Id, 1, 30_000_00), new BudgetLine(lead.Id, 2, 30_000_00)], now);
+            db.Applications.Add(draft);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private Task<bool> LeadsApplicationAsync(Call call, Organisation lead, CancellationToken cancellationToken) =>
+        db.Applications.AnyAsync(
+            a => a.CallId == call.Id && a.LeadOrganisationId == lead.Id && a.Status != ApplicationStatus.Withdrawn,
+            cancellationToken);
+
+    private static ApplicationNarrative SubmittedApplicationNarrative() => new(
+        SubmittedApplicationTitle,
+        "Three years of core support for two women-led organisations that train and accompany women mediators in " +
+        "local peace committees, run safe spaces for survivors and keep their staff safe while they do it.",
+        [Pillar.Participation, Pillar.Protection],
+        ["NP", "BI"],
+        [TargetGroup.RuralWomen, TargetGroup.WomenHumanRightsDefenders, TargetGroup.DisplacedWomen],
+        36);
+
+    private static ApplicationNarrative DraftApplicationNarrative() => new(
+        DraftApplicationTitle,
+        "Two years of flexible funding for peer networks in which young women document threats, share safety " +
+        "plans and take part in local peace dialogues.",
+        [Pillar.Prevention, Pillar.Participation],
+        ["NP", "BI"],
+        [TargetGroup.YoungWomen, TargetGroup.SexualAndGenderMinorities],
+        24);
+
+    private static CallTerms SecondOpenCallTerms(Guid fundId, DateTimeOffset now) => new(
+        fundId,
+        SecondOpenCallTitle,
+        "Two-year flexible grants for consortia in which young women lead: networks, safety and participation in peace processes.",
+        [Pillar.Participation, Pillar.Prevention],
+        ["NP", "BI", "CO", "UA", "SD", "PH"],
+        20_000_00,
+        120_000_00,
+        12,
+        24,
+        now.AddDays(-1),
+        now.AddDays(45),
+        ConsortiumRequired: true,
+        MinPartners: 1,
+        MaxPartners: 3,
+        [
+            new RubricCriterion("Leadership of young women", 40, 5),
+            new RubricCriterion("Strength and equity of the consortium", 30, 5),
+            new RubricCriterion("Safety and sustainability", 30, 5),
+        ],
+        MinReviewsPerApplication: 2);
 
     private static CallTerms OpenCallTerms(Guid fundId, DateTimeOffset now) => new(
         fundId,

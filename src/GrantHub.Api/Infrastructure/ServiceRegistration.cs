@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
+using GrantHub.Api.Features.Applications;
 using GrantHub.Core.Data;
 using GrantHub.Core.Identity;
 using Microsoft.AspNetCore.Builder;
@@ -27,6 +28,7 @@ public static class ServiceRegistration
         services.AddScoped<AuditTrail>();
         services.AddScoped<Notifier>();
         services.AddSingleton<IdempotencyStore>();
+        services.AddScoped<ApplicationNotifications>();
         services.AddScoped<DemoData>();
         services.AddScoped<AdminBootstrap>();
         return services;

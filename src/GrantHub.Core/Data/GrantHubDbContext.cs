@@ -1,3 +1,4 @@
+using GrantHub.Core.Applications;
 using GrantHub.Core.Auditing;
 using GrantHub.Core.Calls;
 using GrantHub.Core.Common;
@@ -25,6 +26,7 @@ public class GrantHubDbContext(DbContextOptions<GrantHubDbContext> options)
     public DbSet<Call> Calls => Set<Call>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<OrganisationMember> OrganisationMembers => Set<OrganisationMember>();
+    public DbSet<Application> Applications => Set<Application>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -45,6 +47,14 @@ public class GrantHubDbContext(DbContextOptions<GrantHubDbContext> options)
         BumpVersions();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
+
+    /// <summary>
+    /// Makes this unit of work bump <paramref name="entity"/>'s version although nothing else about it changed,
+    /// so that it conflicts with any concurrent change to it: a decision taken on the entity's state is then
+    /// never committed after that state has moved on (the losing unit of work is retried with fresh data).
+    /// </summary>
+    public void GuardAgainstConcurrentChange(IVersioned entity) =>
+        Entry(entity).Property(nameof(IVersioned.Version)).IsModified = true;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -48,6 +48,11 @@ public class Organisation : IVersioned
         Guid ownerUserId,
         DateTimeOffset createdAt)
     {
+        if (annualBudgetUsd < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(annualBudgetUsd), "An annual budget cannot be negative.");
+        }
+
         Id = Guid.NewGuid();
         Name = name;
         Country = country;
@@ -82,6 +87,12 @@ public class Organisation : IVersioned
 
     public bool IsMember(Guid userId) => _members.Any(m => m.UserId == userId);
 
+    /// <summary>
+    /// The name to use in messages that travel outside the system (notification subjects and bodies, e-mail):
+    /// an at-risk organisation is never named there, only described by <paramref name="placeholder"/>.
+    /// </summary>
+    public string NameInMessages(string placeholder) => Sensitive ? placeholder : Name;
+
     public OrganisationMember AddMember(Guid userId, MembershipRole role, DateTimeOffset now)
     {
         if (IsMember(userId))
@@ -94,8 +105,14 @@ public class Organisation : IVersioned
         return member;
     }
 
+    /// <summary>A programme officer's finding. A failed check must say why.</summary>
     public void RecordDueDiligence(DueDiligenceStatus status, string? note, DateTimeOffset now)
     {
+        if (status == DueDiligenceStatus.Failed && string.IsNullOrWhiteSpace(note))
+        {
+            throw new ArgumentException("A failed due diligence needs a note.", nameof(note));
+        }
+
         DueDiligence = status;
         DueDiligenceNote = note;
         DueDiligenceUpdatedAt = now;

@@ -1,0 +1,49 @@
+using GrantHub.Api.Infrastructure;
+using GrantHub.Core.Applications;
+using GrantHub.Core.Common;
+using GrantHub.Core.Data;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantHub.Api.Features.Applications;
+
+public record ConfirmPartnershipCommand(Guid Id, Guid OrganisationId) : ICommand<ApplicationResponse>, IHasId;
+
+public record DeclinePartnershipCommand(Guid Id, Guid OrganisationId) : ICommand<ApplicationResponse>, IHasId;
+
+/// <summary>
+/// A partner organisation answers its invitation, through its own members only: the lead never answers for
+/// a partner. What counts is membership of the partner organisation, so a person who belongs to both the lead
+/// and the partner may answer for the partner (the partner's owners made them a member). Members of a partner
+/// that declined may repeat the decline (no change) but not confirm; the lead must invite them again.
+/// </summary>
+public sealed class AnswerInvitationHandler(GrantHubDbContext db, ICurrentUser user, TimeProvider clock)
+    : ICommandHandler<ConfirmPartnershipCommand, ApplicationResponse>,
+        ICommandHandler<DeclinePartnershipCommand, ApplicationResponse>
+{
+    public ValueTask<ApplicationResponse> Handle(ConfirmPartnershipCommand command, CancellationToken cancellationToken) =>
+        AnswerAsync(command.Id, command.OrganisationId, (application, now) => application.ConfirmPartner(command.OrganisationId, now), cancellationToken);
+
+    public ValueTask<ApplicationResponse> Handle(DeclinePartnershipCommand command, CancellationToken cancellationToken) =>
+        AnswerAsync(command.Id, command.OrganisationId, (application, now) => application.DeclinePartner(command.OrganisationId, now), cancellationToken);
+
+    private async ValueTask<ApplicationResponse> AnswerAsync(
+        Guid id, Guid organisationId, Action<Application, DateTimeOffset> answer, CancellationToken cancellationToken)
+    {
+        var access = await ApplicationAccess.ForAsync(db, user, cancellationToken);
+        var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var answersForPartner = application is not null
+            && access.ActsFor(organisationId)
+            && application.Partners.Any(p => p.OrganisationId == organisationId);
+        if (!answersForPartner)
+        {
+            throw application is not null && access.CanRead(application)
+                ? new ForbiddenException("Only members of the partner organisation can answer its invitation.")
+                : new NotFoundException(nameof(Application), id);
+        }
+
+        answer(application!, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return await db.ToResponseAsync(application!, cancellationToken);
+    }
+}

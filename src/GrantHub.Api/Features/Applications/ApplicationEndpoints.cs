@@ -1,0 +1,58 @@
+using Mediator;
+
+namespace GrantHub.Api.Features.Applications;
+
+public static class ApplicationEndpoints
+{
+    public static void MapApplicationEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var applications = routes.MapGroup("/api/applications").WithTags("Applications").RequireAuthorization();
+
+        applications.MapPost("/", async (CreateApplicationCommand command, IMediator mediator, CancellationToken ct) =>
+            {
+                var application = await mediator.Send(command, ct);
+                return TypedResults.Created($"/api/applications/{application.Id}", application);
+            })
+            .WithSummary("Start a draft application to an open call, led by one of your organisations");
+
+        applications.MapPut("/{id:guid}", (Guid id, UpdateApplicationRequest request, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(UpdateApplicationCommand.From(id, request), ct))
+            .WithSummary("Edit a draft's narrative (lead organisation members)");
+
+        applications.MapPut("/{id:guid}/budget", (Guid id, SetApplicationBudgetRequest request, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new SetApplicationBudgetCommand(id, request.Lines), ct))
+            .WithSummary("Replace a draft's budget: one line per member organisation per grant year (lead organisation members)");
+
+        applications.MapPost("/{id:guid}/partners", (Guid id, InvitePartnerRequest request, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new InvitePartnerCommand(id, request.OrganisationId), ct))
+            .WithSummary("Invite an organisation as a partner (lead organisation members)");
+
+        applications.MapDelete("/{id:guid}/partners/{organisationId:guid}", (Guid id, Guid organisationId, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new RemovePartnerCommand(id, organisationId), ct))
+            .WithSummary("Remove a partner and its budget lines (lead organisation members)");
+
+        applications.MapPost("/{id:guid}/partners/{organisationId:guid}/confirm", (Guid id, Guid organisationId, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new ConfirmPartnershipCommand(id, organisationId), ct))
+            .WithSummary("Confirm your organisation's partnership (partner organisation members)");
+
+        applications.MapPost("/{id:guid}/partners/{organisationId:guid}/decline", (Guid id, Guid organisationId, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new DeclinePartnershipCommand(id, organisationId), ct))
+            .WithSummary("Decline, or leave, the consortium (partner organisation members)");
+
+        applications.MapPost("/{id:guid}/submit", (Guid id, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new SubmitApplicationCommand(id), ct))
+            .WithSummary("Submit the application; every submission rule answers with its own 409 (lead organisation members)");
+
+        applications.MapPost("/{id:guid}/withdraw", (Guid id, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new WithdrawApplicationCommand(id), ct))
+            .WithSummary("Withdraw a draft or submitted application before the call closes (lead organisation members)");
+
+        applications.MapGet("/", (IMediator mediator, [AsParameters] ListApplicationsQuery query, CancellationToken ct) =>
+                mediator.Send(query, ct))
+            .WithSummary("List the applications you may read, filtered by call and status, newest submission (or creation) first");
+
+        applications.MapGet("/{id:guid}", (Guid id, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new GetApplicationQuery(id), ct))
+            .WithSummary("Get an application (consortium members and overseeing staff)");
+    }
+}

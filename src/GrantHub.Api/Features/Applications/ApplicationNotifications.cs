@@ -1,0 +1,57 @@
+using GrantHub.Api.Infrastructure;
+using GrantHub.Core.Applications;
+using GrantHub.Core.Common;
+using GrantHub.Core.Data;
+using GrantHub.Core.Organisations;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantHub.Api.Features.Applications;
+
+/// <summary>
+/// What consortium members are told. Subjects are fixed phrases (never an organisation's name or other free
+/// text); bodies name an organisation only if it is not at risk.
+/// </summary>
+public sealed class ApplicationNotifications(GrantHubDbContext db, Notifier notifier)
+{
+    /// <summary>Each invitation is its own event (keyed by the application's version), so a partner invited again is told again.</summary>
+    public async Task PartnerInvitedAsync(Application application, Organisation lead, Organisation partner, string callTitle, CancellationToken cancellationToken)
+    {
+        var message = new NotificationMessage(
+            "partner-invited",
+            "Invitation to join a consortium application",
+            $"{lead.NameInMessages("A lead organisation")} invites {partner.NameInMessages("your organisation")} to join the consortium " +
+            $"application \"{application.Title}\" to the call \"{callTitle}\". Open the application to confirm or decline.",
+            Link(application));
+        await notifier.NotifyAsync(
+            await MembersOfAsync([partner.Id], cancellationToken),
+            message,
+            $"partner-invited:{application.Id:N}:{partner.Id:N}:v{application.Version}",
+            cancellationToken);
+    }
+
+    public async Task SubmittedAsync(Application application, string callTitle, CancellationToken cancellationToken)
+    {
+        var message = new NotificationMessage(
+            "application-submitted",
+            "Consortium application submitted",
+            $"The consortium application \"{application.Title}\" to the call \"{callTitle}\" was submitted on " +
+            $"{application.SubmittedAt:yyyy-MM-dd HH:mm} UTC, requesting {Money.FromMinorUnits(application.RequestedTotal, application.Currency)} {application.Currency}. " +
+            "It can no longer be changed.",
+            Link(application));
+        var consortium = application.Members.Where(m => m.Status == ConsortiumMemberStatus.Confirmed).Select(m => m.OrganisationId).ToList();
+        await notifier.NotifyAsync(
+            await MembersOfAsync(consortium, cancellationToken),
+            message,
+            $"application-submitted:{application.Id:N}",
+            cancellationToken);
+    }
+
+    private static string Link(Application application) => $"/api/applications/{application.Id}";
+
+    private async Task<List<Guid>> MembersOfAsync(IReadOnlyCollection<Guid> organisationIds, CancellationToken cancellationToken) =>
+        await db.OrganisationMembers
+            .Where(m => organisationIds.Contains(m.OrganisationId))
+            .Select(m => m.UserId)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+}

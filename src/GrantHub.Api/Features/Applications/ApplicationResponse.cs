@@ -1,0 +1,82 @@
+using GrantHub.Api.Infrastructure;
+using GrantHub.Core.Applications;
+using GrantHub.Core.Calls;
+using GrantHub.Core.Common;
+using GrantHub.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantHub.Api.Features.Applications;
+
+public record ApplicationMemberResponse(Guid OrganisationId, string OrganisationName, ConsortiumRole Role, ConsortiumMemberStatus Status);
+
+public record BudgetLineResponse(Guid OrganisationId, int Year, decimal Amount);
+
+public record ApplicationResponse(
+    Guid Id,
+    Guid CallId,
+    Guid LeadOrganisationId,
+    string Title,
+    string Summary,
+    IReadOnlyList<Pillar> Pillars,
+    IReadOnlyList<string> Countries,
+    IReadOnlyList<TargetGroup> TargetGroups,
+    int DurationMonths,
+    ApplicationStatus Status,
+    IReadOnlyList<ApplicationMemberResponse> Members,
+    IReadOnlyList<BudgetLineResponse> Budget,
+    decimal RequestedTotal,
+    string Currency,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? SubmittedAt,
+    DateTimeOffset? WithdrawnAt) : IHasId
+{
+    /// <summary>Members: the lead first, then partners in invitation order; budget lines in the same order, then by year.</summary>
+    public static ApplicationResponse From(Application application, IReadOnlyDictionary<Guid, string> organisationNames)
+    {
+        var members = application.Members
+            .OrderBy(m => m.Role)
+            .ThenBy(m => m.InvitedAt)
+            .ThenBy(m => m.OrganisationId)
+            .ToList();
+        var position = members.Select((m, index) => (m.OrganisationId, index)).ToDictionary(p => p.OrganisationId, p => p.index);
+        return new ApplicationResponse(
+            application.Id,
+            application.CallId,
+            application.LeadOrganisationId,
+            application.Title,
+            application.Summary,
+            application.Pillars,
+            application.Countries,
+            application.TargetGroups,
+            application.DurationMonths,
+            application.Status,
+            [.. members.Select(m => new ApplicationMemberResponse(m.OrganisationId, organisationNames[m.OrganisationId], m.Role, m.Status))],
+            [
+                .. application.BudgetLines
+                    .OrderBy(l => position.GetValueOrDefault(l.OrganisationId, int.MaxValue))
+                    .ThenBy(l => l.Year)
+                    .Select(l => new BudgetLineResponse(l.OrganisationId, l.Year, Money.FromMinorUnits(l.Amount, application.Currency))),
+            ],
+            Money.FromMinorUnits(application.RequestedTotal, application.Currency),
+            application.Currency,
+            application.CreatedAt,
+            application.SubmittedAt,
+            application.WithdrawnAt);
+    }
+}
+
+public static class ApplicationResponses
+{
+    public static async Task<ApplicationResponse> ToResponseAsync(this GrantHubDbContext db, Application application, CancellationToken cancellationToken) =>
+        (await db.ToResponsesAsync([application], cancellationToken))[0];
+
+    public static async Task<IReadOnlyList<ApplicationResponse>> ToResponsesAsync(
+        this GrantHubDbContext db, IReadOnlyList<Application> applications, CancellationToken cancellationToken)
+    {
+        var organisationIds = applications.SelectMany(a => a.Members).Select(m => m.OrganisationId).Distinct().ToList();
+        var names = await db.Organisations.AsNoTracking()
+            .Where(o => organisationIds.Contains(o.Id))
+            .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+        return [.. applications.Select(a => ApplicationResponse.From(a, names))];
+    }
+}

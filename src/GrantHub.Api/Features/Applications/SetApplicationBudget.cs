@@ -1,0 +1,100 @@
+using FluentValidation;
+using GrantHub.Api.Infrastructure;
+using GrantHub.Core.Applications;
+using GrantHub.Core.Common;
+using GrantHub.Core.Data;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantHub.Api.Features.Applications;
+
+/// <summary>What one consortium member asks for in one grant year (1..n), in the call's currency.</summary>
+public record BudgetLineInput(Guid OrganisationId, int Year, decimal Amount);
+
+public record SetApplicationBudgetRequest(IReadOnlyList<BudgetLineInput> Lines);
+
+/// <summary>Replaces the whole budget; the requested total becomes the sum of the lines.</summary>
+public record SetApplicationBudgetCommand(Guid Id, IReadOnlyList<BudgetLineInput> Lines) : ICommand<ApplicationResponse>, IHasId;
+
+public sealed class SetApplicationBudgetValidator : AbstractValidator<SetApplicationBudgetCommand>
+{
+    public const int MaxLines = 600;
+    public const decimal MaxAmount = 1_000_000_000_000m;
+
+    public SetApplicationBudgetValidator(GrantHubDbContext db, ICurrentUser user)
+    {
+        RuleFor(c => c.Lines).Cascade(CascadeMode.Stop).NotNull().Must(lines => lines.Count <= MaxLines).WithMessage($"At most {MaxLines} budget lines.");
+        RuleForEach(c => c.Lines).NotNull().ChildRules(line =>
+        {
+            line.RuleFor(l => l.OrganisationId).NotEmpty();
+            line.RuleFor(l => l.Year).GreaterThanOrEqualTo(1);
+            line.RuleFor(l => l.Amount).GreaterThanOrEqualTo(0).LessThanOrEqualTo(MaxAmount);
+        });
+        RuleFor(c => c.Lines)
+            .Must(lines => lines.GroupBy(l => (l.OrganisationId, l.Year)).All(g => g.Count() == 1))
+            .WithMessage("Each organisation has at most one budget line per year.")
+            .When(c => c.Lines is not null && c.Lines.All(l => l is not null));
+
+        RuleFor(c => c.Id).CustomAsync(async (id, context, cancellationToken) =>
+        {
+            var lines = context.InstanceToValidate.Lines;
+            if (lines is null || lines.Any(l => l is null))
+            {
+                return;
+            }
+
+            // Described only to those who may read the application; everyone else gets the handler's 404.
+            var application = await db.Applications.AsNoTracking().VisibleTo(db, user)
+                .Where(a => a.Id == id)
+                .Select(a => new
+                {
+                    a.Currency,
+                    a.DurationMonths,
+                    Organisations = a.Members.Where(m => m.Status != ConsortiumMemberStatus.Declined).Select(m => m.OrganisationId).ToList(),
+                })
+                .FirstOrDefaultAsync(cancellationToken);
+            if (application is null)
+            {
+                return;
+            }
+
+            var years = Application.YearsFor(application.DurationMonths);
+            for (var i = 0; i < lines.Count; i++)
+            {
+                var line = lines[i];
+                var field = $"{nameof(SetApplicationBudgetCommand.Lines)}[{i}]";
+                if (line.Year > years)
+                {
+                    context.AddFailure($"{field}.{nameof(BudgetLineInput.Year)}", $"A {application.DurationMonths}-month project has budget years 1 to {years}.");
+                }
+
+                if (line.OrganisationId != Guid.Empty && !application.Organisations.Contains(line.OrganisationId))
+                {
+                    context.AddFailure(
+                        $"{field}.{nameof(BudgetLineInput.OrganisationId)}",
+                        "Budget lines belong to the lead or to an invited partner that has not declined.");
+                }
+
+                if (!Money.HasValidPrecision(line.Amount, application.Currency))
+                {
+                    context.AddFailure($"{field}.{nameof(BudgetLineInput.Amount)}", $"{line.Amount} has more decimals than {application.Currency} allows.");
+                }
+            }
+        });
+    }
+}
+
+public sealed class SetApplicationBudgetHandler(GrantHubDbContext db, ICurrentUser user, TimeProvider clock)
+    : ICommandHandler<SetApplicationBudgetCommand, ApplicationResponse>
+{
+    public async ValueTask<ApplicationResponse> Handle(SetApplicationBudgetCommand command, CancellationToken cancellationToken)
+    {
+        var application = await ApplicationAccess.LoadForLeadAsync(db, user, command.Id, cancellationToken);
+        var lines = command.Lines
+            .Select(l => new BudgetLine(l.OrganisationId, l.Year, Money.ToMinorUnits(l.Amount, application.Currency)))
+            .ToList();
+        application.SetBudget(lines, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return await db.ToResponseAsync(application, cancellationToken);
+    }
+}

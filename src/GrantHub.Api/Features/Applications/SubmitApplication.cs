@@ -1,0 +1,36 @@
+using GrantHub.Api.Infrastructure;
+using GrantHub.Core.Data;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantHub.Api.Features.Applications;
+
+public record SubmitApplicationCommand(Guid Id) : ICommand<ApplicationResponse>, IHasId;
+
+/// <summary>
+/// The lead submits. The call and the lead organisation are read inside the command's transaction and the
+/// submission bumps their versions: on SQLite commands are serialized anyway; on SQL Server a concurrent
+/// close of the call (or a due-diligence finding on the lead) and this submission conflict, and the loser is
+/// retried against fresh data, so no application is ever submitted to a call that has already closed.
+/// </summary>
+public sealed class SubmitApplicationHandler(
+    GrantHubDbContext db,
+    ICurrentUser user,
+    TimeProvider clock,
+    ApplicationNotifications notifications)
+    : ICommandHandler<SubmitApplicationCommand, ApplicationResponse>
+{
+    public async ValueTask<ApplicationResponse> Handle(SubmitApplicationCommand command, CancellationToken cancellationToken)
+    {
+        var application = await ApplicationAccess.LoadForLeadAsync(db, user, command.Id, cancellationToken);
+        var call = await db.Calls.SingleAsync(c => c.Id == application.CallId, cancellationToken);
+        var lead = await db.Organisations.SingleAsync(o => o.Id == application.LeadOrganisationId, cancellationToken);
+
+        application.Submit(call, lead, clock.GetUtcNow());
+        db.GuardAgainstConcurrentChange(call);
+        db.GuardAgainstConcurrentChange(lead);
+        await notifications.SubmittedAsync(application, call.Title, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return await db.ToResponseAsync(application, cancellationToken);
+    }
+}

@@ -1,0 +1,17 @@
+using GrantHub.Api.Infrastructure;
+using GrantHub.Core.Data;
+using Mediator;
+
+namespace GrantHub.Api.Features.Organisations;
+
+public record GetOrganisationQuery(Guid Id) : IQuery<OrganisationResponse>;
+
+/// <summary>Members and overseeing staff see an organisation; anyone else gets 404.</summary>
+public sealed class GetOrganisationHandler(GrantHubDbContext db, ICurrentUser user) : IQueryHandler<GetOrganisationQuery, OrganisationResponse>
+{
+    public async ValueTask<OrganisationResponse> Handle(GetOrganisationQuery query, CancellationToken cancellationToken)
+    {
+        var organisation = await db.LoadVisibleAsync(user, query.Id, cancellationToken);
+        return await db.ToResponseAsync(organisation, user, cancellationToken);
+    }
+}

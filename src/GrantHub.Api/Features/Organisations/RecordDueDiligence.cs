@@ -1,0 +1,37 @@
+using FluentValidation;
+using GrantHub.Api.Infrastructure;
+using GrantHub.Core.Common;
+using GrantHub.Core.Data;
+using GrantHub.Core.Organisations;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantHub.Api.Features.Organisations;
+
+public record RecordDueDiligenceRequest(DueDiligenceStatus Status, string? Note);
+
+public record RecordDueDiligenceCommand(Guid Id, DueDiligenceStatus Status, string? Note) : ICommand<OrganisationResponse>, IHasId;
+
+public sealed class RecordDueDiligenceValidator : AbstractValidator<RecordDueDiligenceCommand>
+{
+    public RecordDueDiligenceValidator()
+    {
+        RuleFor(c => c.Status).IsInEnum();
+        RuleFor(c => c.Note).MaximumLength(4000);
+        RuleFor(c => c.Note).NotEmpty().When(c => c.Status == DueDiligenceStatus.Failed)
+            .WithMessage("Say why due diligence failed.");
+    }
+}
+
+public sealed class RecordDueDiligenceHandler(GrantHubDbContext db, ICurrentUser user, TimeProvider clock)
+    : ICommandHandler<RecordDueDiligenceCommand, OrganisationResponse>
+{
+    public async ValueTask<OrganisationResponse> Handle(RecordDueDiligenceCommand command, CancellationToken cancellationToken)
+    {
+        var organisation = await db.Organisations.Include(o => o.Members).FirstOrDefaultAsync(o => o.Id == command.Id, cancellationToken)
+            ?? throw new NotFoundException(nameof(Organisation), command.Id);
+        organisation.RecordDueDiligence(command.Status, command.Note?.Trim(), clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return await db.ToResponseAsync(organisation, user, cancellationToken);
+    }
+}

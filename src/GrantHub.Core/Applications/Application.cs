@@ -1,0 +1,424 @@
+using GrantHub.Core.Calls;
+using GrantHub.Core.Common;
+using GrantHub.Core.Organisations;
+
+namespace GrantHub.Core.Applications;
+
+public enum ApplicationStatus
+{
+    Draft,
+    Submitted,
+    UnderReview,
+    Awarded,
+    Rejected,
+    Withdrawn,
+}
+
+/// <summary>Intersectional markers of the women an application reaches.</summary>
+public enum TargetGroup
+{
+    RuralWomen,
+    YoungWomen,
+    WomenWithDisabilities,
+    DisplacedWomen,
+    SexualAndGenderMinorities,
+    EthnicOrIndigenousMinorityWomen,
+    WomenHumanRightsDefenders,
+}
+
+/// <summary>Everything about an application that its lead edits while it is a draft.</summary>
+public record ApplicationNarrative(
+    string Title,
+    string Summary,
+    IReadOnlyList<Pillar> Pillars,
+    IReadOnlyList<string> Countries,
+    IReadOnlyList<TargetGroup> TargetGroups,
+    int DurationMonths);
+
+/// <summary>
+/// A consortium's proposal to a call: the lead organisation applies on behalf of partners that each confirm
+/// for themselves. Lifecycle: Draft → Submitted → UnderReview → Awarded | Rejected, or Withdrawn from Draft
+/// or Submitted. Only a draft changes; every change touches <see cref="UpdatedAt"/> so that the version of
+/// the whole aggregate moves, even when only a member or a budget line changed.
+/// </summary>
+public class Application : IVersioned
+{
+    private readonly List<ApplicationMember> _members = [];
+    private readonly List<BudgetLine> _budgetLines = [];
+
+    private Application()
+    {
+    }
+
+    private Application(Call call, Guid leadOrganisationId, string currency, ApplicationNarrative narrative, Guid createdBy, DateTimeOffset now)
+    {
+        Id = Guid.NewGuid();
+        CallId = call.Id;
+        LeadOrganisationId = leadOrganisationId;
+        Currency = currency;
+        Status = ApplicationStatus.Draft;
+        CreatedBy = createdBy;
+        CreatedAt = now;
+        UpdatedAt = now;
+        Apply(narrative);
+        _members.Add(ApplicationMember.Lead(leadOrganisationId, now));
+    }
+
+    public Guid Id { get; private set; }
+    public Guid CallId { get; private set; }
+    public Guid LeadOrganisationId { get; private set; }
+    public string Title { get; private set; } = "";
+    public string Summary { get; private set; } = "";
+    public List<Pillar> Pillars { get; private set; } = [];
+    public List<string> Countries { get; private set; } = [];
+    public List<TargetGroup> TargetGroups { get; private set; } = [];
+    public int DurationMonths { get; private set; }
+    public ApplicationStatus Status { get; private set; }
+
+    /// <summary>The call's fund currency; budget amounts are minor units of it.</summary>
+    public string Currency { get; private set; } = "";
+
+    /// <summary>The sum of the budget lines, kept with them.</summary>
+    public long RequestedTotal { get; private set; }
+
+    public Guid CreatedBy { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public DateTimeOffset? SubmittedAt { get; private set; }
+    public DateTimeOffset? WithdrawnAt { get; private set; }
+    public DateTimeOffset? DecidedAt { get; private set; }
+    public string? DecisionFeedback { get; private set; }
+    public long Version { get; set; }
+
+    public IReadOnlyList<ApplicationMember> Members => _members;
+    public IReadOnlyList<BudgetLine> BudgetLines => _budgetLines;
+
+    /// <summary>Grant years the budget covers: a 30-month project has years 1, 2 and 3.</summary>
+    public int GrantYears => YearsFor(DurationMonths);
+
+    public IEnumerable<ApplicationMember> Partners => _members.Where(m => m.Role == ConsortiumRole.Partner);
+
+    /// <summary>The lead and every partner that has not declined: the organisations that may hold budget lines.</summary>
+    public IEnumerable<Guid> ActiveOrganisationIds =>
+        _members.Where(m => m.Status != ConsortiumMemberStatus.Declined).Select(m => m.OrganisationId);
+
+    public static int YearsFor(int durationMonths) => (durationMonths + 11) / 12;
+
+    /// <summary>Starts a draft. Drafting is possible once a call is published and until it closes.</summary>
+    public static Application Draft(
+        Call call,
+        Guid leadOrganisationId,
+        string currency,
+        ApplicationNarrative narrative,
+        Guid createdBy,
+        DateTimeOffset now)
+    {
+        if (call.Status is CallStatus.Closed or CallStatus.Decided || (call.Status == CallStatus.Open && now >= call.ClosesAt))
+        {
+            throw CallClosed(call);
+        }
+
+        if (call.Status != CallStatus.Open)
+        {
+            throw new BusinessRuleException("call-not-open", $"Applications can only be started on an Open call; this call is {call.Status}.");
+        }
+
+        return new Application(call, leadOrganisationId, currency, narrative, createdBy, now);
+    }
+
+    public void Update(ApplicationNarrative narrative, DateTimeOffset now)
+    {
+        RequireDraft();
+        var years = YearsFor(narrative.DurationMonths);
+        if (_budgetLines.Any(line => line.Year > years))
+        {
+            throw new BusinessRuleException(
+                "budget-beyond-duration",
+                $"A {narrative.DurationMonths}-month project has {years} grant year(s), but the budget has lines for later years. Shorten the budget first.");
+        }
+
+        Apply(narrative);
+        UpdatedAt = now;
+    }
+
+    /// <summary>Replaces the whole budget. Amounts are minor units of <see cref="Currency"/>.</summary>
+    public void SetBudget(IReadOnlyCollection<BudgetLine> lines, DateTimeOffset now)
+    {
+        RequireDraft();
+        var active = ActiveOrganisationIds.ToHashSet();
+        foreach (var line in lines)
+        {
+            if (!active.Contains(line.OrganisationId))
+            {
+                throw new BusinessRuleException(
+                    "budget-organisation-not-in-consortium",
+                    $"Organisation '{line.OrganisationId}' is neither the lead nor an invited partner of this application.");
+            }
+
+            if (line.Year < 1 || line.Year > GrantYears)
+            {
+                throw new BusinessRuleException("budget-year-out-of-range", $"Budget years run from 1 to {GrantYears}; {line.Year} is outside.");
+            }
+
+            if (line.Amount < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(lines), "Budget amounts cannot be negative.");
+            }
+        }
+
+        if (lines.GroupBy(l => (l.OrganisationId, l.Year)).Any(g => g.Count() > 1))
+        {
+            throw new BusinessRuleException("budget-line-repeated", "Each organisation has at most one budget line per year.");
+        }
+
+        _budgetLines.Clear();
+        _budgetLines.AddRange(lines);
+        RecalculateTotal();
+        UpdatedAt = now;
+    }
+
+    public void InvitePartner(Guid organisationId, DateTimeOffset now)
+    {
+        RequireDraft();
+        if (organisationId == LeadOrganisationId)
+        {
+            throw new BusinessRuleException("lead-cannot-be-partner", "The lead organisation cannot also be a partner of its own application.");
+        }
+
+        var existing = _members.FirstOrDefault(m => m.OrganisationId == organisationId);
+        if (existing is null)
+        {
+            _members.Add(ApplicationMember.InvitedPartner(organisationId, now));
+        }
+        else if (existing.Status == ConsortiumMemberStatus.Declined)
+        {
+            existing.Reinvite(now);
+        }
+        else
+        {
+            throw new BusinessRuleException("partner-already-invited", $"This organisation is already a partner ({existing.Status}).");
+        }
+
+        UpdatedAt = now;
+    }
+
+    /// <summary>Takes a partner out of the consortium together with its budget lines.</summary>
+    public void RemovePartner(Guid organisationId, DateTimeOffset now)
+    {
+        RequireDraft();
+        if (organisationId == LeadOrganisationId)
+        {
+            throw new BusinessRuleException("lead-cannot-be-removed", "The lead organisation cannot be removed from its own application.");
+        }
+
+        var partner = RequirePartner(organisationId);
+        _members.Remove(partner);
+        DropBudgetOf(organisationId);
+        UpdatedAt = now;
+    }
+
+    /// <summary>The partner's own confirmation. Confirming twice changes nothing; a declined partner needs a new invitation.</summary>
+    public void ConfirmPartner(Guid organisationId, DateTimeOffset now)
+    {
+        RequireDraft();
+        var partner = RequirePartner(organisationId);
+        switch (partner.Status)
+        {
+            case ConsortiumMemberStatus.Confirmed:
+                return;
+            case ConsortiumMemberStatus.Declined:
+                throw new BusinessRuleException("partner-declined", "This organisation declined; the lead must invite it again before it can confirm.");
+            default:
+                partner.Respond(ConsortiumMemberStatus.Confirmed, now);
+                UpdatedAt = now;
+                break;
+        }
+    }
+
+    /// <summary>The partner leaves the consortium (before or after confirming); its budget lines go with it.</summary>
+    public void DeclinePartner(Guid organisationId, DateTimeOffset now)
+    {
+        RequireDraft();
+        var partner = RequirePartner(organisationId);
+        if (partner.Status == ConsortiumMemberStatus.Declined)
+        {
+            return;
+        }
+
+        partner.Respond(ConsortiumMemberStatus.Declined, now);
+        DropBudgetOf(organisationId);
+        UpdatedAt = now;
+    }
+
+    /// <summary>Checks every submission rule against the call and the lead organisation, then freezes the application.</summary>
+    public void Submit(Call call, Organisation lead, DateTimeOffset now)
+    {
+        RequireStatus(ApplicationStatus.Submitted, ApplicationStatus.Draft);
+        RequireOwn(call, lead);
+        if (call.Status is CallStatus.Closed or CallStatus.Decided || now >= call.ClosesAt)
+        {
+            throw CallClosed(call);
+        }
+
+        if (call.Status != CallStatus.Open || now < call.OpensAt)
+        {
+            throw new BusinessRuleException(
+                "call-not-open",
+                $"The call does not accept submissions (it is {call.Status}; submissions open at {call.OpensAt:u}).");
+        }
+
+        if (DurationMonths < call.MinDurationMonths || DurationMonths > call.MaxDurationMonths)
+        {
+            throw new BusinessRuleException(
+                "duration-out-of-range",
+                $"The call funds projects of {call.MinDurationMonths} to {call.MaxDurationMonths} months; this one runs {DurationMonths}.");
+        }
+
+        if (!call.EligibleCountries.Contains(lead.Country))
+        {
+            throw new BusinessRuleException("lead-country-not-eligible", $"Lead organisations from {lead.Country} are not eligible for this call.");
+        }
+
+        if (lead.DueDiligence == DueDiligenceStatus.Failed)
+        {
+            throw new BusinessRuleException("lead-due-diligence-failed", "The lead organisation did not pass due diligence.");
+        }
+
+        var partners = Partners.Where(p => p.Status != ConsortiumMemberStatus.Declined).ToList();
+        if (partners.Any(p => p.Status != ConsortiumMemberStatus.Confirmed))
+        {
+            throw new BusinessRuleException(
+                "partners-not-confirmed",
+                $"{partners.Count(p => p.Status != ConsortiumMemberStatus.Confirmed)} invited partner(s) have not confirmed yet. Wait for them or remove them.");
+        }
+
+        if (call.ConsortiumRequired && partners.Count == 0)
+        {
+            throw new BusinessRuleException("consortium-required", "This call funds consortia only: at least one confirmed partner is needed.");
+        }
+
+        // A call that does not require a consortium takes single organisations; any consortium must fit the call's range.
+        if (partners.Count > 0 && (partners.Count < call.MinPartners || partners.Count > call.MaxPartners))
+        {
+            throw new BusinessRuleException(
+                "partner-count-out-of-range",
+                $"The call allows {call.MinPartners} to {call.MaxPartners} partners; this consortium has {partners.Count}.");
+        }
+
+        if (_budgetLines.Count == 0)
+        {
+            throw new BusinessRuleException("budget-missing", "The application has no budget lines.");
+        }
+
+        if (RequestedTotal < call.MinAmount || RequestedTotal > call.MaxAmount)
+        {
+            throw new BusinessRuleException(
+                "requested-total-out-of-range",
+                $"The call funds {Money.FromMinorUnits(call.MinAmount, Currency)} to {Money.FromMinorUnits(call.MaxAmount, Currency)} {Currency}; " +
+                $"this application requests {Money.FromMinorUnits(RequestedTotal, Currency)} {Currency}.");
+        }
+
+        Status = ApplicationStatus.Submitted;
+        SubmittedAt = now;
+        UpdatedAt = now;
+    }
+
+    /// <summary>The lead takes a draft or a submitted application out of the call, while the call is still open.</summary>
+    public void Withdraw(Call call, DateTimeOffset now)
+    {
+        RequireStatus(ApplicationStatus.Withdrawn, ApplicationStatus.Draft, ApplicationStatus.Submitted);
+        if (call.Id != CallId)
+        {
+            throw new ArgumentException("This is not the application's call.", nameof(call));
+        }
+
+        if (call.Status != CallStatus.Open || now >= call.ClosesAt)
+        {
+            throw new BusinessRuleException("call-closed", "An application can only be withdrawn while its call is open.");
+        }
+
+        Status = ApplicationStatus.Withdrawn;
+        WithdrawnAt = now;
+        UpdatedAt = now;
+    }
+
+    public void StartReview()
+    {
+        RequireStatus(ApplicationStatus.UnderReview, ApplicationStatus.Submitted);
+        Status = ApplicationStatus.UnderReview;
+    }
+
+    public void Award(DateTimeOffset now)
+    {
+        RequireStatus(ApplicationStatus.Awarded, ApplicationStatus.UnderReview);
+        Status = ApplicationStatus.Awarded;
+        DecidedAt = now;
+        UpdatedAt = now;
+    }
+
+    public void Reject(string feedback, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(feedback);
+        RequireStatus(ApplicationStatus.Rejected, ApplicationStatus.UnderReview);
+        Status = ApplicationStatus.Rejected;
+        DecisionFeedback = feedback;
+        DecidedAt = now;
+        UpdatedAt = now;
+    }
+
+    private static BusinessRuleException CallClosed(Call call) =>
+        new("call-closed", $"The call closed at {(call.ClosedAt ?? call.ClosesAt):u}.");
+
+    private void RequireOwn(Call call, Organisation lead)
+    {
+        if (call.Id != CallId)
+        {
+            throw new ArgumentException("This is not the application's call.", nameof(call));
+        }
+
+        if (lead.Id != LeadOrganisationId)
+        {
+            throw new ArgumentException("This is not the application's lead organisation.", nameof(lead));
+        }
+    }
+
+    private ApplicationMember RequirePartner(Guid organisationId) =>
+        Partners.FirstOrDefault(m => m.OrganisationId == organisationId)
+        ?? throw new NotFoundException("Partner", organisationId);
+
+    private void RequireDraft()
+    {
+        if (Status != ApplicationStatus.Draft)
+        {
+            throw new BusinessRuleException("application-not-editable", $"Only a Draft application can be changed; this application is {Status}.");
+        }
+    }
+
+    private void RequireStatus(ApplicationStatus target, params ApplicationStatus[] allowed)
+    {
+        if (!allowed.Contains(Status))
+        {
+            throw new BusinessRuleException(
+                "application-invalid-transition",
+                $"An application that is {Status} cannot become {target}; it must be {string.Join(" or ", allowed)}.");
+        }
+    }
+
+    private void DropBudgetOf(Guid organisationId)
+    {
+        _budgetLines.RemoveAll(line => line.OrganisationId == organisationId);
+        RecalculateTotal();
+    }
+
+    private void RecalculateTotal() => RequestedTotal = _budgetLines.Aggregate(0L, (sum, line) => checked(sum + line.Amount));
+
+    private void Apply(ApplicationNarrative narrative)
+    {
+        Title = narrative.Title;
+        Summary = narrative.Summary;
+        Pillars = [.. narrative.Pillars.Distinct()];
+        Countries = [.. narrative.Countries.Distinct()];
+        TargetGroups = [.. narrative.TargetGroups.Distinct()];
+        DurationMonths = narrative.DurationMonths;
+    }
+}

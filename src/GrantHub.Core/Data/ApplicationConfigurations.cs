@@ -1,0 +1,56 @@
+using GrantHub.Core.Applications;
+using GrantHub.Core.Calls;
+using GrantHub.Core.Organisations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace GrantHub.Core.Data;
+
+internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Application>
+{
+    public void Configure(EntityTypeBuilder<Application> builder)
+    {
+        builder.Property(a => a.Title).HasMaxLength(300);
+        builder.Property(a => a.Summary).HasMaxLength(10_000);
+        builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(32);
+        builder.Property(a => a.Currency).HasMaxLength(3).IsFixedLength();
+        builder.Property(a => a.DecisionFeedback).HasMaxLength(10_000);
+        builder.PrimitiveCollection(a => a.Pillars).ElementType(e => e.HasConversion<string>());
+        builder.PrimitiveCollection(a => a.Countries);
+        builder.PrimitiveCollection(a => a.TargetGroups).ElementType(e => e.HasConversion<string>());
+        builder.Ignore(a => a.GrantYears);
+        builder.Ignore(a => a.Partners);
+        builder.Ignore(a => a.ActiveOrganisationIds);
+        builder.HasOne<Call>().WithMany().HasForeignKey(a => a.CallId);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(a => a.LeadOrganisationId);
+
+        // One application per lead organisation per call; a withdrawn one frees the place for a fresh start.
+        builder.HasIndex(a => new { a.CallId, a.LeadOrganisationId })
+            .IsUnique()
+            .HasFilter($"\"Status\" <> '{nameof(ApplicationStatus.Withdrawn)}'");
+        builder.HasIndex(a => new { a.CallId, a.Status });
+
+        builder.OwnsMany(a => a.Members, member =>
+        {
+            member.ToTable("ApplicationMembers");
+            member.WithOwner().HasForeignKey("ApplicationId");
+            member.HasKey("ApplicationId", nameof(ApplicationMember.OrganisationId));
+            member.Property(m => m.Role).HasConversion<string>().HasMaxLength(16);
+            member.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
+            member.HasOne<Organisation>().WithMany().HasForeignKey(m => m.OrganisationId);
+            member.HasIndex(m => m.OrganisationId);
+        });
+        builder.Navigation(a => a.Members).HasField("_members").UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        builder.OwnsMany(a => a.BudgetLines, line =>
+        {
+            line.ToTable("ApplicationBudgetLines");
+            line.WithOwner().HasForeignKey("ApplicationId");
+            line.HasKey(l => l.Id);
+            line.Property(l => l.Id).ValueGeneratedNever();
+            line.HasOne<Organisation>().WithMany().HasForeignKey(l => l.OrganisationId);
+            line.HasIndex("ApplicationId", nameof(BudgetLine.OrganisationId), nameof(BudgetLine.Year)).IsUnique();
+        });
+        builder.Navigation(a => a.BudgetLines).HasField("_budgetLines").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
