@@ -16,6 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddGrantHubDatabase(builder.Configuration);
 builder.Services.AddGrantHubApplication();
 builder.Services.AddGrantHubWeb(builder.Configuration);
+builder.Services.AddGrantHubEmail(builder.Configuration);
 builder.Services.AddGrantHubJobs(builder.Configuration);
 builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", 1_048_576L));
