@@ -620,6 +620,13 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                     b.Property<int>("EmailAttempts")
                         .HasColumnType("int");
 
+                    b.Property<Guid?>("EmailClaimedBy")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("EmailClaimedUntil")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("EmailLastError")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");

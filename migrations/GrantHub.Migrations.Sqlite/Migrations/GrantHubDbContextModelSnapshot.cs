@@ -614,6 +614,13 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                     b.Property<int>("EmailAttempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("EmailClaimedBy")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EmailClaimedUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("EmailLastError")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");

@@ -18,7 +18,7 @@ public sealed class PurgeExpiredIdempotencyKeysHandler(GrantHubDbContext db, Tim
     }
 }
 
-public sealed class PurgeExpiredIdempotencyKeysJob(IMediator mediator)
+public sealed class PurgeExpiredIdempotencyKeysJob(IMediator mediator) : IRecurringJob
 {
     public const string Id = "idempotency:purge-expired";
 

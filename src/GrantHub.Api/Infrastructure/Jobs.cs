@@ -1,5 +1,6 @@
 using GrantHub.Api.Features.Calls;
 using GrantHub.Api.Features.Emergency;
+using GrantHub.Api.Features.Notifications;
 using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.SqlServer;
@@ -36,21 +37,39 @@ public static class Jobs
         return services;
     }
 
-    /// <summary>Registers the recurring jobs with stable ids; schedules are cron expressions from configuration.</summary>
+    /// <summary>
+    /// Registers the recurring jobs with stable ids: every instance does so at start-up, which updates them
+    /// in place (the dashboard lists them under these ids). Each schedule is a cron expression read from
+    /// <c>Jobs:&lt;Name&gt;</c>, with the default given here.
+    /// <para>
+    /// Adding a reminder sweep (call closing, review due, report due, agreement unsigned, emergency escalation):
+    /// (1) a command <c>XxxRemindersCommand : ICommand&lt;SweepResult&gt;</c> whose handler finds what is due with
+    /// set-based queries (never one query per object), passes every notification to
+    /// <see cref="Notifier.NotifyManyAsync"/> in one call with an event key naming the object and the reminder
+    /// (<c>report-due-7d:{reportId}</c>, <c>review-overdue:{assignmentId}</c>), saves once and returns the number
+    /// added, so a second run or a second server adds nothing; (2) a thin job class implementing
+    /// <see cref="IRecurringJob"/> with <c>public const string Id = "reports:remind-due"</c>; (3) one line below,
+    /// <c>Schedule&lt;ReportDueRemindersJob&gt;(recurring, configuration, ReportDueRemindersJob.Id, "ReportDueReminders", Cron.Daily(6))</c>,
+    /// and a row in the README's configuration table.
+    /// </para>
+    /// </summary>
     public static void RegisterRecurringJobs(IServiceProvider services, IConfiguration configuration)
     {
         var recurring = services.GetRequiredService<IRecurringJobManager>();
-        recurring.AddOrUpdate<CloseExpiredCallsJob>(
-            CloseExpiredCallsJob.Id,
-            job => job.RunAsync(CancellationToken.None),
-            configuration.GetValue("Jobs:CloseExpiredCalls", Cron.Minutely())!);
-        recurring.AddOrUpdate<EscalateEmergencyRequestsJob>(
-            EscalateEmergencyRequestsJob.Id,
-            job => job.RunAsync(CancellationToken.None),
-            configuration.GetValue("Jobs:EscalateEmergencyRequests", "*/5 * * * *")!);
-        recurring.AddOrUpdate<PurgeExpiredIdempotencyKeysJob>(
-            PurgeExpiredIdempotencyKeysJob.Id,
-            job => job.RunAsync(CancellationToken.None),
-            configuration.GetValue("Jobs:PurgeExpiredIdempotencyKeys", Cron.Hourly())!);
+        Schedule<CloseExpiredCallsJob>(recurring, configuration, CloseExpiredCallsJob.Id, "CloseExpiredCalls", Cron.Minutely());
+        // Registered even without SMTP (it then does nothing), so instances configured differently never remove it from each other.
+        Schedule<DispatchEmailsJob>(recurring, configuration, DispatchEmailsJob.Id, "DispatchEmail", Cron.Minutely());
+        Schedule<EscalateEmergencyRequestsJob>(recurring, configuration, EscalateEmergencyRequestsJob.Id, "EscalateEmergencyRequests", "*/5 * * * *");
+        Schedule<PurgeExpiredIdempotencyKeysJob>(recurring, configuration, PurgeExpiredIdempotencyKeysJob.Id, "PurgeExpiredIdempotencyKeys", Cron.Hourly());
     }
+
+    private static void Schedule<TJob>(IRecurringJobManager recurring, IConfiguration configuration, string id, string name, string defaultCron)
+        where TJob : IRecurringJob =>
+        recurring.AddOrUpdate<TJob>(id, job => job.RunAsync(CancellationToken.None), configuration.GetValue($"Jobs:{name}", defaultCron)!);
+}
+
+/// <summary>A recurring job: a thin class that sends one sweep command, safe to run twice or on two servers at once.</summary>
+public interface IRecurringJob
+{
+    Task RunAsync(CancellationToken cancellationToken);
 }

@@ -7,7 +7,8 @@ namespace GrantHub.Api.Infrastructure;
 /// <summary>
 /// Runs each command in one database transaction together with its audit entry: a command that fails
 /// changes nothing. A lost optimistic-concurrency race is retried from scratch with fresh data, so a
-/// request that still fits the rules succeeds and one that no longer fits gets the rule's own 409.
+/// request that still fits the rules succeeds and one that no longer fits gets the rule's own 409. So is a
+/// notification that a concurrent transaction made first (the re-run finds it and adds none).
 /// </summary>
 public sealed class UnitOfWorkBehavior<TMessage, TResponse>(GrantHubDbContext db, AuditTrail auditTrail)
     : IPipelineBehavior<TMessage, TResponse>
@@ -25,6 +26,19 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(GrantHubDbContext db
             return await next(message, cancellationToken);
         }
 
+        if (message is ICommitsItsOwnSteps)
+        {
+            var result = await next(message, cancellationToken);
+            if (result is not SweepResult { Affected: 0 })
+            {
+                await using var auditTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await auditTrail.AppendAsync(message, ObjectIdOf(message, result), cancellationToken);
+                await auditTransaction.CommitAsync(cancellationToken);
+            }
+
+            return result;
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -39,7 +53,8 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(GrantHubDbContext db
                 await transaction.CommitAsync(cancellationToken);
                 return response;
             }
-            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+            catch (DbUpdateException conflict) when (attempt < MaxAttempts
+                && (conflict is DbUpdateConcurrencyException || Notifier.IsDuplicateNotification(conflict)))
             {
                 await transaction.RollbackAsync(CancellationToken.None);
                 db.ChangeTracker.Clear();
@@ -55,3 +70,10 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(GrantHubDbContext db
     private static Guid? ObjectIdOf(TMessage message, TResponse response) =>
         (response as IHasId)?.Id ?? (message as IHasId)?.Id;
 }
+
+/// <summary>
+/// A command that talks to an outside system (the mail server) and so must not hold a database transaction,
+/// and its locks, while it waits on the network: its handler commits its own short steps; its audit entry
+/// is written in a transaction of its own afterwards.
+/// </summary>
+public interface ICommitsItsOwnSteps;

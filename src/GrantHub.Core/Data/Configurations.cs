@@ -107,6 +107,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Grant
         builder.Property(n => n.DeduplicationKey).HasMaxLength(300);
         builder.Property(n => n.Email).HasConversion<string>().HasMaxLength(16);
         builder.Property(n => n.EmailLastError).HasMaxLength(2000);
+        builder.Property(n => n.EmailClaimedBy).IsConcurrencyToken();
         builder.HasIndex(n => n.DeduplicationKey).IsUnique();
         builder.HasIndex(n => new { n.RecipientUserId, n.ReadAt, n.CreatedAt });
         builder.HasIndex(n => new { n.Email, n.NextEmailAttemptAt });

@@ -1,3 +1,5 @@
+using GrantHub.Core.Common;
+
 namespace GrantHub.Core.Notifications;
 
 public enum EmailDelivery
@@ -6,6 +8,9 @@ public enum EmailDelivery
     NotRequired,
     Pending,
     Sent,
+
+    /// <summary>The mail server refused this message every time it was tried: given up, still shown in-app.</summary>
+    Failed,
 }
 
 /// <summary>
@@ -55,21 +60,61 @@ public class Notification
     public DateTimeOffset? NextEmailAttemptAt { get; private set; }
     public DateTimeOffset? EmailSentAt { get; private set; }
 
+    /// <summary>
+    /// The dispatcher run that holds this notification's e-mail until <see cref="EmailClaimedUntil"/>. Claims are
+    /// taken with one conditional UPDATE, so two servers never hold the same notification at once; the claim is
+    /// also the concurrency token, so a run whose lease was taken over cannot record over the new holder.
+    /// </summary>
+    public Guid? EmailClaimedBy { get; private set; }
+
+    public DateTimeOffset? EmailClaimedUntil { get; private set; }
+
     public void MarkRead(DateTimeOffset now) => ReadAt ??= now;
 
     public void RecordEmailSent(DateTimeOffset now)
     {
+        EnsurePending();
         Email = EmailDelivery.Sent;
         EmailAttempts++;
         EmailSentAt = now;
         NextEmailAttemptAt = null;
         EmailLastError = null;
+        ReleaseClaim();
     }
 
     public void RecordEmailFailure(string error, DateTimeOffset nextAttemptAt)
     {
+        EnsurePending();
         EmailAttempts++;
-        EmailLastError = error.Length > 2000 ? error[..2000] : error;
+        EmailLastError = Truncate(error);
         NextEmailAttemptAt = nextAttemptAt;
+        ReleaseClaim();
     }
+
+    /// <summary>The last attempt failed and no further attempt will be made; the notification stays in-app.</summary>
+    public void RecordEmailUndeliverable(string error)
+    {
+        EnsurePending();
+        Email = EmailDelivery.Failed;
+        EmailAttempts++;
+        EmailLastError = Truncate(error);
+        NextEmailAttemptAt = null;
+        ReleaseClaim();
+    }
+
+    private void EnsurePending()
+    {
+        if (Email != EmailDelivery.Pending)
+        {
+            throw new BusinessRuleException("notification-email-not-pending", $"The e-mail of notification {Id} is {Email}, not pending.");
+        }
+    }
+
+    private void ReleaseClaim()
+    {
+        EmailClaimedBy = null;
+        EmailClaimedUntil = null;
+    }
+
+    private static string Truncate(string error) => error.Length > 2000 ? error[..2000] : error;
 }

@@ -22,10 +22,32 @@ public class GrantHubFactory : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"granthub-tests-{Guid.NewGuid():N}.db");
+    private readonly string _databasePath;
+    private readonly bool _ownsDatabase;
+    private readonly IReadOnlyDictionary<string, string?> _extraSettings;
+    private readonly Action<IServiceCollection> _extraServices;
     private readonly ConcurrentDictionary<string, Task<string>> _tokens = new();
 
-    public FakeTimeProvider Clock { get; } = new(Start);
+    public GrantHubFactory()
+        : this(NewDatabasePath(), ownsDatabase: true, new FakeTimeProvider(Start), new Dictionary<string, string?>(), _ => { })
+    {
+    }
+
+    private GrantHubFactory(
+        string databasePath,
+        bool ownsDatabase,
+        FakeTimeProvider clock,
+        IReadOnlyDictionary<string, string?> extraSettings,
+        Action<IServiceCollection> extraServices)
+    {
+        _databasePath = databasePath;
+        _ownsDatabase = ownsDatabase;
+        _extraSettings = extraSettings;
+        _extraServices = extraServices;
+        Clock = clock;
+    }
+
+    public FakeTimeProvider Clock { get; }
 
     public string ConnectionString => $"Data Source={_databasePath}";
 
@@ -41,7 +63,7 @@ public class GrantHubFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        foreach (var (key, value) in Settings)
+        foreach (var (key, value) in Settings.Concat(_extraSettings))
         {
             builder.UseSetting(key, value);
         }
@@ -52,8 +74,19 @@ public class GrantHubFactory : WebApplicationFactory<Program>
             services.AddSingleton<TimeProvider>(Clock);
             // Tests move the fake clock by months; a token signed in at the start must stay valid.
             services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = TimeSpan.FromDays(3650));
+            _extraServices(services);
         });
     }
+
+    /// <summary>A host on its own database with settings added to (or overriding) the test defaults (e.g. SMTP), and replaced services.</summary>
+    public static GrantHubFactory WithSettings(IReadOnlyDictionary<string, string?> extraSettings, Action<IServiceCollection>? extraServices = null) =>
+        new(NewDatabasePath(), ownsDatabase: true, new FakeTimeProvider(Start), extraSettings, extraServices ?? (_ => { }));
+
+    /// <summary>
+    /// A second API instance on this host's database and clock, as behind a load balancer in production.
+    /// Start this host first (it migrates and seeds); only this host deletes the database file.
+    /// </summary>
+    public GrantHubFactory SecondInstance() => new(_databasePath, ownsDatabase: false, Clock, _extraSettings, _extraServices);
 
     /// <summary>A client signed in as the given account (demo password unless told otherwise).</summary>
     public async Task<HttpClient> ClientFor(string email, string password = DemoData.Password)
@@ -102,11 +135,18 @@ public class GrantHubFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (!_ownsDatabase)
+        {
+            return;
+        }
+
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             File.Delete(_databasePath + suffix);
         }
     }
+
+    private static string NewDatabasePath() => Path.Combine(Path.GetTempPath(), $"granthub-tests-{Guid.NewGuid():N}.db");
 
     private async Task<string> LoginAsync(string email, string password)
     {

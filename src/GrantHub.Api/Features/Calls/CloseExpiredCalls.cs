@@ -26,7 +26,7 @@ public sealed class CloseExpiredCallsHandler(GrantHubDbContext db, TimeProvider 
     }
 }
 
-public sealed class CloseExpiredCallsJob(IMediator mediator)
+public sealed class CloseExpiredCallsJob(IMediator mediator) : IRecurringJob
 {
     public const string Id = "calls:close-expired";
 

@@ -55,7 +55,7 @@ public sealed class EscalateEmergencyRequestsHandler(
     }
 }
 
-public sealed class EscalateEmergencyRequestsJob(IMediator mediator)
+public sealed class EscalateEmergencyRequestsJob(IMediator mediator) : IRecurringJob
 {
     public const string Id = "emergency:escalate";
 

@@ -275,7 +275,9 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                     EmailAttempts = table.Column<int>(type: "int", nullable: false),
                     EmailLastError = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
                     NextEmailAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    EmailSentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    EmailSentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    EmailClaimedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    EmailClaimedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -275,7 +275,9 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                     EmailAttempts = table.Column<int>(type: "INTEGER", nullable: false),
                     EmailLastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     NextEmailAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    EmailSentAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    EmailSentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EmailClaimedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    EmailClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
