@@ -1,6 +1,7 @@
 using GrantHub.Api.Features.Audit;
 using GrantHub.Api.Features.Calls;
 using GrantHub.Api.Features.Funds;
+using GrantHub.Api.Features.Grants;
 using GrantHub.Api.Features.Notifications;
 using GrantHub.Api.Features.Users;
 using GrantHub.Api.Infrastructure;
@@ -45,6 +46,7 @@ app.MapGroup("/auth").WithTags("Auth").MapIdentityApi<ApplicationUser>().Require
 app.MapUserEndpoints();
 app.MapFundEndpoints();
 app.MapCallEndpoints();
+app.MapGrantEndpoints();
 app.MapAuditEndpoints();
 app.MapNotificationEndpoints();
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
+using GrantHub.Api.Features.Grants;
 using GrantHub.Core.Data;
 using GrantHub.Core.Identity;
 using Microsoft.AspNetCore.DataProtection;
@@ -26,6 +27,7 @@ public static class ServiceRegistration
         services.AddScoped<AuditTrail>();
         services.AddScoped<Notifier>();
         services.AddScoped<DemoData>();
+        services.AddGrantServices();
         return services;
     }
 
