@@ -19,7 +19,7 @@ builder.Services.AddGrantHubApplication();
 builder.Services.AddGrantHubWeb(builder.Configuration);
 builder.Services.AddGrantHubJobs(builder.Configuration);
 builder.WebHost.ConfigureKestrel(kestrel =>
-    kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", 1_048_576));
+    kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", 1_048_576L));
 
 var app = builder.Build();
 
@@ -28,16 +28,20 @@ if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
     await DatabaseSetup.MigrateAsync(app.Services);
 }
 
-if (app.Configuration.GetValue("Demo:Seed", false))
+await using (var scope = app.Services.CreateAsyncScope())
 {
-    await using var scope = app.Services.CreateAsyncScope();
-    await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync();
+    await scope.ServiceProvider.GetRequiredService<AdminBootstrap>().EnsureAdminAsync();
+    if (app.Configuration.GetValue("Demo:Seed", false))
+    {
+        await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync();
+    }
 }
 
 Jobs.RegisterRecurringJobs(app.Services, app.Configuration);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRequestSizeLimit();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

@@ -39,13 +39,7 @@ public sealed class DemoData(
 
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var role in Roles.All)
-        {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                await roles.CreateAsync(new IdentityRole<Guid>(role));
-            }
-        }
+        await AdminBootstrap.EnsureRolesAsync(roles);
 
         var accounts = new Dictionary<string, ApplicationUser>();
         foreach (var (email, displayName, accountRoles) in Accounts)

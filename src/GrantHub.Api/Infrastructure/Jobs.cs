@@ -1,6 +1,7 @@
 using GrantHub.Api.Features.Calls;
 using Hangfire;
 using Hangfire.InMemory;
+using Hangfire.SqlServer;
 
 namespace GrantHub.Api.Infrastructure;
 
@@ -15,20 +16,15 @@ public static class Jobs
     {
         var provider = DatabaseSetup.Provider(configuration);
         var connectionString = DatabaseSetup.ConnectionString(configuration);
-        services.AddHangfire(hangfire =>
-        {
-            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            if (provider == DatabaseProvider.SqlServer)
-            {
-                hangfire.UseSqlServerStorage(connectionString);
-            }
-            else
-            {
-                hangfire.UseInMemoryStorage(new InMemoryStorageOptions());
-            }
-        });
+        // The storage is a singleton of this host rather than Hangfire's process-wide JobStorage.Current,
+        // so that several hosts in one process (the tests) never share or dispose each other's storage.
+        services.AddSingleton<JobStorage>(_ => provider == DatabaseProvider.SqlServer
+            ? new SqlServerStorage(connectionString)
+            : new InMemoryStorage(new InMemoryStorageOptions()));
+        services.AddHangfire(hangfire => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
 
         if (configuration.GetValue("Hangfire:Server:Enabled", true))
         {

@@ -65,6 +65,10 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         });
     }
 
+    /// <summary>Exceptions that answer a client's request (4xx): not errors of the server, so not logged as such.</summary>
+    public static bool IsExpected(Exception exception) => exception is ValidationException or BadHttpRequestException
+        or NotFoundException or BusinessRuleException or DbUpdateConcurrencyException or ForbiddenException or IdempotencyException;
+
     private static HttpValidationProblemDetails ValidationProblem(ValidationException validation)
     {
         var errors = validation.Errors

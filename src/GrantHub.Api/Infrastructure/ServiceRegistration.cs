@@ -3,6 +3,7 @@ using FluentValidation;
 using GrantHub.Api.Features.Grants;
 using GrantHub.Core.Data;
 using GrantHub.Core.Identity;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
@@ -27,6 +28,7 @@ public static class ServiceRegistration
         services.AddScoped<AuditTrail>();
         services.AddScoped<Notifier>();
         services.AddScoped<DemoData>();
+        services.AddScoped<AdminBootstrap>();
         services.AddGrantServices();
         return services;
     }
@@ -42,6 +44,8 @@ public static class ServiceRegistration
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.Configure<ExceptionHandlerOptions>(options =>
+            options.SuppressDiagnosticsCallback = context => ProblemDetailsExceptionHandler.IsExpected(context.Exception));
 
         services.AddAuthorization(options => options.AddGrantHubPolicies());
         services.AddIdentityApiEndpoints<ApplicationUser>(options =>
@@ -57,7 +61,7 @@ public static class ServiceRegistration
             .PersistKeysToDbContext<GrantHubDbContext>();
         services.AddGrantHubRateLimiting(configuration);
 
-        services.AddOpenApi();
+        services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
         services.AddHealthChecks().AddDbContextCheck<GrantHubDbContext>("database", tags: ["ready"]);
         return services;
     }

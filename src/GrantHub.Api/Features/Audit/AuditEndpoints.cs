@@ -7,7 +7,7 @@ public static class AuditEndpoints
 {
     public static void MapAuditEndpoints(this IEndpointRouteBuilder routes)
     {
-        var audit = routes.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(Policies.Admin);
+        var audit = routes.MapGroup("/api/audit").WithTags("Audit").WithProblemResponses().RequireAuthorization(Policies.Admin);
 
         audit.MapGet("/", (IMediator mediator, [AsParameters] ListAuditQuery query, CancellationToken ct) => mediator.Send(query, ct))
             .WithSummary("The audit trail, newest first, optionally for one object (Admin)");

@@ -7,7 +7,7 @@ public static class CallEndpoints
 {
     public static void MapCallEndpoints(this IEndpointRouteBuilder routes)
     {
-        var calls = routes.MapGroup("/api/calls").WithTags("Calls");
+        var calls = routes.MapGroup("/api/calls").WithTags("Calls").WithProblemResponses();
 
         calls.MapPost("/", async (CallInput call, IMediator mediator, CancellationToken ct) =>
             {

@@ -7,7 +7,7 @@ public static class FundEndpoints
 {
     public static void MapFundEndpoints(this IEndpointRouteBuilder routes)
     {
-        var funds = routes.MapGroup("/api/funds").WithTags("Funds").RequireAuthorization();
+        var funds = routes.MapGroup("/api/funds").WithTags("Funds").WithProblemResponses().RequireAuthorization();
 
         funds.MapPost("/", async (CreateFundCommand command, IMediator mediator, CancellationToken ct) =>
             {

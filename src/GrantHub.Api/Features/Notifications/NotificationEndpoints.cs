@@ -1,3 +1,4 @@
+using GrantHub.Api.Infrastructure;
 using Mediator;
 
 namespace GrantHub.Api.Features.Notifications;
@@ -6,7 +7,7 @@ public static class NotificationEndpoints
 {
     public static void MapNotificationEndpoints(this IEndpointRouteBuilder routes)
     {
-        var notifications = routes.MapGroup("/api/me/notifications").WithTags("Notifications").RequireAuthorization();
+        var notifications = routes.MapGroup("/api/me/notifications").WithTags("Notifications").WithProblemResponses().RequireAuthorization();
 
         notifications.MapGet("/", (IMediator mediator, [AsParameters] ListMyNotificationsQuery query, CancellationToken ct) => mediator.Send(query, ct))
             .WithSummary("My notifications, unread first");

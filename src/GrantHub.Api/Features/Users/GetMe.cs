@@ -28,8 +28,9 @@ public sealed class GetMeHandler(GrantHubDbContext db, ICurrentUser currentUser)
             .ToListAsync(cancellationToken);
         var organisations = await db.OrganisationMembers
             .Where(m => m.UserId == userId)
-            .Join(db.Organisations, m => m.OrganisationId, o => o.Id, (m, o) => new MyOrganisation(o.Id, o.Name, m.Role))
+            .Join(db.Organisations, m => m.OrganisationId, o => o.Id, (m, o) => new { o.Id, o.Name, m.Role })
             .OrderBy(o => o.Name)
+            .Select(o => new MyOrganisation(o.Id, o.Name, o.Role))
             .ToListAsync(cancellationToken);
         return new MeResponse(user.Id, user.Email!, user.DisplayName, roles, organisations);
     }

@@ -12,7 +12,7 @@ public static class UserEndpoints
             .WithTags("Users")
             .WithSummary("The signed-in user, with roles and organisations");
 
-        var users = routes.MapGroup("/api/users").WithTags("Users");
+        var users = routes.MapGroup("/api/users").WithTags("Users").WithProblemResponses();
 
         users.MapPost("/", async (CreateStaffUserCommand command, IMediator mediator, CancellationToken ct) =>
             {
