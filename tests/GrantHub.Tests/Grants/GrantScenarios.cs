@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using GrantHub.Api.Features.Funds;
 using GrantHub.Api.Features.Grants;
 using GrantHub.Api.Features.Users;
@@ -153,20 +151,6 @@ public static class GrantScenarios
         var created = await (await admin.PostJson("/api/users", new CreateStaffUserCommand(email, DemoData.Password, "Staff member", roles)))
             .ReadAs<StaffUserResponse>(HttpStatusCode.Created);
         return new ScenarioUser(created.Id, email, await factory.ClientFor(email));
-    }
-
-    /// <summary>
-    /// Signs in anew at the fake clock's current time: bearer tokens expire an hour after issue on that clock, so
-    /// after moving the clock on, the factory's cached clients no longer authenticate.
-    /// </summary>
-    public static async Task<HttpClient> FreshClientFor(this GrantHubFactory factory, string email)
-    {
-        using var anonymous = factory.CreateClient();
-        var response = await anonymous.PostAsJsonAsync("/auth/login", new { email, password = DemoData.Password });
-        var login = await response.ReadJson();
-        var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login.GetProperty("accessToken").GetString());
-        return client;
     }
 
     public static Task<Guid> UserId(this GrantHubFactory factory, string email) =>

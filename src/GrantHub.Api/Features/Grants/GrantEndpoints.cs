@@ -8,7 +8,7 @@ public static class GrantEndpoints
 {
     public static void MapGrantEndpoints(this IEndpointRouteBuilder routes)
     {
-        var grants = routes.MapGroup("/api/grants").WithTags("Grants").RequireAuthorization();
+        var grants = routes.MapGroup("/api/grants").WithTags("Grants").WithProblemResponses().RequireAuthorization();
 
         grants.MapGet("/", (IMediator mediator, [AsParameters] ListGrantsQuery query, CancellationToken ct) =>
                 mediator.Send(query, ct))
