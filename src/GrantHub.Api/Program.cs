@@ -1,5 +1,6 @@
 using GrantHub.Api.Features.Audit;
 using GrantHub.Api.Features.Calls;
+using GrantHub.Api.Features.Emergency;
 using GrantHub.Api.Features.Funds;
 using GrantHub.Api.Features.Grants;
 using GrantHub.Api.Features.Notifications;
@@ -18,6 +19,7 @@ builder.Services.AddGrantHubDatabase(builder.Configuration);
 builder.Services.AddGrantHubApplication();
 builder.Services.AddGrantHubWeb(builder.Configuration);
 builder.Services.AddGrantHubJobs(builder.Configuration);
+builder.Services.AddEmergencyRequests();
 builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", 1_048_576L));
 
@@ -53,6 +55,7 @@ app.MapCallEndpoints();
 app.MapGrantEndpoints();
 app.MapAuditEndpoints();
 app.MapNotificationEndpoints();
+app.MapEmergencyEndpoints();
 
 app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

@@ -1,4 +1,5 @@
 using GrantHub.Api.Features.Calls;
+using GrantHub.Api.Features.Emergency;
 using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.SqlServer;
@@ -43,5 +44,13 @@ public static class Jobs
             CloseExpiredCallsJob.Id,
             job => job.RunAsync(CancellationToken.None),
             configuration.GetValue("Jobs:CloseExpiredCalls", Cron.Minutely())!);
+        recurring.AddOrUpdate<EscalateEmergencyRequestsJob>(
+            EscalateEmergencyRequestsJob.Id,
+            job => job.RunAsync(CancellationToken.None),
+            configuration.GetValue("Jobs:EscalateEmergencyRequests", "*/5 * * * *")!);
+        recurring.AddOrUpdate<PurgeExpiredIdempotencyKeysJob>(
+            PurgeExpiredIdempotencyKeysJob.Id,
+            job => job.RunAsync(CancellationToken.None),
+            configuration.GetValue("Jobs:PurgeExpiredIdempotencyKeys", Cron.Hourly())!);
     }
 }

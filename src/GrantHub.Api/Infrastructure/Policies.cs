@@ -13,6 +13,7 @@ public static class Policies
     public const string Staff = "Staff";
     public const string AdminOrProgrammeOfficer = "AdminOrProgrammeOfficer";
     public const string AdminOrFinance = "AdminOrFinance";
+    public const string AdminProgrammeOrFinance = "AdminProgrammeOrFinance";
 
     public static void AddGrantHubPolicies(this AuthorizationOptions options)
     {
@@ -23,5 +24,6 @@ public static class Policies
         options.AddPolicy(Staff, p => p.RequireRole([.. Roles.All]));
         options.AddPolicy(AdminOrProgrammeOfficer, p => p.RequireRole(Roles.Admin, Roles.ProgrammeOfficer));
         options.AddPolicy(AdminOrFinance, p => p.RequireRole(Roles.Admin, Roles.FinanceOfficer));
+        options.AddPolicy(AdminProgrammeOrFinance, p => p.RequireRole(Roles.Admin, Roles.ProgrammeOfficer, Roles.FinanceOfficer));
     }
 }

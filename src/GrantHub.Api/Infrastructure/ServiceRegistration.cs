@@ -27,6 +27,7 @@ public static class ServiceRegistration
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<Notifier>();
+        services.AddSingleton<IdempotencyStore>();
         services.AddScoped<DemoData>();
         services.AddScoped<AdminBootstrap>();
         services.AddGrantServices();

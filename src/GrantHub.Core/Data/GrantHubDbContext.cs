@@ -1,8 +1,10 @@
 using GrantHub.Core.Auditing;
 using GrantHub.Core.Calls;
 using GrantHub.Core.Common;
+using GrantHub.Core.Emergency;
 using GrantHub.Core.Funds;
 using GrantHub.Core.Grants;
+using GrantHub.Core.Idempotency;
 using GrantHub.Core.Identity;
 using GrantHub.Core.Notifications;
 using GrantHub.Core.Organisations;
@@ -36,6 +38,9 @@ public class GrantHubDbContext(DbContextOptions<GrantHubDbContext> options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<EmergencyRequest> EmergencyRequests => Set<EmergencyRequest>();
+    public DbSet<EmergencyApproval> EmergencyApprovals => Set<EmergencyApproval>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public bool IsSqlite => Database.ProviderName == SqliteProviderName;
 

@@ -120,6 +120,28 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "IdempotencyRecords",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Key = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
+                    RequestHash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    ResponseStatusCode = table.Column<int>(type: "int", nullable: true),
+                    ResponseContentType = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ResponseLocation = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    ResponseBody = table.Column<byte[]>(type: "varbinary(max)", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdempotencyRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Organisations",
                 columns: table => new
                 {
@@ -340,6 +362,70 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "EmergencyRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    FundId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Amount = table.Column<long>(type: "bigint", nullable: false),
+                    Currency = table.Column<string>(type: "nchar(3)", fixedLength: true, maxLength: 3, nullable: false),
+                    Category = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Justification = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    NeededBy = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    RequestedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EnteredBy = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    DecisionDueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    EscalatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    BreachedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CancelledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    RejectionReason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    PaymentReference = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    PaidOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    PaidBy = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    PaymentRecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmergencyRequests", x => x.Id);
+                    table.CheckConstraint("CK_EmergencyRequests_AmountPositive", "\"Amount\" > 0");
+                    table.ForeignKey(
+                        name: "FK_EmergencyRequests_AspNetUsers_EnteredBy",
+                        column: x => x.EnteredBy,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EmergencyRequests_AspNetUsers_PaidBy",
+                        column: x => x.PaidBy,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EmergencyRequests_AspNetUsers_RequestedBy",
+                        column: x => x.RequestedBy,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EmergencyRequests_Funds_FundId",
+                        column: x => x.FundId,
+                        principalTable: "Funds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EmergencyRequests_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OrganisationMembers",
                 columns: table => new
                 {
@@ -408,6 +494,34 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                         name: "FK_Grants_Organisations_LeadOrganisationId",
                         column: x => x.LeadOrganisationId,
                         principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EmergencyApprovals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EmergencyRequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    FinanceOfficerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Decision = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Comment = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmergencyApprovals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EmergencyApprovals_AspNetUsers_FinanceOfficerId",
+                        column: x => x.FinanceOfficerId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EmergencyApprovals_EmergencyRequests_EmergencyRequestId",
+                        column: x => x.EmergencyRequestId,
+                        principalTable: "EmergencyRequests",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -660,6 +774,47 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                 columns: new[] { "Status", "ClosesAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_EmergencyApprovals_EmergencyRequestId_FinanceOfficerId",
+                table: "EmergencyApprovals",
+                columns: new[] { "EmergencyRequestId", "FinanceOfficerId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmergencyApprovals_FinanceOfficerId",
+                table: "EmergencyApprovals",
+                column: "FinanceOfficerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmergencyRequests_EnteredBy",
+                table: "EmergencyRequests",
+                column: "EnteredBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmergencyRequests_FundId_SubmittedAt",
+                table: "EmergencyRequests",
+                columns: new[] { "FundId", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmergencyRequests_OrganisationId_Status_DecidedAt",
+                table: "EmergencyRequests",
+                columns: new[] { "OrganisationId", "Status", "DecidedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmergencyRequests_PaidBy",
+                table: "EmergencyRequests",
+                column: "PaidBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmergencyRequests_RequestedBy",
+                table: "EmergencyRequests",
+                column: "RequestedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmergencyRequests_Status_SubmittedAt",
+                table: "EmergencyRequests",
+                columns: new[] { "Status", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FundTopUps_FundId",
                 table: "FundTopUps",
                 column: "FundId");
@@ -739,6 +894,17 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                 columns: new[] { "Status", "PlannedDate" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_IdempotencyRecords_ExpiresAt",
+                table: "IdempotencyRecords",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdempotencyRecords_UserId_Key",
+                table: "IdempotencyRecords",
+                columns: new[] { "UserId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notifications_DeduplicationKey",
                 table: "Notifications",
                 column: "DeduplicationKey",
@@ -788,6 +954,9 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "EmergencyApprovals");
+
+            migrationBuilder.DropTable(
                 name: "FundTopUps");
 
             migrationBuilder.DropTable(
@@ -803,6 +972,9 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                 name: "GrantTrancheApprovals");
 
             migrationBuilder.DropTable(
+                name: "IdempotencyRecords");
+
+            migrationBuilder.DropTable(
                 name: "Notifications");
 
             migrationBuilder.DropTable(
@@ -813,6 +985,9 @@ namespace GrantHub.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "EmergencyRequests");
 
             migrationBuilder.DropTable(
                 name: "GrantTranches");

@@ -120,6 +120,28 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "IdempotencyRecords",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    RequestHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ResponseStatusCode = table.Column<int>(type: "INTEGER", nullable: true),
+                    ResponseContentType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ResponseLocation = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ResponseBody = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdempotencyRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Organisations",
                 columns: table => new
                 {
@@ -340,6 +362,70 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "EmergencyRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FundId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 3, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Justification = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    NeededBy = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    RequestedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnteredBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DecisionDueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EscalatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    BreachedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RejectionReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    PaymentReference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    PaidOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PaidBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PaymentRecordedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmergencyRequests", x => x.Id);
+                    table.CheckConstraint("CK_EmergencyRequests_AmountPositive", "\"Amount\" > 0");
+                    table.ForeignKey(
+                        name: "FK_EmergencyRequests_AspNetUsers_EnteredBy",
+                        column: x => x.EnteredBy,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EmergencyRequests_AspNetUsers_PaidBy",
+                        column: x => x.PaidBy,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EmergencyRequests_AspNetUsers_RequestedBy",
+                        column: x => x.RequestedBy,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EmergencyRequests_Funds_FundId",
+                        column: x => x.FundId,
+                        principalTable: "Funds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EmergencyRequests_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OrganisationMembers",
                 columns: table => new
                 {
@@ -408,6 +494,34 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         name: "FK_Grants_Organisations_LeadOrganisationId",
                         column: x => x.LeadOrganisationId,
                         principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EmergencyApprovals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EmergencyRequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FinanceOfficerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmergencyApprovals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EmergencyApprovals_AspNetUsers_FinanceOfficerId",
+                        column: x => x.FinanceOfficerId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EmergencyApprovals_EmergencyRequests_EmergencyRequestId",
+                        column: x => x.EmergencyRequestId,
+                        principalTable: "EmergencyRequests",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -658,6 +772,47 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                 columns: new[] { "Status", "ClosesAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_EmergencyApprovals_EmergencyRequestId_FinanceOfficerId",
+                table: "EmergencyApprovals",
+                columns: new[] { "EmergencyRequestId", "FinanceOfficerId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmergencyApprovals_FinanceOfficerId",
+                table: "EmergencyApprovals",
+                column: "FinanceOfficerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmergencyRequests_EnteredBy",
+                table: "EmergencyRequests",
+                column: "EnteredBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmergencyRequests_FundId_SubmittedAt",
+                table: "EmergencyRequests",
+                columns: new[] { "FundId", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmergencyRequests_OrganisationId_Status_DecidedAt",
+                table: "EmergencyRequests",
+                columns: new[] { "OrganisationId", "Status", "DecidedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmergencyRequests_PaidBy",
+                table: "EmergencyRequests",
+                column: "PaidBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmergencyRequests_RequestedBy",
+                table: "EmergencyRequests",
+                column: "RequestedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmergencyRequests_Status_SubmittedAt",
+                table: "EmergencyRequests",
+                columns: new[] { "Status", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FundTopUps_FundId",
                 table: "FundTopUps",
                 column: "FundId");
@@ -737,6 +892,17 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                 columns: new[] { "Status", "PlannedDate" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_IdempotencyRecords_ExpiresAt",
+                table: "IdempotencyRecords",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdempotencyRecords_UserId_Key",
+                table: "IdempotencyRecords",
+                columns: new[] { "UserId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notifications_DeduplicationKey",
                 table: "Notifications",
                 column: "DeduplicationKey",
@@ -786,6 +952,9 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "EmergencyApprovals");
+
+            migrationBuilder.DropTable(
                 name: "FundTopUps");
 
             migrationBuilder.DropTable(
@@ -801,6 +970,9 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                 name: "GrantTrancheApprovals");
 
             migrationBuilder.DropTable(
+                name: "IdempotencyRecords");
+
+            migrationBuilder.DropTable(
                 name: "Notifications");
 
             migrationBuilder.DropTable(
@@ -811,6 +983,9 @@ namespace GrantHub.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "EmergencyRequests");
 
             migrationBuilder.DropTable(
                 name: "GrantTranches");

@@ -1,0 +1,30 @@
+using GrantHub.Api.Infrastructure;
+using GrantHub.Core.Common;
+using GrantHub.Core.Data;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantHub.Api.Features.Emergency;
+
+public record CancelEmergencyRequestCommand(Guid Id) : ICommand<EmergencyRequestResponse>, IHasId;
+
+/// <summary>The requesting side (the organisation's members, or the officer who entered it) withdraws a request before it is decided.</summary>
+public sealed class CancelEmergencyRequestHandler(GrantHubDbContext db, ICurrentUser user, TimeProvider clock)
+    : ICommandHandler<CancelEmergencyRequestCommand, EmergencyRequestResponse>
+{
+    public async ValueTask<EmergencyRequestResponse> Handle(CancelEmergencyRequestCommand command, CancellationToken cancellationToken)
+    {
+        var viewer = await EmergencyViewer.LoadAsync(db, user, cancellationToken);
+        var request = viewer.Visible(
+            await db.EmergencyRequests.Include(r => r.Approvals).FirstOrDefaultAsync(r => r.Id == command.Id, cancellationToken),
+            command.Id);
+        if (!viewer.IsRequestingSide(request))
+        {
+            throw new ForbiddenException("Only the requesting organisation or the officer who entered the request can cancel it.");
+        }
+
+        request.Cancel(clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return EmergencyRequestResponse.For(request, viewer);
+    }
+}

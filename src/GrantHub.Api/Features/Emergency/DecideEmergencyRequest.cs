@@ -1,0 +1,83 @@
+using FluentValidation;
+using GrantHub.Api.Infrastructure;
+using GrantHub.Core.Data;
+using GrantHub.Core.Emergency;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace GrantHub.Api.Features.Emergency;
+
+public record DecideEmergencyRequestRequest(ApprovalDecision Decision, string? Comment);
+
+public record DecideEmergencyRequestCommand(Guid Id, ApprovalDecision Decision, string? Comment)
+    : ICommand<EmergencyRequestResponse>, IHasId;
+
+public sealed class DecideEmergencyRequestValidator : AbstractValidator<DecideEmergencyRequestCommand>
+{
+    public DecideEmergencyRequestValidator()
+    {
+        RuleFor(c => c.Decision).IsInEnum();
+        RuleFor(c => c.Comment).MaximumLength(EmergencyRequest.MaxReasonLength);
+        RuleFor(c => c.Comment).NotEmpty().When(c => c.Decision == ApprovalDecision.Reject)
+            .WithMessage("A rejection needs a reason the organisation can read.");
+    }
+}
+
+/// <summary>
+/// A finance officer approves or rejects. The last approval needed commits the amount against the fund in the
+/// same transaction, within the organisation's rolling 12-month limit; a single rejection decides.
+/// </summary>
+public sealed class DecideEmergencyRequestHandler(
+    GrantHubDbContext db,
+    ICurrentUser user,
+    TimeProvider clock,
+    IOptions<EmergencyOptions> options,
+    EmergencyNotifications notifications) : ICommandHandler<DecideEmergencyRequestCommand, EmergencyRequestResponse>
+{
+    public async ValueTask<EmergencyRequestResponse> Handle(DecideEmergencyRequestCommand command, CancellationToken cancellationToken)
+    {
+        var viewer = await EmergencyViewer.LoadAsync(db, user, cancellationToken);
+        var request = viewer.Visible(
+            await db.EmergencyRequests.Include(r => r.Approvals).FirstOrDefaultAsync(r => r.Id == command.Id, cancellationToken),
+            command.Id);
+        var now = clock.GetUtcNow();
+
+        if (command.Decision == ApprovalDecision.Reject)
+        {
+            request.Reject(viewer.UserId, command.Comment!.Trim(), now);
+        }
+        else
+        {
+            var fund = await db.Funds.SingleAsync(f => f.Id == request.FundId, cancellationToken);
+            request.Approve(fund, viewer.UserId, command.Comment?.Trim(), await AllowanceAsync(request, now, cancellationToken), now);
+            if (request.Status == EmergencyRequestStatus.Approved)
+            {
+                // Two final approvals for one organisation (on different funds) must not both fit the same allowance.
+                db.MarkChanged(await db.Organisations.SingleAsync(o => o.Id == request.OrganisationId, cancellationToken));
+            }
+        }
+
+        // A new approval row alone leaves the request's row untouched: concurrent first approvals must conflict.
+        db.MarkChanged(request);
+        if (request.DecidedAt is not null)
+        {
+            await notifications.DecidedAsync(request, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return EmergencyRequestResponse.For(request, viewer);
+    }
+
+    private async Task<OrganisationAllowance> AllowanceAsync(EmergencyRequest request, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var windowStart = now.AddYears(-1);
+        var alreadyApproved = await db.EmergencyRequests
+            .Where(r => r.OrganisationId == request.OrganisationId
+                && r.Currency == request.Currency
+                && (r.Status == EmergencyRequestStatus.Approved || r.Status == EmergencyRequestStatus.Paid)
+                && r.DecidedAt > windowStart)
+            .SumAsync(r => r.Amount, cancellationToken);
+        return new OrganisationAllowance(options.Value.LimitFor(request.Currency), alreadyApproved);
+    }
+}

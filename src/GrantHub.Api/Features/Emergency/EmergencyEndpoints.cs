@@ -1,0 +1,47 @@
+using GrantHub.Api.Infrastructure;
+using Mediator;
+
+namespace GrantHub.Api.Features.Emergency;
+
+public static class EmergencyEndpoints
+{
+    public static void MapEmergencyEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var requests = routes.MapGroup("/api/emergency-requests").WithTags("Emergency requests").WithProblemResponses().RequireAuthorization();
+
+        requests.MapPost("/", async (SubmitEmergencyRequestCommand command, IMediator mediator, CancellationToken ct) =>
+            {
+                var request = await mediator.Send(command, ct);
+                return TypedResults.Created($"/api/emergency-requests/{request.Id}", request);
+            })
+            .RequireIdempotencyKey<SubmitEmergencyRequestCommand>()
+            .WithSummary("Ask a RapidResponse fund for emergency money (members for their organisation; programme officers on its behalf)");
+
+        requests.MapGet("/", (IMediator mediator, [AsParameters] ListEmergencyRequestsQuery query, CancellationToken ct) =>
+                mediator.Send(query, ct))
+            .WithSummary("List emergency requests: staff see all, applicants their organisations'");
+
+        requests.MapGet("/metrics", (IMediator mediator, [AsParameters] GetEmergencyMetricsQuery query, CancellationToken ct) =>
+                mediator.Send(query, ct))
+            .RequireAuthorization(Policies.AdminProgrammeOrFinance)
+            .WithSummary("How the 72-hour decision promise is kept (FinanceOfficer, ProgrammeOfficer or Admin)");
+
+        requests.MapGet("/{id:guid}", (Guid id, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new GetEmergencyRequestQuery(id), ct))
+            .WithSummary("Get an emergency request");
+
+        requests.MapPost("/{id:guid}/approvals", (Guid id, DecideEmergencyRequestRequest decision, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new DecideEmergencyRequestCommand(id, decision.Decision, decision.Comment), ct))
+            .RequireAuthorization(Policies.FinanceOfficer)
+            .WithSummary("Approve or reject an emergency request (FinanceOfficer; never the requester)");
+
+        requests.MapPost("/{id:guid}/payment", (Guid id, RecordEmergencyPaymentRequest payment, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new RecordEmergencyPaymentCommand(id, payment.PaymentReference, payment.PaidOn), ct))
+            .RequireAuthorization(Policies.FinanceOfficer)
+            .WithSummary("Record the payment of an approved emergency request (FinanceOfficer; never the requester)");
+
+        requests.MapPost("/{id:guid}/cancel", (Guid id, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new CancelEmergencyRequestCommand(id), ct))
+            .WithSummary("Withdraw an undecided emergency request (its organisation, or the officer who entered it)");
+    }
+}

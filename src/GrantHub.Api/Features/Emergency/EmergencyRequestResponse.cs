@@ -1,0 +1,56 @@
+using GrantHub.Api.Infrastructure;
+using GrantHub.Core.Common;
+using GrantHub.Core.Emergency;
+
+namespace GrantHub.Api.Features.Emergency;
+
+public record EmergencyApprovalResponse(Guid FinanceOfficerId, ApprovalDecision Decision, string? Comment, DateTimeOffset DecidedAt);
+
+/// <summary>
+/// An emergency request as one viewer may see it: the justification only for finance, programme officers and
+/// the organisation itself; finance's approval comments only for staff (the organisation reads the rejection reason).
+/// </summary>
+public record EmergencyRequestResponse(
+    Guid Id,
+    Guid OrganisationId,
+    Guid FundId,
+    decimal Amount,
+    string Currency,
+    EmergencyCategory Category,
+    string? Justification,
+    DateOnly NeededBy,
+    EmergencyRequestStatus Status,
+    DateTimeOffset SubmittedAt,
+    DateTimeOffset? DecidedAt,
+    DateTimeOffset DecisionDueAt,
+    DateTimeOffset? EscalatedAt,
+    DateTimeOffset? BreachedAt,
+    IReadOnlyList<EmergencyApprovalResponse> Approvals,
+    string? RejectionReason,
+    string? PaymentReference,
+    DateOnly? PaidOn,
+    Guid? EnteredBy) : IHasId
+{
+    public static EmergencyRequestResponse For(EmergencyRequest request, EmergencyViewer viewer) => new(
+        request.Id,
+        request.OrganisationId,
+        request.FundId,
+        Money.FromMinorUnits(request.Amount, request.Currency),
+        request.Currency,
+        request.Category,
+        viewer.MayReadJustification(request) ? request.Justification : null,
+        request.NeededBy,
+        request.Status,
+        request.SubmittedAt,
+        request.DecidedAt,
+        request.DecisionDueAt,
+        request.EscalatedAt,
+        request.BreachedAt,
+        [.. request.Approvals
+            .OrderBy(a => a.DecidedAt)
+            .Select(a => new EmergencyApprovalResponse(a.FinanceOfficerId, a.Decision, viewer.IsStaff ? a.Comment : null, a.DecidedAt))],
+        request.RejectionReason,
+        request.PaymentReference,
+        request.PaidOn,
+        request.EnteredBy);
+}

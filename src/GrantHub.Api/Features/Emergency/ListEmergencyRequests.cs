@@ -1,0 +1,42 @@
+using FluentValidation;
+using GrantHub.Api.Infrastructure;
+using GrantHub.Core.Data;
+using GrantHub.Core.Emergency;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantHub.Api.Features.Emergency;
+
+public record ListEmergencyRequestsQuery(
+    int Page = 1,
+    int PageSize = Paging.DefaultPageSize,
+    EmergencyRequestStatus? Status = null,
+    Guid? FundId = null) : IQuery<PagedResponse<EmergencyRequestResponse>>, IPagedQuery;
+
+public sealed class ListEmergencyRequestsValidator : AbstractValidator<ListEmergencyRequestsQuery>
+{
+    public ListEmergencyRequestsValidator() => this.ValidPaging();
+}
+
+/// <summary>Staff see every request, applicants their organisations' requests; newest first.</summary>
+public sealed class ListEmergencyRequestsHandler(GrantHubDbContext db, ICurrentUser user)
+    : IQueryHandler<ListEmergencyRequestsQuery, PagedResponse<EmergencyRequestResponse>>
+{
+    public async ValueTask<PagedResponse<EmergencyRequestResponse>> Handle(ListEmergencyRequestsQuery query, CancellationToken cancellationToken)
+    {
+        var viewer = await EmergencyViewer.LoadAsync(db, user, cancellationToken);
+        var organisationIds = viewer.OrganisationIds.ToList();
+        var requests = db.EmergencyRequests.AsNoTracking()
+            .Where(r => viewer.IsStaff || organisationIds.Contains(r.OrganisationId))
+            .Where(r => query.Status == null || r.Status == query.Status)
+            .Where(r => query.FundId == null || r.FundId == query.FundId);
+        var total = await requests.CountAsync(cancellationToken);
+        var page = await requests
+            .OrderByDescending(r => r.SubmittedAt).ThenBy(r => r.Id)
+            .PageOf(query)
+            .Include(r => r.Approvals)
+            .ToListAsync(cancellationToken);
+        return new PagedResponse<EmergencyRequestResponse>(
+            [.. page.Select(r => EmergencyRequestResponse.For(r, viewer))], query.Page, query.PageSize, total);
+    }
+}

@@ -1,0 +1,57 @@
+using FluentValidation;
+using GrantHub.Api.Infrastructure;
+using GrantHub.Core.Data;
+using GrantHub.Core.Emergency;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantHub.Api.Features.Emergency;
+
+public record RecordEmergencyPaymentRequest(string PaymentReference, DateOnly PaidOn);
+
+public record RecordEmergencyPaymentCommand(Guid Id, string PaymentReference, DateOnly PaidOn)
+    : ICommand<EmergencyRequestResponse>, IHasId;
+
+public sealed class RecordEmergencyPaymentValidator : AbstractValidator<RecordEmergencyPaymentCommand>
+{
+    public RecordEmergencyPaymentValidator(GrantHubDbContext db, TimeProvider clock)
+    {
+        RuleFor(c => c.PaymentReference).NotEmpty().MaximumLength(EmergencyRequest.MaxPaymentReferenceLength);
+        RuleFor(c => c.PaidOn)
+            .Must(paidOn => paidOn <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+            .WithMessage("A payment is recorded once made: the paid-on date (YYYY-MM-DD) cannot be in the future.")
+            .DependentRules(() => RuleFor(c => c.PaidOn)
+                .MustAsync(async (command, paidOn, cancellationToken) =>
+                {
+                    var submittedAt = await db.EmergencyRequests.Where(r => r.Id == command.Id)
+                        .Select(r => (DateTimeOffset?)r.SubmittedAt)
+                        .FirstOrDefaultAsync(cancellationToken);
+                    return submittedAt is null || paidOn >= DateOnly.FromDateTime(submittedAt.Value.UtcDateTime);
+                })
+                .WithMessage("The paid-on date cannot be before the request was submitted."));
+    }
+}
+
+/// <summary>
+/// Finance records the money leaving the fund: only an Approved request, once (a recorded payment is final), and
+/// never by whoever asked for or entered the request (maker-checker). An approver may pay.
+/// </summary>
+public sealed class RecordEmergencyPaymentHandler(
+    GrantHubDbContext db,
+    ICurrentUser user,
+    TimeProvider clock,
+    EmergencyNotifications notifications) : ICommandHandler<RecordEmergencyPaymentCommand, EmergencyRequestResponse>
+{
+    public async ValueTask<EmergencyRequestResponse> Handle(RecordEmergencyPaymentCommand command, CancellationToken cancellationToken)
+    {
+        var viewer = await EmergencyViewer.LoadAsync(db, user, cancellationToken);
+        var request = viewer.Visible(
+            await db.EmergencyRequests.Include(r => r.Approvals).FirstOrDefaultAsync(r => r.Id == command.Id, cancellationToken),
+            command.Id);
+        var fund = await db.Funds.SingleAsync(f => f.Id == request.FundId, cancellationToken);
+        request.RecordPayment(fund, viewer.UserId, command.PaymentReference.Trim(), command.PaidOn, clock.GetUtcNow());
+        await notifications.PaidAsync(request, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return EmergencyRequestResponse.For(request, viewer);
+    }
+}

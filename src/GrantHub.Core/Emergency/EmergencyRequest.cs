@@ -1,0 +1,278 @@
+using GrantHub.Core.Common;
+using GrantHub.Core.Funds;
+
+namespace GrantHub.Core.Emergency;
+
+public enum EmergencyCategory
+{
+    SafetyAndRelocation,
+    Medical,
+    LegalAid,
+    Humanitarian,
+    OperationalContinuity,
+}
+
+public enum EmergencyRequestStatus
+{
+    Submitted,
+    Approved,
+    Paid,
+    Rejected,
+    Cancelled,
+}
+
+public enum ApprovalDecision
+{
+    Approve,
+    Reject,
+}
+
+/// <summary>An organisation's approved emergency total over the rolling window and its limit (null: no limit in this currency).</summary>
+public record OrganisationAllowance(long? Limit, long AlreadyApproved);
+
+/// <summary>
+/// A request for rapid-response money. Lifecycle: Submitted → Approved → Paid, or Rejected / Cancelled.
+/// Maker-checker: whoever asked (the requester and, for requests taken by phone, the officer who entered it)
+/// never approves or pays. Amounts are minor units of <see cref="Currency"/>.
+/// </summary>
+public class EmergencyRequest : IVersioned
+{
+    public const int MaxJustificationLength = 4000;
+    public const int MaxReasonLength = 2000;
+    public const int MaxPaymentReferenceLength = 100;
+
+    private readonly List<EmergencyApproval> _approvals = [];
+
+    private EmergencyRequest()
+    {
+    }
+
+    public EmergencyRequest(
+        Guid organisationId,
+        Fund fund,
+        long amount,
+        EmergencyCategory category,
+        string justification,
+        DateOnly neededBy,
+        Guid requestedBy,
+        Guid? enteredBy,
+        DateTimeOffset submittedAt,
+        TimeSpan decisionPromise)
+    {
+        if (fund.Kind != FundKind.RapidResponse)
+        {
+            throw new BusinessRuleException("fund-not-rapid-response", "Emergency requests draw on a RapidResponse fund.");
+        }
+
+        if (amount <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(amount), "Amounts must be positive.");
+        }
+
+        Id = Guid.NewGuid();
+        OrganisationId = organisationId;
+        FundId = fund.Id;
+        Amount = amount;
+        Currency = fund.Currency;
+        Category = category;
+        Justification = justification;
+        NeededBy = neededBy;
+        RequestedBy = requestedBy;
+        EnteredBy = enteredBy;
+        SubmittedAt = submittedAt;
+        DecisionDueAt = submittedAt + decisionPromise;
+        Status = EmergencyRequestStatus.Submitted;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid OrganisationId { get; private set; }
+    public Guid FundId { get; private set; }
+    public long Amount { get; private set; }
+    public string Currency { get; private set; } = "";
+    public EmergencyCategory Category { get; private set; }
+
+    /// <summary>Confidential: visible to finance, programme officers and the organisation only; never logged or audited.</summary>
+    public string Justification { get; private set; } = "";
+
+    public DateOnly NeededBy { get; private set; }
+    public EmergencyRequestStatus Status { get; private set; }
+
+    /// <summary>The user who submitted the request: a member of the organisation, or the officer entering it for them.</summary>
+    public Guid RequestedBy { get; private set; }
+
+    /// <summary>The programme officer who entered a request received by phone or message on the organisation's behalf.</summary>
+    public Guid? EnteredBy { get; private set; }
+
+    public DateTimeOffset SubmittedAt { get; private set; }
+    public DateTimeOffset DecisionDueAt { get; private set; }
+    public DateTimeOffset? DecidedAt { get; private set; }
+    public DateTimeOffset? EscalatedAt { get; private set; }
+    public DateTimeOffset? BreachedAt { get; private set; }
+    public DateTimeOffset? CancelledAt { get; private set; }
+    public string? RejectionReason { get; private set; }
+    public string? PaymentReference { get; private set; }
+    public DateOnly? PaidOn { get; private set; }
+    public Guid? PaidBy { get; private set; }
+    public DateTimeOffset? PaymentRecordedAt { get; private set; }
+    public long Version { get; set; }
+    public IReadOnlyCollection<EmergencyApproval> Approvals => _approvals;
+
+    public bool IsMaker(Guid userId) => userId == RequestedBy || userId == EnteredBy;
+
+    public int ApprovalsRequired(Fund fund) => Amount > fund.ApprovalThreshold ? 2 : 1;
+
+    /// <summary>
+    /// Records one finance officer's approval. The last approval needed commits the amount against the fund,
+    /// within the organisation's allowance; either refusal leaves nothing changed.
+    /// </summary>
+    public void Approve(Fund fund, Guid financeOfficerId, string? comment, OrganisationAllowance allowance, DateTimeOffset now)
+    {
+        RequireSameFund(fund);
+        RequireOpenForDecisionBy(financeOfficerId);
+        var isFinal = _approvals.Count(a => a.Decision == ApprovalDecision.Approve) + 1 >= ApprovalsRequired(fund);
+        if (isFinal)
+        {
+            if (allowance.Limit is { } limit && allowance.AlreadyApproved + Amount > limit)
+            {
+                throw new BusinessRuleException(
+                    "organisation-limit-exceeded",
+                    $"The organisation has received {Money.FromMinorUnits(allowance.AlreadyApproved, Currency)} {Currency} in emergency funds " +
+                    $"over the last 12 months; with this request it would exceed its limit of {Money.FromMinorUnits(limit, Currency)} {Currency}.");
+            }
+
+            fund.Commit(Amount);
+            Status = EmergencyRequestStatus.Approved;
+            DecidedAt = now;
+        }
+
+        _approvals.Add(new EmergencyApproval(Id, financeOfficerId, ApprovalDecision.Approve, comment, now));
+    }
+
+    /// <summary>One finance officer's rejection decides the request; the reason is shown to the organisation.</summary>
+    public void Reject(Guid financeOfficerId, string reason, DateTimeOffset now)
+    {
+        RequireOpenForDecisionBy(financeOfficerId);
+        _approvals.Add(new EmergencyApproval(Id, financeOfficerId, ApprovalDecision.Reject, reason, now));
+        Status = EmergencyRequestStatus.Rejected;
+        RejectionReason = reason;
+        DecidedAt = now;
+    }
+
+    public void RecordPayment(Fund fund, Guid financeOfficerId, string paymentReference, DateOnly paidOn, DateTimeOffset now)
+    {
+        RequireSameFund(fund);
+        if (Status == EmergencyRequestStatus.Paid)
+        {
+            throw new BusinessRuleException(
+                "payment-already-recorded",
+                $"This request was paid on {PaidOn:yyyy-MM-dd} (reference {PaymentReference}); a recorded payment is final.");
+        }
+
+        if (Status != EmergencyRequestStatus.Approved)
+        {
+            throw new BusinessRuleException("emergency-not-approved", $"Only an Approved request can be paid; this request is {Status}.");
+        }
+
+        RequireChecker(financeOfficerId, "pay");
+        fund.Disburse(Amount);
+        Status = EmergencyRequestStatus.Paid;
+        PaymentReference = paymentReference;
+        PaidOn = paidOn;
+        PaidBy = financeOfficerId;
+        PaymentRecordedAt = now;
+    }
+
+    public void Cancel(DateTimeOffset now)
+    {
+        RequirePending("cancel");
+        Status = EmergencyRequestStatus.Cancelled;
+        CancelledAt = now;
+    }
+
+    /// <summary>Marks a request still undecided <paramref name="escalateAfter"/> after submission; false when not yet due or already escalated.</summary>
+    public bool Escalate(TimeSpan escalateAfter, DateTimeOffset now)
+    {
+        if (Status != EmergencyRequestStatus.Submitted || EscalatedAt is not null || now < SubmittedAt + escalateAfter)
+        {
+            return false;
+        }
+
+        EscalatedAt = now;
+        return true;
+    }
+
+    /// <summary>Records that the decision promise was broken; false when it was not yet due or is already recorded.</summary>
+    public bool RecordBreach(DateTimeOffset now)
+    {
+        if (Status != EmergencyRequestStatus.Submitted || BreachedAt is not null || now < DecisionDueAt)
+        {
+            return false;
+        }
+
+        BreachedAt = now;
+        return true;
+    }
+
+    private void RequireOpenForDecisionBy(Guid financeOfficerId)
+    {
+        RequirePending("decide");
+        RequireChecker(financeOfficerId, "decide");
+        if (_approvals.Any(a => a.FinanceOfficerId == financeOfficerId))
+        {
+            throw new BusinessRuleException(
+                "duplicate-approval",
+                "You have already recorded your decision on this request; a second approval must come from another finance officer.");
+        }
+    }
+
+    private void RequireChecker(Guid userId, string action)
+    {
+        if (IsMaker(userId))
+        {
+            throw new BusinessRuleException(
+                "maker-checker",
+                $"You asked for or entered this request, so you cannot {action} it: another finance officer must.");
+        }
+    }
+
+    private void RequirePending(string action)
+    {
+        if (Status != EmergencyRequestStatus.Submitted)
+        {
+            throw new BusinessRuleException("emergency-not-pending", $"Cannot {action} a request that is {Status}; it must be Submitted.");
+        }
+    }
+
+    private void RequireSameFund(Fund fund)
+    {
+        if (fund.Id != FundId)
+        {
+            throw new ArgumentException("The request draws on another fund.", nameof(fund));
+        }
+    }
+}
+
+/// <summary>One finance officer's decision on an emergency request. Immutable.</summary>
+public class EmergencyApproval
+{
+    private EmergencyApproval()
+    {
+    }
+
+    internal EmergencyApproval(Guid emergencyRequestId, Guid financeOfficerId, ApprovalDecision decision, string? comment, DateTimeOffset decidedAt)
+    {
+        Id = Guid.NewGuid();
+        EmergencyRequestId = emergencyRequestId;
+        FinanceOfficerId = financeOfficerId;
+        Decision = decision;
+        Comment = comment;
+        DecidedAt = decidedAt;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid EmergencyRequestId { get; private set; }
+    public Guid FinanceOfficerId { get; private set; }
+    public ApprovalDecision Decision { get; private set; }
+    public string? Comment { get; private set; }
+    public DateTimeOffset DecidedAt { get; private set; }
+}

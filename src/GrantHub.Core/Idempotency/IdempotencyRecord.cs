@@ -1,0 +1,62 @@
+namespace GrantHub.Core.Idempotency;
+
+public enum IdempotencyStatus
+{
+    /// <summary>The first request with this key holds it and is still running.</summary>
+    InFlight,
+
+    /// <summary>The first request succeeded; its response is replayed to every retry.</summary>
+    Completed,
+}
+
+/// <summary>
+/// One user's Idempotency-Key. The unique (user, key) index decides which of several concurrent requests
+/// runs; the others wait for its stored response. Kept until <see cref="ExpiresAt"/>.
+/// </summary>
+public class IdempotencyRecord
+{
+    public const int MaxKeyLength = 255;
+
+    private IdempotencyRecord()
+    {
+    }
+
+    public IdempotencyRecord(Guid userId, string key, string requestHash, DateTimeOffset createdAt, DateTimeOffset expiresAt)
+    {
+        Id = Guid.NewGuid();
+        UserId = userId;
+        Key = key;
+        RequestHash = requestHash;
+        Status = IdempotencyStatus.InFlight;
+        CreatedAt = createdAt;
+        ExpiresAt = expiresAt;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid UserId { get; private set; }
+    public string Key { get; private set; } = "";
+
+    /// <summary>SHA-256 (hex) of the method, path and canonical body of the first request.</summary>
+    public string RequestHash { get; private set; } = "";
+
+    public IdempotencyStatus Status { get; private set; }
+    public int? ResponseStatusCode { get; private set; }
+    public string? ResponseContentType { get; private set; }
+    public string? ResponseLocation { get; private set; }
+    public byte[]? ResponseBody { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? CompletedAt { get; private set; }
+    public DateTimeOffset ExpiresAt { get; private set; }
+
+    public bool Matches(string requestHash) => string.Equals(RequestHash, requestHash, StringComparison.Ordinal);
+
+    public void Complete(int statusCode, string? contentType, string? location, byte[] body, DateTimeOffset now)
+    {
+        Status = IdempotencyStatus.Completed;
+        ResponseStatusCode = statusCode;
+        ResponseContentType = contentType;
+        ResponseLocation = location;
+        ResponseBody = body;
+        CompletedAt = now;
+    }
+}
