@@ -418,7 +418,9 @@ public class Grant : IVersioned
     {
         if (userId == AwardedBy)
         {
-            throw new ForbiddenException("The officer who awarded a grant can never approve or record its payments.");
+            throw new BusinessRuleException(
+                "maker-checker",
+                "You awarded this grant, so you can never approve or record its payments: another finance officer must.");
         }
     }
 

@@ -93,7 +93,7 @@ public class Tranche
 
             if (CurrentApprovals.Any(a => a.OfficerId == officerId))
             {
-                throw new BusinessRuleException("tranche-already-approved-by-you", $"You have already approved tranche {Number}; another finance officer must give the next approval.");
+                throw new BusinessRuleException("duplicate-approval", $"You have already approved tranche {Number}; the next approval must come from another finance officer.");
             }
 
             _approvals.Add(new TrancheApproval(Id, ApprovalRound, officerId, decision, comment, now));
