@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
 using GrantHub.Api.Features.Applications;
+using GrantHub.Api.Features.Grants;
 using GrantHub.Core.Data;
 using GrantHub.Core.Identity;
 using Microsoft.AspNetCore.Builder;
@@ -31,6 +32,7 @@ public static class ServiceRegistration
         services.AddScoped<ApplicationNotifications>();
         services.AddScoped<DemoData>();
         services.AddScoped<AdminBootstrap>();
+        services.AddGrantServices();
         return services;
     }
 

@@ -108,6 +108,18 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "GrantNumberCounters",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false),
+                    LastNumber = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GrantNumberCounters", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IdempotencyRecords",
                 columns: table => new
                 {
@@ -484,6 +496,53 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Grants",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    GrantNumber = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CallId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    FundId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    LeadOrganisationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Currency = table.Column<string>(type: "nchar(3)", fixedLength: true, maxLength: 3, nullable: false),
+                    Amount = table.Column<long>(type: "bigint", nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    AwardedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AwardedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ActivatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    EndedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    EndedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    TerminationReason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Grants", x => x.Id);
+                    table.CheckConstraint("CK_Grants_AmountPositive", "\"Amount\" > 0");
+                    table.ForeignKey(
+                        name: "FK_Grants_Calls_CallId",
+                        column: x => x.CallId,
+                        principalTable: "Calls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Grants_Funds_FundId",
+                        column: x => x.FundId,
+                        principalTable: "Funds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Grants_Organisations_LeadOrganisationId",
+                        column: x => x.LeadOrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EmergencyApprovals",
                 columns: table => new
                 {
@@ -565,6 +624,199 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            migrationBuilder.CreateTable(
+                name: "GrantAgreementVersions",
+                columns: table => new
+                {
+                    GrantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    Sha256 = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    GeneratedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    GeneratedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    SignedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    SignedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GrantAgreementVersions", x => new { x.GrantId, x.Version });
+                    table.ForeignKey(
+                        name: "FK_GrantAgreementVersions_Grants_GrantId",
+                        column: x => x.GrantId,
+                        principalTable: "Grants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GrantAllocations",
+                columns: table => new
+                {
+                    GrantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Amount = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GrantAllocations", x => new { x.GrantId, x.OrganisationId });
+                    table.ForeignKey(
+                        name: "FK_GrantAllocations_Grants_GrantId",
+                        column: x => x.GrantId,
+                        principalTable: "Grants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_GrantAllocations_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GrantAmendments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    GrantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    PreviousEndDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    NewEndDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Amount = table.Column<long>(type: "bigint", nullable: true),
+                    Reason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    By = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    AgreementVersion = table.Column<int>(type: "int", nullable: true),
+                    EffectiveAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GrantAmendments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GrantAmendments_Grants_GrantId",
+                        column: x => x.GrantId,
+                        principalTable: "Grants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GrantReports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    GrantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    PeriodYear = table.Column<int>(type: "int", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Narrative = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: true),
+                    SpentToDate = table.Column<long>(type: "bigint", nullable: true),
+                    Achievements = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
+                    Risks = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
+                    SubmissionCount = table.Column<int>(type: "int", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    SubmittedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ReviewComment = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    ReviewedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ReviewedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GrantReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GrantReports_Grants_GrantId",
+                        column: x => x.GrantId,
+                        principalTable: "Grants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AgreementDocuments",
+                columns: table => new
+                {
+                    GrantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    Sha256 = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    Content = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
+                    GeneratedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgreementDocuments", x => new { x.GrantId, x.Version });
+                    table.ForeignKey(
+                        name: "FK_AgreementDocuments_GrantAgreementVersions_GrantId_Version",
+                        columns: x => new { x.GrantId, x.Version },
+                        principalTable: "GrantAgreementVersions",
+                        principalColumns: new[] { "GrantId", "Version" },
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GrantTranches",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    GrantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    PlannedDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Amount = table.Column<long>(type: "bigint", nullable: false),
+                    Condition = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    AmendmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ApprovalRound = table.Column<int>(type: "int", nullable: false),
+                    PaymentReference = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    PaidOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    RecordedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GrantTranches", x => x.Id);
+                    table.CheckConstraint("CK_GrantTranches_AmountPositive", "\"Amount\" > 0");
+                    table.ForeignKey(
+                        name: "FK_GrantTranches_GrantAmendments_AmendmentId",
+                        column: x => x.AmendmentId,
+                        principalTable: "GrantAmendments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_GrantTranches_Grants_GrantId",
+                        column: x => x.GrantId,
+                        principalTable: "Grants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GrantTrancheApprovals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TrancheId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Round = table.Column<int>(type: "int", nullable: false),
+                    OfficerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Decision = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Comment = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GrantTrancheApprovals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GrantTrancheApprovals_GrantTranches_TrancheId",
+                        column: x => x.TrancheId,
+                        principalTable: "GrantTranches",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.InsertData(
+                table: "GrantNumberCounters",
+                columns: new[] { "Id", "LastNumber" },
+                values: new object[] { 1, 0L });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ApplicationBudgetLines_ApplicationId_OrganisationId_Year",
@@ -700,6 +952,80 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                 column: "FundId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_GrantAllocations_OrganisationId",
+                table: "GrantAllocations",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantAmendments_GrantId_Number",
+                table: "GrantAmendments",
+                columns: new[] { "GrantId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantReports_GrantId_PeriodYear",
+                table: "GrantReports",
+                columns: new[] { "GrantId", "PeriodYear" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantReports_Status_DueOn",
+                table: "GrantReports",
+                columns: new[] { "Status", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Grants_ApplicationId",
+                table: "Grants",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Grants_CallId",
+                table: "Grants",
+                column: "CallId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Grants_FundId",
+                table: "Grants",
+                column: "FundId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Grants_GrantNumber",
+                table: "Grants",
+                column: "GrantNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Grants_LeadOrganisationId",
+                table: "Grants",
+                column: "LeadOrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Grants_Status_AwardedAt",
+                table: "Grants",
+                columns: new[] { "Status", "AwardedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantTrancheApprovals_TrancheId_Round_OfficerId",
+                table: "GrantTrancheApprovals",
+                columns: new[] { "TrancheId", "Round", "OfficerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantTranches_AmendmentId",
+                table: "GrantTranches",
+                column: "AmendmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantTranches_GrantId_Number",
+                table: "GrantTranches",
+                columns: new[] { "GrantId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantTranches_Status_PlannedDate",
+                table: "GrantTranches",
+                columns: new[] { "Status", "PlannedDate" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IdempotencyRecords_ExpiresAt",
                 table: "IdempotencyRecords",
                 column: "ExpiresAt");
@@ -736,6 +1062,9 @@ namespace GrantHub.Migrations.SqlServer.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "AgreementDocuments");
+
+            migrationBuilder.DropTable(
                 name: "ApplicationBudgetLines");
 
             migrationBuilder.DropTable(
@@ -769,6 +1098,18 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                 name: "FundTopUps");
 
             migrationBuilder.DropTable(
+                name: "GrantAllocations");
+
+            migrationBuilder.DropTable(
+                name: "GrantNumberCounters");
+
+            migrationBuilder.DropTable(
+                name: "GrantReports");
+
+            migrationBuilder.DropTable(
+                name: "GrantTrancheApprovals");
+
+            migrationBuilder.DropTable(
                 name: "IdempotencyRecords");
 
             migrationBuilder.DropTable(
@@ -776,6 +1117,9 @@ namespace GrantHub.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "OrganisationMembers");
+
+            migrationBuilder.DropTable(
+                name: "GrantAgreementVersions");
 
             migrationBuilder.DropTable(
                 name: "Applications");
@@ -787,10 +1131,19 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                 name: "EmergencyRequests");
 
             migrationBuilder.DropTable(
-                name: "Calls");
+                name: "GrantTranches");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "GrantAmendments");
+
+            migrationBuilder.DropTable(
+                name: "Grants");
+
+            migrationBuilder.DropTable(
+                name: "Calls");
 
             migrationBuilder.DropTable(
                 name: "Organisations");

@@ -1,0 +1,82 @@
+using GrantHub.Api.Infrastructure;
+using Mediator;
+using Microsoft.Net.Http.Headers;
+
+namespace GrantHub.Api.Features.Grants;
+
+public static class GrantEndpoints
+{
+    public static void MapGrantEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var grants = routes.MapGroup("/api/grants").WithTags("Grants").WithProblemResponses().RequireAuthorization();
+
+        grants.MapGet("/", (IMediator mediator, [AsParameters] ListGrantsQuery query, CancellationToken ct) =>
+                mediator.Send(query, ct))
+            .WithSummary("List grants: staff see all, consortium members the grants of their organisations");
+
+        grants.MapGet("/{id:guid}", (Guid id, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new GetGrantQuery(id), ct))
+            .WithSummary("Get a grant with its allocations, tranches, reports, amendments and agreement versions");
+
+        grants.MapPost("/{id:guid}/agreement", async (Guid id, IMediator mediator, CancellationToken ct) =>
+            {
+                var version = await mediator.Send(new GenerateAgreementCommand(id), ct);
+                return TypedResults.Created($"/api/grants/{id}/agreement?version={version.Version}", version);
+            })
+            .RequireAuthorization(Policies.ProgrammeOfficer)
+            .WithSummary("Generate a new agreement version to sign (ProgrammeOfficer)");
+
+        grants.MapGet("/{id:guid}/agreement", async (Guid id, int? version, IMediator mediator, CancellationToken ct) =>
+            {
+                var file = await mediator.Send(new GetAgreementQuery(id, version), ct);
+                return TypedResults.File(file.Content, "application/pdf", file.FileName, entityTag: new EntityTagHeaderValue($"\"{file.Sha256}\""));
+            })
+            .Produces(StatusCodes.Status200OK, typeof(byte[]), "application/pdf")
+            .WithSummary("Download the latest agreement version (or ?version=n) as PDF; the ETag is its SHA-256");
+
+        grants.MapPost("/{id:guid}/agreement/sign", (Guid id, SignAgreementRequest request, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new SignAgreementCommand(id, request.Sha256), ct))
+            .WithSummary("Sign the latest agreement version by naming its SHA-256 (owner of the lead organisation)");
+
+        grants.MapGet("/{id:guid}/tranches", (Guid id, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new ListTranchesQuery(id), ct))
+            .WithSummary("List a grant's tranches with their approval and payment details");
+
+        grants.MapPost("/{id:guid}/tranches/{number:int}/approvals", (Guid id, int number, TrancheApprovalRequest request, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new DecideTrancheCommand(id, number, request.Decision, request.Comment), ct))
+            .RequireAuthorization(Policies.FinanceOfficer)
+            .WithSummary("Approve or reject a due tranche (FinanceOfficer; never the awarding officer)");
+
+        grants.MapPost("/{id:guid}/tranches/{number:int}/payment", (Guid id, int number, TranchePaymentRequest request, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new RecordTranchePaymentCommand(id, number, request.PaymentReference, request.PaidOn), ct))
+            .RequireAuthorization(Policies.FinanceOfficer)
+            .WithSummary("Record the payment of a fully approved tranche (FinanceOfficer)");
+
+        grants.MapPost("/{id:guid}/reports/{reportId:guid}/submit", (Guid id, Guid reportId, SubmitReportRequest request, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new SubmitReportCommand(id, reportId, request.Narrative, request.SpentToDate, request.Achievements, request.Risks), ct))
+            .WithSummary("Submit a report (members of the lead organisation)");
+
+        grants.MapPost("/{id:guid}/reports/{reportId:guid}/review", (Guid id, Guid reportId, ReviewReportRequest request, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new ReviewReportCommand(id, reportId, request.Outcome, request.Comment), ct))
+            .RequireAuthorization(Policies.ProgrammeOfficer)
+            .WithSummary("Accept a submitted report or request changes (ProgrammeOfficer)");
+
+        grants.MapPost("/{id:guid}/amendments", async (Guid id, AmendGrantRequest request, IMediator mediator, CancellationToken ct) =>
+            {
+                var amendment = await mediator.Send(new AmendGrantCommand(id, request.Kind, request.NewEndDate, request.Amount, request.Reason), ct);
+                return TypedResults.Created($"/api/grants/{id}", amendment);
+            })
+            .RequireAuthorization(Policies.ProgrammeOfficer)
+            .WithSummary("Record a no-cost extension or a top-up; issues a new agreement version to sign (ProgrammeOfficer)");
+
+        grants.MapPost("/{id:guid}/close", (Guid id, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new CloseGrantCommand(id), ct))
+            .RequireAuthorization(Policies.ProgrammeOfficer)
+            .WithSummary("Close a completed grant (ProgrammeOfficer)");
+
+        grants.MapPost("/{id:guid}/terminate", (Guid id, TerminateGrantRequest request, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new TerminateGrantCommand(id, request.Reason), ct))
+            .RequireAuthorization(Policies.ProgrammeOfficer)
+            .WithSummary("Terminate a grant, releasing its unpaid remainder to the fund (ProgrammeOfficer)");
+    }
+}

@@ -1,0 +1,92 @@
+using GrantHub.Api.Infrastructure;
+using GrantHub.Core.Common;
+using GrantHub.Core.Grants;
+
+namespace GrantHub.Api.Features.Grants;
+
+public record GrantAllocationResponse(Guid OrganisationId, decimal Amount);
+
+public record GrantTrancheSummary(int Number, decimal Amount, DateOnly PlannedDate, TrancheCondition Condition, TrancheStatus Status);
+
+public record GrantReportSummary(Guid Id, ReportKind Kind, int PeriodYear, DateOnly DueOn, ReportStatus Status);
+
+public record AgreementVersionResponse(int Version, string Sha256, DateTimeOffset GeneratedAt, DateTimeOffset? SignedAt)
+{
+    public static AgreementVersionResponse From(AgreementVersion version) =>
+        new(version.Version, version.Sha256, version.GeneratedAt, version.SignedAt);
+}
+
+/// <summary>An amendment is in force (<c>effectiveAt</c>) once the agreement version that includes it is signed.</summary>
+public record GrantAmendmentResponse(
+    Guid Id,
+    int Number,
+    AmendmentKind Kind,
+    DateOnly PreviousEndDate,
+    DateOnly? NewEndDate,
+    decimal? Amount,
+    string Reason,
+    DateTimeOffset At,
+    Guid By,
+    int? AgreementVersion,
+    DateTimeOffset? EffectiveAt)
+{
+    public static GrantAmendmentResponse From(GrantAmendment amendment, string currency) => new(
+        amendment.Id,
+        amendment.Number,
+        amendment.Kind,
+        amendment.PreviousEndDate,
+        amendment.NewEndDate,
+        amendment.Amount is { } amount ? Money.FromMinorUnits(amount, currency) : null,
+        amendment.Reason,
+        amendment.At,
+        amendment.By,
+        amendment.AgreementVersion,
+        amendment.EffectiveAt);
+}
+
+public record GrantResponse(
+    Guid Id,
+    string GrantNumber,
+    Guid ApplicationId,
+    Guid FundId,
+    Guid LeadOrganisationId,
+    GrantStatus Status,
+    decimal Amount,
+    string Currency,
+    DateOnly StartDate,
+    DateOnly EndDate,
+    IReadOnlyList<GrantAllocationResponse> Allocations,
+    IReadOnlyList<GrantTrancheSummary> Tranches,
+    IReadOnlyList<GrantReportSummary> Reports,
+    IReadOnlyList<AgreementVersionResponse> AgreementVersions,
+    IReadOnlyList<GrantAmendmentResponse> Amendments) : IHasId
+{
+    public static GrantResponse From(Grant grant)
+    {
+        var currency = grant.Currency;
+        return new GrantResponse(
+            grant.Id,
+            grant.GrantNumber,
+            grant.ApplicationId,
+            grant.FundId,
+            grant.LeadOrganisationId,
+            grant.Status,
+            Money.FromMinorUnits(grant.Amount, currency),
+            currency,
+            grant.StartDate,
+            grant.EndDate,
+            [
+                .. grant.Allocations
+                    .OrderByDescending(a => a.OrganisationId == grant.LeadOrganisationId)
+                    .ThenBy(a => a.OrganisationId)
+                    .Select(a => new GrantAllocationResponse(a.OrganisationId, Money.FromMinorUnits(a.Amount, currency))),
+            ],
+            [
+                .. grant.Tranches.OrderBy(t => t.Number).Select(t =>
+                    new GrantTrancheSummary(t.Number, Money.FromMinorUnits(t.Amount, currency), t.PlannedDate, t.Condition, t.Status)),
+            ],
+            [.. grant.Reports.OrderBy(r => r.PeriodYear).Select(r => new GrantReportSummary(r.Id, r.Kind, r.PeriodYear, r.DueOn, r.Status))],
+            [.. grant.AgreementVersions.OrderBy(v => v.Version).Select(AgreementVersionResponse.From)],
+            [.. grant.Amendments.OrderBy(a => a.Number).Select(a => GrantAmendmentResponse.From(a, currency))]);
+    }
+}

@@ -1,0 +1,39 @@
+using FluentValidation;
+using GrantHub.Api.Infrastructure;
+using GrantHub.Core.Data;
+using GrantHub.Core.Grants;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantHub.Api.Features.Grants;
+
+public record ListGrantsQuery(int Page = 1, int PageSize = Paging.DefaultPageSize, GrantStatus? Status = null, Guid? FundId = null)
+    : IQuery<PagedResponse<GrantResponse>>, IPagedQuery;
+
+public sealed class ListGrantsValidator : AbstractValidator<ListGrantsQuery>
+{
+    public ListGrantsValidator() => this.ValidPaging();
+}
+
+/// <summary>Staff see every grant; consortium members the grants of their organisations. Newest award first.</summary>
+public sealed class ListGrantsHandler(GrantHubDbContext db, GrantAccess access, TimeProvider clock)
+    : IQueryHandler<ListGrantsQuery, PagedResponse<GrantResponse>>
+{
+    public async ValueTask<PagedResponse<GrantResponse>> Handle(ListGrantsQuery query, CancellationToken cancellationToken)
+    {
+        var grants = access.Visible(db.Grants.AsNoTracking())
+            .Where(g => (query.Status == null || g.Status == query.Status) && (query.FundId == null || g.FundId == query.FundId));
+        var total = await grants.CountAsync(cancellationToken);
+        var page = await grants
+            .OrderByDescending(g => g.AwardedAt).ThenBy(g => g.Id)
+            .PageOf(query)
+            .WithDetails()
+            .ToListAsync(cancellationToken);
+        var today = clock.UtcToday();
+        return new PagedResponse<GrantResponse>(
+            [.. page.Select(grant => { grant.RefreshDueTranches(today); return GrantResponse.From(grant); })],
+            query.Page,
+            query.PageSize,
+            total);
+    }
+}

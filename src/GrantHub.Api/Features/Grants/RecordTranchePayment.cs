@@ -1,0 +1,58 @@
+using System.Globalization;
+using FluentValidation;
+using GrantHub.Api.Infrastructure;
+using GrantHub.Core.Common;
+using GrantHub.Core.Data;
+using GrantHub.Core.Funds;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantHub.Api.Features.Grants;
+
+public record TranchePaymentRequest(string PaymentReference, DateOnly? PaidOn);
+
+public record RecordTranchePaymentCommand(Guid Id, int Number, string PaymentReference, DateOnly? PaidOn) : ICommand<TrancheResponse>, IHasId;
+
+public sealed class RecordTranchePaymentValidator : AbstractValidator<RecordTranchePaymentCommand>
+{
+    public RecordTranchePaymentValidator(TimeProvider clock)
+    {
+        RuleFor(c => c.PaymentReference).NotEmpty().MaximumLength(100);
+        RuleFor(c => c.PaidOn).NotNull()
+            .Must(paidOn => paidOn <= clock.UtcToday()).WithMessage("A payment cannot be recorded for a future date.");
+    }
+}
+
+/// <summary>
+/// Records the bank payment of a fully approved tranche and moves its amount to the fund's disbursed. The grant and
+/// the fund are versioned: of two concurrent payments of one tranche, exactly one is recorded and disbursed.
+/// </summary>
+public sealed class RecordTranchePaymentHandler(GrantHubDbContext db, GrantAccess access, Notifier notifier, ICurrentUser user, TimeProvider clock)
+    : ICommandHandler<RecordTranchePaymentCommand, TrancheResponse>
+{
+    public async ValueTask<TrancheResponse> Handle(RecordTranchePaymentCommand command, CancellationToken cancellationToken)
+    {
+        var grant = await access.FindAsync(command.Id, cancellationToken);
+        var fund = await db.Funds.FirstOrDefaultAsync(f => f.Id == grant.FundId, cancellationToken)
+            ?? throw new NotFoundException(nameof(Fund), grant.FundId);
+
+        var tranche = grant.RecordPayment(command.Number, command.PaymentReference.Trim(), command.PaidOn!.Value, user.RequiredId(), clock.GetUtcNow());
+        fund.Disburse(tranche.Amount);
+
+        var amount = Money.FromMinorUnits(tranche.Amount, grant.Currency);
+        await notifier.NotifyAsync(
+            await access.ConsortiumMembersAsync(grant, cancellationToken),
+            new NotificationMessage(
+                "grant-tranche-paid",
+                $"Grant {grant.GrantNumber}: tranche {tranche.Number} paid",
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Tranche {tranche.Number} of grant {grant.GrantNumber}, {amount} {grant.Currency}, was paid on {command.PaidOn:yyyy-MM-dd} (payment reference {tranche.PaymentReference})."),
+                $"/api/grants/{grant.Id}/tranches"),
+            $"grant-tranche-paid:{grant.Id}:{tranche.Number}",
+            cancellationToken);
+
+        await db.SaveChangesAsync(cancellationToken);
+        return TrancheResponse.From(tranche, grant.Currency, fund.ApprovalThreshold, withApprovals: true);
+    }
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using FluentValidation;
+using GrantHub.Api.Infrastructure;
+using GrantHub.Core.Data;
+using GrantHub.Core.Grants;
+using Mediator;
+
+namespace GrantHub.Api.Features.Grants;
+
+public record ReviewReportRequest(ReportOutcome? Outcome, string? Comment);
+
+public record ReviewReportCommand(Guid Id, Guid ReportId, ReportOutcome? Outcome, string? Comment) : ICommand<GrantReportResponse>, IHasId;
+
+public sealed class ReviewReportValidator : AbstractValidator<ReviewReportCommand>
+{
+    public ReviewReportValidator()
+    {
+        RuleFor(c => c.Outcome).NotNull().IsInEnum();
+        RuleFor(c => c.Comment).MaximumLength(4000);
+        RuleFor(c => c.Comment).NotEmpty().When(c => c.Outcome == ReportOutcome.ChangesRequested)
+            .WithMessage("Say what needs to change.");
+    }
+}
+
+/// <summary>
+/// A programme officer accepts a submitted report (which may make the next conditional tranche due) or asks the lead
+/// organisation for changes, telling its members.
+/// </summary>
+public sealed class ReviewReportHandler(GrantHubDbContext db, GrantAccess access, Notifier notifier, ICurrentUser user, TimeProvider clock)
+    : ICommandHandler<ReviewReportCommand, GrantReportResponse>
+{
+    public async ValueTask<GrantReportResponse> Handle(ReviewReportCommand command, CancellationToken cancellationToken)
+    {
+        var grant = await access.FindAsync(command.Id, cancellationToken);
+        var report = grant.ReviewReport(command.ReportId, command.Outcome!.Value, command.Comment?.Trim(), user.RequiredId(), clock.UtcToday(), clock.GetUtcNow());
+
+        if (report.Status == ReportStatus.ChangesRequested)
+        {
+            var which = report.Kind == ReportKind.Final ? "final report" : $"annual report for year {report.PeriodYear}";
+            await notifier.NotifyAsync(
+                await access.LeadMembersAsync(grant, cancellationToken),
+                new NotificationMessage(
+                    "grant-report-changes-requested",
+                    $"Grant {grant.GrantNumber}: changes requested to the {which}",
+                    $"The programme officer asks for changes to the {which} of grant {grant.GrantNumber}: {report.ReviewComment}",
+                    $"/api/grants/{grant.Id}"),
+                string.Create(CultureInfo.InvariantCulture, $"grant-report-changes-requested:{report.Id}:{report.SubmissionCount}"),
+                cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return GrantReportResponse.From(report, grant.Currency);
+    }
+}

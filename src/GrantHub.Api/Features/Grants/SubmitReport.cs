@@ -1,0 +1,91 @@
+using FluentValidation;
+using GrantHub.Api.Infrastructure;
+using GrantHub.Core.Common;
+using GrantHub.Core.Data;
+using GrantHub.Core.Grants;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantHub.Api.Features.Grants;
+
+public record SubmitReportRequest(string Narrative, decimal? SpentToDate, string Achievements, string? Risks);
+
+/// <summary>Narrative, achievements and risks may describe people at risk: they never enter the audit trail.</summary>
+public record SubmitReportCommand(
+    Guid Id,
+    Guid ReportId,
+    [property: SensitiveData] string Narrative,
+    decimal? SpentToDate,
+    [property: SensitiveData] string Achievements,
+    [property: SensitiveData] string? Risks) : ICommand<GrantReportResponse>, IHasId;
+
+/// <summary>A report in full; the grant response lists reports without their content.</summary>
+public record GrantReportResponse(
+    Guid Id,
+    ReportKind Kind,
+    int PeriodYear,
+    DateOnly DueOn,
+    ReportStatus Status,
+    string? Narrative,
+    decimal? SpentToDate,
+    string? Achievements,
+    string? Risks,
+    DateTimeOffset? SubmittedAt,
+    string? ReviewComment,
+    DateTimeOffset? ReviewedAt)
+{
+    public static GrantReportResponse From(GrantReport report, string currency) => new(
+        report.Id,
+        report.Kind,
+        report.PeriodYear,
+        report.DueOn,
+        report.Status,
+        report.Narrative,
+        report.SpentToDate is { } spent ? Money.FromMinorUnits(spent, currency) : null,
+        report.Achievements,
+        report.Risks,
+        report.SubmittedAt,
+        report.ReviewComment,
+        report.ReviewedAt);
+}
+
+public sealed class SubmitReportValidator : AbstractValidator<SubmitReportCommand>
+{
+    public SubmitReportValidator(GrantHubDbContext db)
+    {
+        RuleFor(c => c.Narrative).NotEmpty().MaximumLength(20_000);
+        RuleFor(c => c.Achievements).NotEmpty().MaximumLength(10_000);
+        RuleFor(c => c.Risks).MaximumLength(10_000);
+        RuleFor(c => c.SpentToDate).NotNull().GreaterThanOrEqualTo(0).DependentRules(() =>
+            RuleFor(c => c.SpentToDate)
+                .MustAsync(async (command, spent, cancellationToken) =>
+                {
+                    var currency = await db.Grants.Where(g => g.Id == command.Id).Select(g => g.Currency).FirstOrDefaultAsync(cancellationToken);
+                    return currency is null || Money.HasValidPrecision(spent!.Value, currency);
+                })
+                .WithMessage("The amount has more decimals than the grant's currency allows."));
+    }
+}
+
+/// <summary>Members of the lead organisation submit the grant's reports; partners see the grant but may not (403).</summary>
+public sealed class SubmitReportHandler(GrantHubDbContext db, GrantAccess access, ICurrentUser user, TimeProvider clock)
+    : ICommandHandler<SubmitReportCommand, GrantReportResponse>
+{
+    public async ValueTask<GrantReportResponse> Handle(SubmitReportCommand command, CancellationToken cancellationToken)
+    {
+        var grant = await access.FindAsync(command.Id, cancellationToken);
+        if (await access.LeadRoleAsync(grant, cancellationToken) is null)
+        {
+            throw new ForbiddenException("Only members of the lead organisation submit the grant's reports.");
+        }
+
+        var submission = new ReportSubmission(
+            command.Narrative.Trim(),
+            Money.ToMinorUnits(command.SpentToDate!.Value, grant.Currency),
+            command.Achievements.Trim(),
+            string.IsNullOrWhiteSpace(command.Risks) ? null : command.Risks.Trim());
+        var report = grant.SubmitReport(command.ReportId, submission, user.RequiredId(), clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return GrantReportResponse.From(report, grant.Currency);
+    }
+}

@@ -1,0 +1,148 @@
+using GrantHub.Core.Calls;
+using GrantHub.Core.Funds;
+using GrantHub.Core.Grants;
+using GrantHub.Core.Organisations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace GrantHub.Core.Data;
+
+internal sealed class GrantConfiguration : IEntityTypeConfiguration<Grant>
+{
+    public void Configure(EntityTypeBuilder<Grant> builder)
+    {
+        builder.Property(g => g.GrantNumber).HasMaxLength(20);
+        builder.HasIndex(g => g.GrantNumber).IsUnique();
+        builder.Property(g => g.Currency).HasMaxLength(3).IsFixedLength();
+        builder.Property(g => g.Status).HasConversion<string>().HasMaxLength(32);
+        builder.Property(g => g.TerminationReason).HasMaxLength(2000);
+        builder.Ignore(g => g.Period);
+        builder.Ignore(g => g.PaidTotal);
+        builder.Ignore(g => g.LatestAgreementVersion);
+        builder.Ignore(g => g.NextAgreementVersion);
+        builder.Ignore(g => g.ConsortiumOrganisationIds);
+
+        // ApplicationId gets its foreign key when applications are merged in.
+        builder.HasIndex(g => g.ApplicationId);
+        builder.HasOne<Call>().WithMany().HasForeignKey(g => g.CallId);
+        builder.HasOne<Fund>().WithMany().HasForeignKey(g => g.FundId);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(g => g.LeadOrganisationId);
+        builder.HasIndex(g => new { g.Status, g.AwardedAt });
+
+        builder.HasMany(g => g.Allocations).WithOne().HasForeignKey(a => a.GrantId);
+        builder.HasMany(g => g.Tranches).WithOne().HasForeignKey(t => t.GrantId);
+        builder.HasMany(g => g.Reports).WithOne().HasForeignKey(r => r.GrantId);
+        builder.HasMany(g => g.Amendments).WithOne().HasForeignKey(a => a.GrantId);
+        builder.HasMany(g => g.AgreementVersions).WithOne().HasForeignKey(v => v.GrantId);
+        builder.Navigation(g => g.Allocations).HasField("_allocations").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(g => g.Tranches).HasField("_tranches").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(g => g.Reports).HasField("_reports").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(g => g.Amendments).HasField("_amendments").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(g => g.AgreementVersions).HasField("_agreementVersions").UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        builder.ToTable(t => t.HasCheckConstraint("CK_Grants_AmountPositive", "\"Amount\" > 0"));
+    }
+}
+
+internal sealed class GrantAllocationConfiguration : IEntityTypeConfiguration<GrantAllocation>
+{
+    public void Configure(EntityTypeBuilder<GrantAllocation> builder)
+    {
+        builder.HasKey(a => new { a.GrantId, a.OrganisationId });
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(a => a.OrganisationId);
+        builder.HasIndex(a => a.OrganisationId);
+    }
+}
+
+internal sealed class TrancheConfiguration : IEntityTypeConfiguration<Tranche>
+{
+    public void Configure(EntityTypeBuilder<Tranche> builder)
+    {
+        builder.ToTable("GrantTranches", t => t.HasCheckConstraint("CK_GrantTranches_AmountPositive", "\"Amount\" > 0"));
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.HasIndex(t => new { t.GrantId, t.Number }).IsUnique();
+        builder.HasIndex(t => new { t.Status, t.PlannedDate });
+        builder.Property(t => t.Condition).HasConversion<string>().HasMaxLength(40);
+        builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(t => t.PaymentReference).HasMaxLength(100);
+        builder.HasOne<GrantAmendment>().WithMany().HasForeignKey(t => t.AmendmentId);
+        builder.Ignore(t => t.IsUnpaid);
+        builder.Ignore(t => t.CurrentApprovals);
+        builder.HasMany(t => t.Approvals).WithOne().HasForeignKey(a => a.TrancheId);
+        builder.Navigation(t => t.Approvals).HasField("_approvals").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class TrancheApprovalConfiguration : IEntityTypeConfiguration<TrancheApproval>
+{
+    public void Configure(EntityTypeBuilder<TrancheApproval> builder)
+    {
+        builder.ToTable("GrantTrancheApprovals");
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.Decision).HasConversion<string>().HasMaxLength(16);
+        builder.Property(a => a.Comment).HasMaxLength(2000);
+        builder.HasIndex(a => new { a.TrancheId, a.Round, a.OfficerId });
+    }
+}
+
+internal sealed class GrantReportConfiguration : IEntityTypeConfiguration<GrantReport>
+{
+    public void Configure(EntityTypeBuilder<GrantReport> builder)
+    {
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.HasIndex(r => new { r.GrantId, r.PeriodYear }).IsUnique();
+        builder.HasIndex(r => new { r.Status, r.DueOn });
+        builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(32);
+        builder.Property(r => r.Narrative).HasMaxLength(20_000);
+        builder.Property(r => r.Achievements).HasMaxLength(10_000);
+        builder.Property(r => r.Risks).HasMaxLength(10_000);
+        builder.Property(r => r.ReviewComment).HasMaxLength(4000);
+        builder.Ignore(r => r.IsOpenForSubmission);
+    }
+}
+
+internal sealed class GrantAmendmentConfiguration : IEntityTypeConfiguration<GrantAmendment>
+{
+    public void Configure(EntityTypeBuilder<GrantAmendment> builder)
+    {
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.HasIndex(a => new { a.GrantId, a.Number }).IsUnique();
+        builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(32);
+        builder.Property(a => a.Reason).HasMaxLength(2000);
+        builder.Ignore(a => a.IsInForce);
+    }
+}
+
+internal sealed class AgreementVersionConfiguration : IEntityTypeConfiguration<AgreementVersion>
+{
+    public void Configure(EntityTypeBuilder<AgreementVersion> builder)
+    {
+        builder.ToTable("GrantAgreementVersions");
+        builder.HasKey(v => new { v.GrantId, v.Version });
+        builder.Property(v => v.Version).ValueGeneratedNever();
+        builder.Property(v => v.Sha256).HasMaxLength(64).IsFixedLength();
+        builder.Ignore(v => v.IsSigned);
+    }
+}
+
+internal sealed class GrantAgreementDocumentConfiguration : IEntityTypeConfiguration<GrantAgreementDocument>
+{
+    public void Configure(EntityTypeBuilder<GrantAgreementDocument> builder)
+    {
+        builder.ToTable("AgreementDocuments");
+        builder.HasKey(d => new { d.GrantId, d.Version });
+        builder.Property(d => d.Version).ValueGeneratedNever();
+        builder.Property(d => d.Sha256).HasMaxLength(64).IsFixedLength();
+        builder.HasOne<AgreementVersion>().WithOne().HasForeignKey<GrantAgreementDocument>(d => new { d.GrantId, d.Version });
+    }
+}
+
+internal sealed class GrantNumberCounterConfiguration : IEntityTypeConfiguration<GrantNumberCounter>
+{
+    public void Configure(EntityTypeBuilder<GrantNumberCounter> builder)
+    {
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.HasData(GrantNumberCounter.Seed());
+    }
+}

@@ -1,0 +1,450 @@
+using GrantHub.Core.Common;
+
+namespace GrantHub.Core.Grants;
+
+public enum GrantStatus
+{
+    AwaitingSignature,
+    Active,
+    Closed,
+    Terminated,
+}
+
+/// <summary>
+/// A multi-year core grant to a lead organisation on behalf of its consortium. Lifecycle:
+/// AwaitingSignature → Active (first agreement version signed) → Closed, or Terminated.
+/// Amounts are minor units of <see cref="Currency"/>; the tranche amounts always add up to <see cref="Amount"/>,
+/// and so do the allocations. Create one only through <see cref="GrantAwarding"/>, which also commits the money.
+/// </summary>
+public class Grant : IVersioned
+{
+    private readonly List<GrantAllocation> _allocations = [];
+    private readonly List<Tranche> _tranches = [];
+    private readonly List<GrantReport> _reports = [];
+    private readonly List<GrantAmendment> _amendments = [];
+    private readonly List<AgreementVersion> _agreementVersions = [];
+
+    private Grant()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>Human-readable and unique, e.g. <c>GH-2026-0001</c>.</summary>
+    public string GrantNumber { get; private set; } = "";
+
+    public Guid ApplicationId { get; private set; }
+    public Guid CallId { get; private set; }
+    public Guid FundId { get; private set; }
+    public Guid LeadOrganisationId { get; private set; }
+    public string Currency { get; private set; } = "";
+    public long Amount { get; private set; }
+    public DateOnly StartDate { get; private set; }
+    public DateOnly EndDate { get; private set; }
+    public GrantStatus Status { get; private set; }
+    public Guid AwardedBy { get; private set; }
+    public DateTimeOffset AwardedAt { get; private set; }
+    public DateTimeOffset? ActivatedAt { get; private set; }
+    public DateTimeOffset? EndedAt { get; private set; }
+    public Guid? EndedBy { get; private set; }
+    public string? TerminationReason { get; private set; }
+    public long Version { get; set; }
+
+    public IReadOnlyCollection<GrantAllocation> Allocations => _allocations;
+    public IReadOnlyCollection<Tranche> Tranches => _tranches;
+    public IReadOnlyCollection<GrantReport> Reports => _reports;
+    public IReadOnlyCollection<GrantAmendment> Amendments => _amendments;
+    public IReadOnlyCollection<AgreementVersion> AgreementVersions => _agreementVersions;
+
+    public GrantPeriod Period => new(StartDate, EndDate);
+
+    public long PaidTotal => _tranches.Where(t => t.Status == TrancheStatus.Paid).Sum(t => t.Amount);
+
+    public AgreementVersion? LatestAgreementVersion => _agreementVersions.MaxBy(v => v.Version);
+
+    public int NextAgreementVersion => _agreementVersions.Count + 1;
+
+    /// <summary>Every organisation of the consortium: the lead and each allocation holder.</summary>
+    public IEnumerable<Guid> ConsortiumOrganisationIds =>
+        _allocations.Select(a => a.OrganisationId).Prepend(LeadOrganisationId).Distinct();
+
+    /// <summary>
+    /// Builds an awarded grant awaiting signature. Without a tranche plan, one tranche per grant year (equal, the
+    /// remainder in the last). A tranche planned in grant year n ≥ 2 waits for the annual report of year n − 1.
+    /// The caller commits <paramref name="amount"/> against the fund in the same unit of work.
+    /// </summary>
+    public static Grant Award(
+        string grantNumber,
+        Guid applicationId,
+        Guid callId,
+        Guid fundId,
+        Guid leadOrganisationId,
+        string currency,
+        long amount,
+        DateOnly startDate,
+        int durationMonths,
+        IReadOnlyDictionary<Guid, long> allocations,
+        IReadOnlyList<PlannedTranche>? tranchePlan,
+        Guid awardedBy,
+        DateTimeOffset now)
+    {
+        if (amount <= 0)
+        {
+            throw new BusinessRuleException("grant-amount-not-positive", "A grant's amount must be positive.");
+        }
+
+        if (durationMonths < 1)
+        {
+            throw new BusinessRuleException("grant-duration-not-positive", "A grant lasts at least one month.");
+        }
+
+        if (allocations.Count == 0 || allocations.Values.Any(a => a <= 0) || allocations.Values.Sum() != amount)
+        {
+            throw new BusinessRuleException(
+                "grant-allocations-mismatch",
+                "Each consortium member's allocation must be positive and together they must equal the grant amount.");
+        }
+
+        var grant = new Grant
+        {
+            Id = Guid.NewGuid(),
+            GrantNumber = grantNumber,
+            ApplicationId = applicationId,
+            CallId = callId,
+            FundId = fundId,
+            LeadOrganisationId = leadOrganisationId,
+            Currency = currency,
+            Amount = amount,
+            StartDate = startDate,
+            EndDate = GrantPeriod.FromDuration(startDate, durationMonths).End,
+            Status = GrantStatus.AwaitingSignature,
+            AwardedBy = awardedBy,
+            AwardedAt = now,
+        };
+        grant._allocations.AddRange(allocations.Select(a => new GrantAllocation(grant.Id, a.Key, a.Value)));
+        grant.PlanTranches(tranchePlan ?? grant.Period.DefaultTranchePlan(amount));
+        grant._reports.AddRange(grant.Period.ReportingSchedule().Select(r => new GrantReport(grant.Id, r.Kind, r.PeriodYear, r.DueOn)));
+        return grant;
+    }
+
+    public Tranche FindTranche(int number) =>
+        _tranches.FirstOrDefault(t => t.Number == number) ?? throw new NotFoundException(nameof(Tranche), number);
+
+    public GrantReport FindReport(Guid reportId) =>
+        _reports.FirstOrDefault(r => r.Id == reportId) ?? throw new NotFoundException("Report", reportId);
+
+    /// <summary>
+    /// Marks Due every planned tranche whose moment has come: the grant is active, the planned date is today or
+    /// earlier, its condition holds and, for a top-up tranche, its amendment is in force. Returns those it changed.
+    /// </summary>
+    public IReadOnlyList<Tranche> RefreshDueTranches(DateOnly today)
+    {
+        if (Status != GrantStatus.Active)
+        {
+            return [];
+        }
+
+        var due = _tranches
+            .Where(t => t.Status == TrancheStatus.Planned && t.PlannedDate <= today && ConditionHolds(t) && AmendmentInForce(t))
+            .ToList();
+        foreach (var tranche in due)
+        {
+            tranche.MarkDue();
+        }
+
+        if (due.Count > 0)
+        {
+            Changed();
+        }
+
+        return due;
+    }
+
+    public AgreementVersion AddAgreementVersion(int version, string sha256, Guid generatedBy, DateTimeOffset now)
+    {
+        RequireOpen("generate an agreement for");
+        if (version != NextAgreementVersion)
+        {
+            throw new InvalidOperationException($"The next agreement version is {NextAgreementVersion}, not {version}.");
+        }
+
+        var agreementVersion = new AgreementVersion(Id, version, sha256, generatedBy, now);
+        _agreementVersions.Add(agreementVersion);
+        foreach (var amendment in _amendments)
+        {
+            amendment.IncludeIn(version);
+        }
+
+        Changed();
+        return agreementVersion;
+    }
+
+    /// <summary>
+    /// Signs the latest agreement version, named by its hash. The first signature activates the grant; any signature
+    /// brings into force the amendments the signed version includes. Who may sign is the caller's check.
+    /// </summary>
+    public AgreementVersion Sign(string sha256, Guid signedBy, DateOnly today, DateTimeOffset now)
+    {
+        RequireOpen("sign");
+        var latest = LatestAgreementVersion
+            ?? throw new BusinessRuleException("agreement-not-generated", "No agreement has been generated for this grant yet.");
+        if (!string.Equals(latest.Sha256, sha256, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new BusinessRuleException(
+                "agreement-hash-mismatch",
+                $"The hash does not match the latest agreement version ({latest.Version}). Read the latest version and sign its SHA-256.");
+        }
+
+        latest.Sign(signedBy, now);
+        foreach (var amendment in _amendments.Where(a => a.AgreementVersion <= latest.Version))
+        {
+            amendment.ComeIntoForce(now);
+        }
+
+        if (Status == GrantStatus.AwaitingSignature)
+        {
+            Status = GrantStatus.Active;
+            ActivatedAt = now;
+        }
+
+        Changed();
+        RefreshDueTranches(today);
+        return latest;
+    }
+
+    /// <summary>
+    /// Maker-checker: the officer who awarded the grant never approves its payments; one approval per officer per
+    /// round; <paramref name="requiredApprovals"/> distinct approvals make the tranche Approved; a rejection opens a new round.
+    /// </summary>
+    public Tranche DecideTranche(
+        int number,
+        Guid officerId,
+        ApprovalDecision decision,
+        string? comment,
+        int requiredApprovals,
+        DateOnly today,
+        DateTimeOffset now)
+    {
+        RequireNotAwardingOfficer(officerId);
+        RequireActive("approve payments of");
+        RefreshDueTranches(today);
+        var tranche = FindTranche(number);
+        tranche.Decide(officerId, decision, comment, requiredApprovals, now);
+        Changed();
+        return tranche;
+    }
+
+    /// <summary>
+    /// Records the payment of a fully approved tranche, never by the awarding officer. The caller disburses the tranche's
+    /// amount from the fund in the same unit of work.
+    /// </summary>
+    public Tranche RecordPayment(int number, string paymentReference, DateOnly paidOn, Guid recordedBy, DateTimeOffset now)
+    {
+        RequireNotAwardingOfficer(recordedBy);
+        RequireActive("pay");
+        var tranche = FindTranche(number);
+        if (tranche.IsUnpaid && PaidTotal + tranche.Amount > Amount)
+        {
+            throw new BusinessRuleException("grant-overpayment", "This payment would take the payments above the grant amount.");
+        }
+
+        tranche.RecordPayment(paymentReference, paidOn, recordedBy, now);
+        Changed();
+        return tranche;
+    }
+
+    public GrantReport SubmitReport(Guid reportId, ReportSubmission submission, Guid submittedBy, DateTimeOffset now)
+    {
+        RequireActive("report on");
+        var report = FindReport(reportId);
+        report.Submit(submission, submittedBy, now);
+        Changed();
+        return report;
+    }
+
+    /// <summary>Accepting an annual report may make the next conditional tranche due.</summary>
+    public GrantReport ReviewReport(Guid reportId, ReportOutcome outcome, string? comment, Guid reviewedBy, DateOnly today, DateTimeOffset now)
+    {
+        RequireActive("review reports of");
+        var report = FindReport(reportId);
+        report.Review(outcome, comment, reviewedBy, now);
+        Changed();
+        RefreshDueTranches(today);
+        return report;
+    }
+
+    /// <summary>
+    /// Moves the end date later. The reporting schedule follows: the final report moves to 60 days after the new end,
+    /// and if the grant gains years, the former last year gets an annual report and new years are scheduled. The
+    /// extension only gives more time, so it applies at once; it is written into the next agreement version.
+    /// </summary>
+    public GrantAmendment Extend(DateOnly newEndDate, string reason, Guid by, DateTimeOffset now)
+    {
+        RequireOpen("amend");
+        if (newEndDate <= EndDate)
+        {
+            throw new BusinessRuleException("extension-not-later", $"A no-cost extension must end after the current end date, {EndDate:yyyy-MM-dd}.");
+        }
+
+        var final = _reports.Single(r => r.Kind == ReportKind.Final);
+        if (!final.IsOpenForSubmission)
+        {
+            throw new BusinessRuleException("final-report-already-submitted", "The final report has been submitted; the grant can no longer be extended.");
+        }
+
+        var amendment = AddAmendment(AmendmentKind.NoCostExtension, newEndDate, amount: null, reason, by, now);
+        EndDate = newEndDate;
+        foreach (var scheduled in Period.ReportingSchedule())
+        {
+            var existing = _reports.FirstOrDefault(r => r.PeriodYear == scheduled.PeriodYear);
+            if (existing is null)
+            {
+                _reports.Add(new GrantReport(Id, scheduled.Kind, scheduled.PeriodYear, scheduled.DueOn));
+            }
+            else
+            {
+                existing.Reschedule(scheduled.Kind, scheduled.DueOn);
+            }
+        }
+
+        return amendment;
+    }
+
+    /// <summary>
+    /// Adds money: the caller commits it against the fund in the same unit of work. It is shared among the members in
+    /// proportion to their allocations (the rounding remainder to the lead, or else the largest allocation) and paid as
+    /// a new unconditional tranche, planned for today or the start date, payable once the new agreement version is signed.
+    /// </summary>
+    public GrantAmendment TopUp(long amount, string reason, Guid by, DateOnly today, DateTimeOffset now)
+    {
+        RequireOpen("amend");
+        if (amount <= 0)
+        {
+            throw new BusinessRuleException("grant-amount-not-positive", "A top-up must be positive.");
+        }
+
+        var amendment = AddAmendment(AmendmentKind.TopUp, newEndDate: null, amount, reason, by, now);
+        var shares = _allocations.ToDictionary(a => a, a => (long)((Int128)amount * a.Amount / Amount));
+        var remainderHolder = _allocations.FirstOrDefault(a => a.OrganisationId == LeadOrganisationId) ?? _allocations.MaxBy(a => a.Amount)!;
+        shares[remainderHolder] += amount - shares.Values.Sum();
+        foreach (var (allocation, share) in shares)
+        {
+            allocation.Increase(share);
+        }
+
+        Amount = checked(Amount + amount);
+        var plannedDate = today > StartDate ? today : StartDate;
+        _tranches.Add(new Tranche(Id, _tranches.Max(t => t.Number) + 1, plannedDate, amount, TrancheCondition.None, amendment.Id));
+        return amendment;
+    }
+
+    /// <summary>Closes a completed grant: every tranche that was not cancelled is paid and the final report accepted.</summary>
+    public void Close(Guid by, DateTimeOffset now)
+    {
+        RequireActive("close");
+        if (_tranches.Any(t => t.IsUnpaid))
+        {
+            throw new BusinessRuleException("grant-has-unpaid-tranches", "Every tranche must be paid before the grant can be closed.");
+        }
+
+        if (_reports.Any(r => r.Kind == ReportKind.Final && r.Status != ReportStatus.Accepted))
+        {
+            throw new BusinessRuleException("final-report-not-accepted", "The final report must be accepted before the grant can be closed.");
+        }
+
+        Status = GrantStatus.Closed;
+        EndedAt = now;
+        EndedBy = by;
+        Changed();
+    }
+
+    /// <summary>Ends the grant early, cancelling every unpaid tranche. Returns the unpaid remainder the caller releases to the fund.</summary>
+    public long Terminate(string reason, Guid by, DateTimeOffset now)
+    {
+        RequireOpen("terminate");
+        var unpaid = Amount - PaidTotal;
+        foreach (var tranche in _tranches)
+        {
+            tranche.Cancel();
+        }
+
+        Status = GrantStatus.Terminated;
+        TerminationReason = reason;
+        EndedAt = now;
+        EndedBy = by;
+        Changed();
+        return unpaid;
+    }
+
+    private void PlanTranches(IReadOnlyList<PlannedTranche> plan)
+    {
+        if (plan.Count == 0 || plan.Any(t => t.Amount <= 0) || plan.Sum(t => t.Amount) != Amount)
+        {
+            throw new BusinessRuleException("tranche-plan-mismatch", "Each tranche must be positive and together they must equal the grant amount.");
+        }
+
+        if (plan.Any(t => !Period.Contains(t.PlannedDate)))
+        {
+            throw new BusinessRuleException("tranche-outside-grant-period", "Every tranche must be planned within the grant period.");
+        }
+
+        var number = 0;
+        foreach (var planned in plan.OrderBy(t => t.PlannedDate))
+        {
+            var condition = Period.YearOf(planned.PlannedDate) > 1 ? TrancheCondition.PreviousAnnualReportAccepted : TrancheCondition.None;
+            _tranches.Add(new Tranche(Id, ++number, planned.PlannedDate, planned.Amount, condition, amendmentId: null));
+        }
+    }
+
+    private GrantAmendment AddAmendment(AmendmentKind kind, DateOnly? newEndDate, long? amount, string reason, Guid by, DateTimeOffset now)
+    {
+        var amendment = new GrantAmendment(Id, _amendments.Count + 1, kind, EndDate, newEndDate, amount, reason, by, now);
+        _amendments.Add(amendment);
+        Changed();
+        return amendment;
+    }
+
+    private bool ConditionHolds(Tranche tranche) => tranche.Condition switch
+    {
+        TrancheCondition.PreviousAnnualReportAccepted => _reports.Any(r =>
+            r.PeriodYear == Period.YearOf(tranche.PlannedDate) - 1 && r.Status == ReportStatus.Accepted),
+        _ => true,
+    };
+
+    private bool AmendmentInForce(Tranche tranche) =>
+        tranche.AmendmentId is not { } amendmentId || _amendments.Any(a => a.Id == amendmentId && a.IsInForce);
+
+    private void RequireNotAwardingOfficer(Guid userId)
+    {
+        if (userId == AwardedBy)
+        {
+            throw new BusinessRuleException(
+                "maker-checker",
+                "You awarded this grant, so you can never approve or record its payments: another finance officer must.");
+        }
+    }
+
+    private void RequireActive(string action)
+    {
+        if (Status != GrantStatus.Active)
+        {
+            throw new BusinessRuleException("grant-not-active", $"Cannot {action} a grant that is {Status}; it must be Active.");
+        }
+    }
+
+    private void RequireOpen(string action)
+    {
+        if (Status is not (GrantStatus.AwaitingSignature or GrantStatus.Active))
+        {
+            throw new BusinessRuleException("grant-ended", $"Cannot {action} a grant that is {Status}.");
+        }
+    }
+
+    /// <summary>
+    /// Tranches, reports and the rest live in their own tables, so changing only a child would leave the grant's row,
+    /// and its version check, out of the save. Every change bumps the version, so concurrent changes to one grant
+    /// (two approvals, two payments) conflict and the unit of work retries one of them with fresh state. (The context
+    /// bumps a modified row once more on save; only that the version changes matters.)
+    /// </summary>
+    private void Changed() => Version++;
+}

@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantHub.Core.Grants;
+
+public static class GrantQueries
+{
+    /// <summary>The whole aggregate (not the agreement PDFs), one query per collection.</summary>
+    public static IQueryable<Grant> WithDetails(this IQueryable<Grant> grants) => grants
+        .Include(g => g.Allocations)
+        .Include(g => g.Tranches).ThenInclude(t => t.Approvals)
+        .Include(g => g.Reports)
+        .Include(g => g.Amendments)
+        .Include(g => g.AgreementVersions)
+        .AsSplitQuery();
+}

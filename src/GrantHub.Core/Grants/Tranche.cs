@@ -1,0 +1,173 @@
+using GrantHub.Core.Common;
+
+namespace GrantHub.Core.Grants;
+
+public enum TrancheCondition
+{
+    None,
+
+    /// <summary>The annual report of the grant year before the tranche's planned date must be accepted.</summary>
+    PreviousAnnualReportAccepted,
+}
+
+public enum TrancheStatus
+{
+    Planned,
+    Due,
+    Approved,
+    Paid,
+    Cancelled,
+}
+
+public enum ApprovalDecision
+{
+    Approve,
+    Reject,
+}
+
+/// <summary>
+/// One payment of a grant. Planned → Due (grant active, date come, condition met) → Approved (enough distinct
+/// finance approvals in the current round) → Paid, or Cancelled when the grant is terminated. A rejection ends
+/// the current approval round: the tranche is Due again and needs a fresh set of approvals. Paid is final.
+/// </summary>
+public class Tranche
+{
+    private readonly List<TrancheApproval> _approvals = [];
+
+    private Tranche()
+    {
+    }
+
+    internal Tranche(Guid grantId, int number, DateOnly plannedDate, long amount, TrancheCondition condition, Guid? amendmentId)
+    {
+        Id = Guid.NewGuid();
+        GrantId = grantId;
+        Number = number;
+        PlannedDate = plannedDate;
+        Amount = amount;
+        Condition = condition;
+        AmendmentId = amendmentId;
+        Status = TrancheStatus.Planned;
+        ApprovalRound = 1;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid GrantId { get; private set; }
+    public int Number { get; private set; }
+    public DateOnly PlannedDate { get; private set; }
+    public long Amount { get; private set; }
+    public TrancheCondition Condition { get; private set; }
+    public TrancheStatus Status { get; private set; }
+
+    /// <summary>The top-up amendment that added this tranche: payable only once an agreement version including it is signed.</summary>
+    public Guid? AmendmentId { get; private set; }
+
+    public int ApprovalRound { get; private set; }
+    public string? PaymentReference { get; private set; }
+    public DateOnly? PaidOn { get; private set; }
+    public Guid? RecordedBy { get; private set; }
+    public DateTimeOffset? RecordedAt { get; private set; }
+    public IReadOnlyCollection<TrancheApproval> Approvals => _approvals;
+
+    public bool IsUnpaid => Status is TrancheStatus.Planned or TrancheStatus.Due or TrancheStatus.Approved;
+
+    public IEnumerable<TrancheApproval> CurrentApprovals =>
+        _approvals.Where(a => a.Round == ApprovalRound && a.Decision == ApprovalDecision.Approve);
+
+    internal void MarkDue() => Status = TrancheStatus.Due;
+
+    internal void Decide(Guid officerId, ApprovalDecision decision, string? comment, int requiredApprovals, DateTimeOffset now)
+    {
+        RequireNotFinal();
+        if (Status == TrancheStatus.Planned)
+        {
+            throw new BusinessRuleException("tranche-not-due", $"Tranche {Number} is not due yet: its planned date has not come or its condition is not met.");
+        }
+
+        if (decision == ApprovalDecision.Approve)
+        {
+            if (Status == TrancheStatus.Approved)
+            {
+                throw new BusinessRuleException("tranche-already-approved", $"Tranche {Number} already has every approval it needs.");
+            }
+
+            if (CurrentApprovals.Any(a => a.OfficerId == officerId))
+            {
+                throw new BusinessRuleException("duplicate-approval", $"You have already approved tranche {Number}; the next approval must come from another finance officer.");
+            }
+
+            _approvals.Add(new TrancheApproval(Id, ApprovalRound, officerId, decision, comment, now));
+            if (CurrentApprovals.Count() >= requiredApprovals)
+            {
+                Status = TrancheStatus.Approved;
+            }
+
+            return;
+        }
+
+        _approvals.Add(new TrancheApproval(Id, ApprovalRound, officerId, decision, comment, now));
+        ApprovalRound++;
+        Status = TrancheStatus.Due;
+    }
+
+    internal void RecordPayment(string paymentReference, DateOnly paidOn, Guid recordedBy, DateTimeOffset now)
+    {
+        RequireNotFinal();
+        if (Status != TrancheStatus.Approved)
+        {
+            throw new BusinessRuleException("tranche-not-approved", $"Tranche {Number} is {Status}; a payment can be recorded only once it is due and fully approved.");
+        }
+
+        Status = TrancheStatus.Paid;
+        PaymentReference = paymentReference;
+        PaidOn = paidOn;
+        RecordedBy = recordedBy;
+        RecordedAt = now;
+    }
+
+    internal void Cancel()
+    {
+        if (IsUnpaid)
+        {
+            Status = TrancheStatus.Cancelled;
+        }
+    }
+
+    private void RequireNotFinal()
+    {
+        switch (Status)
+        {
+            case TrancheStatus.Paid:
+                throw new BusinessRuleException("tranche-paid", $"Tranche {Number} is paid; a recorded payment can never change.");
+            case TrancheStatus.Cancelled:
+                throw new BusinessRuleException("tranche-cancelled", $"Tranche {Number} was cancelled.");
+        }
+    }
+}
+
+/// <summary>One finance officer's decision on a tranche in one approval round. Never changed or removed.</summary>
+public class TrancheApproval
+{
+    private TrancheApproval()
+    {
+    }
+
+    internal TrancheApproval(Guid trancheId, int round, Guid officerId, ApprovalDecision decision, string? comment, DateTimeOffset at)
+    {
+        Id = Guid.NewGuid();
+        TrancheId = trancheId;
+        Round = round;
+        OfficerId = officerId;
+        Decision = decision;
+        Comment = comment;
+        At = at;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid TrancheId { get; private set; }
+    public int Round { get; private set; }
+    public Guid OfficerId { get; private set; }
+    public ApprovalDecision Decision { get; private set; }
+    public string? Comment { get; private set; }
+    public DateTimeOffset At { get; private set; }
+}

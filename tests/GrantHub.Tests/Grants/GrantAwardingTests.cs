@@ -1,0 +1,72 @@
+using GrantHub.Core.Common;
+using GrantHub.Core.Grants;
+using GrantHub.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantHub.Tests.Grants;
+
+/// <summary>The service the award decision uses to create a grant and commit its money.</summary>
+public class GrantAwardingTests(GrantHubFactory factory) : IClassFixture<GrantHubFactory>
+{
+    private async Task<GrantAwardTerms> Terms(decimal budget, long amount)
+    {
+        var fund = await factory.CreateFund(budget: budget);
+        var call = await factory.CreateCall(TestData.CallInput(fund.Id, factory.Clock.GetUtcNow()));
+        var lead = await factory.WithDb(db => db.Organisations.Select(o => o.Id).FirstAsync());
+        return new GrantAwardTerms(Guid.NewGuid(), call.Id, lead, amount, factory.Today(), 24, new Dictionary<Guid, long> { [lead] = amount }, null);
+    }
+
+    private Task<long> LastGrantNumber() =>
+        factory.WithDb(db => db.GrantNumberCounters.Select(c => c.LastNumber).SingleAsync());
+
+    [Fact]
+    public async Task Grants_are_numbered_in_sequence_by_award_year()
+    {
+        var terms = await Terms(1_000_000m, 10_000_00);
+        var officer = await factory.UserId(GrantScenarios.OfficerEmail);
+
+        var numbers = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            numbers.Add(await factory.WithDb(async db =>
+            {
+                var grant = await new GrantAwarding(db).AwardAsync(terms with { ApplicationId = Guid.NewGuid() }, officer, factory.Clock.GetUtcNow(), CancellationToken.None);
+                await db.SaveChangesAsync();
+                return grant.GrantNumber;
+            }));
+        }
+
+        var last = await LastGrantNumber();
+        Assert.Equal([$"GH-2026-{last - 1:D4}", $"GH-2026-{last:D4}"], numbers);
+        Assert.Equal(20_000m, (await factory.GetFund((await factory.WithDb(db => db.Calls.SingleAsync(c => c.Id == terms.CallId))).FundId)).Committed);
+    }
+
+    [Fact]
+    public async Task An_award_above_what_the_fund_has_available_is_refused_and_gives_its_number_back()
+    {
+        var terms = await Terms(50_000m, 50_000_01);
+        var officer = await factory.UserId(GrantScenarios.OfficerEmail);
+        var before = await LastGrantNumber();
+
+        var refused = await factory.WithDb(async db =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            return await Assert.ThrowsAsync<BusinessRuleException>(() =>
+                new GrantAwarding(db).AwardAsync(terms, officer, factory.Clock.GetUtcNow(), CancellationToken.None));
+        });
+
+        Assert.Equal("fund-insufficient", refused.Rule);
+        Assert.Equal(before, await LastGrantNumber());
+        Assert.False(await factory.WithDb(db => db.Grants.AnyAsync(g => g.ApplicationId == terms.ApplicationId)));
+    }
+
+    [Fact]
+    public async Task An_award_against_an_unknown_call_is_not_found()
+    {
+        var terms = await Terms(50_000m, 10_000_00);
+        var officer = await factory.UserId(GrantScenarios.OfficerEmail);
+
+        await factory.WithDb(db => Assert.ThrowsAsync<NotFoundException>(() =>
+            new GrantAwarding(db).AwardAsync(terms with { CallId = Guid.NewGuid() }, officer, factory.Clock.GetUtcNow(), CancellationToken.None)));
+    }
+}

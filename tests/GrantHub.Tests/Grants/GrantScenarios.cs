@@ -1,0 +1,183 @@
+using System.Net;
+using GrantHub.Api.Features.Funds;
+using GrantHub.Api.Features.Grants;
+using GrantHub.Api.Features.Users;
+using GrantHub.Api.Infrastructure;
+using GrantHub.Core.Common;
+using GrantHub.Core.Grants;
+using GrantHub.Core.Organisations;
+using GrantHub.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantHub.Tests.Grants;
+
+/// <summary>A person in a grant scenario: their account and a signed-in client.</summary>
+public sealed record ScenarioUser(Guid Id, string Email, HttpClient Client);
+
+/// <summary>
+/// An awarded grant to a two-member consortium: the lead organisation (an owner and a plain member) and a partner
+/// (its owner), plus a stranger who belongs to another organisation.
+/// </summary>
+public sealed record GrantScenario(
+    Guid GrantId,
+    FundResponse Fund,
+    Guid LeadOrganisationId,
+    Guid PartnerOrganisationId,
+    ScenarioUser LeadOwner,
+    ScenarioUser LeadMember,
+    ScenarioUser PartnerOwner,
+    ScenarioUser Stranger)
+{
+    public string Url => $"/api/grants/{GrantId}";
+}
+
+/// <summary>
+/// Builds grants through the domain, as the award decision will: the award handler does not exist yet, so the grant
+/// is created with <see cref="GrantAwarding"/> straight in the database (no application row: the id is random).
+/// </summary>
+public static class GrantScenarios
+{
+    public const string OfficerEmail = "officer@granthub.local";
+
+    public static DateOnly Today(this GrantHubFactory factory) => DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>
+    /// Awards a grant, by default 90,000 EUR over 36 months from today, 60,000 to the lead and 30,000 to the partner,
+    /// from a fund of 1,000,000 whose approval threshold is 100,000 (so every default tranche needs one approval).
+    /// </summary>
+    public static async Task<GrantScenario> AwardGrant(
+        this GrantHubFactory factory,
+        decimal amount = 90_000m,
+        DateOnly? startDate = null,
+        int durationMonths = 36,
+        decimal fundBudget = 1_000_000m,
+        decimal approvalThreshold = 100_000m,
+        Guid? awardedBy = null,
+        IReadOnlyList<PlannedTranche>? tranchePlan = null)
+    {
+        var fund = await factory.CreateFund(budget: fundBudget, approvalThreshold: approvalThreshold);
+        var call = await factory.CreateCall(TestData.CallInput(fund.Id, factory.Clock.GetUtcNow()));
+        var leadOwner = await factory.NewUser("lead-owner");
+        var leadMember = await factory.NewUser("lead-member");
+        var partnerOwner = await factory.NewUser("partner-owner");
+        var stranger = await factory.NewUser("stranger");
+        var lead = await factory.CreateOrganisation("Lead collective", leadOwner.Id, (leadMember.Id, MembershipRole.Member));
+        var partner = await factory.CreateOrganisation("Partner network", partnerOwner.Id);
+        await factory.CreateOrganisation("Unrelated group", stranger.Id);
+        var officerId = awardedBy ?? await factory.UserId(OfficerEmail);
+
+        var total = Money.ToMinorUnits(amount, fund.Currency);
+        var partnerShare = total / 3;
+        var grantId = await factory.WithDb(async db =>
+        {
+            var grant = await new GrantAwarding(db).AwardAsync(
+                new GrantAwardTerms(
+                    Guid.NewGuid(),
+                    call.Id,
+                    lead,
+                    total,
+                    startDate ?? factory.Today(),
+                    durationMonths,
+                    new Dictionary<Guid, long> { [lead] = total - partnerShare, [partner] = partnerShare },
+                    tranchePlan),
+                officerId,
+                factory.Clock.GetUtcNow(),
+                CancellationToken.None);
+            await db.SaveChangesAsync();
+            return grant.Id;
+        });
+
+        return new GrantScenario(grantId, fund, lead, partner, leadOwner, leadMember, partnerOwner, stranger);
+    }
+
+    /// <summary>The officer generates the agreement and the lead's owner signs it: the grant is Active.</summary>
+    public static async Task<GrantResponse> Activate(this GrantHubFactory factory, GrantScenario scenario)
+    {
+        var version = await factory.GenerateAgreement(scenario);
+        return await (await scenario.LeadOwner.Client.PostJson($"{scenario.Url}/agreement/sign", new SignAgreementRequest(version.Sha256)))
+            .ReadAs<GrantResponse>();
+    }
+
+    public static async Task<AgreementVersionResponse> GenerateAgreement(this GrantHubFactory factory, GrantScenario scenario)
+    {
+        var officer = await factory.Officer();
+        return await (await officer.PostJson($"{scenario.Url}/agreement")).ReadAs<AgreementVersionResponse>(HttpStatusCode.Created);
+    }
+
+    public static async Task<GrantResponse> GetGrant(this GrantHubFactory factory, GrantScenario scenario) =>
+        await (await (await factory.Officer()).GetAsync(scenario.Url)).ReadAs<GrantResponse>();
+
+    public static async Task<TrancheResponse> Tranche(this GrantHubFactory factory, GrantScenario scenario, int number)
+    {
+        var tranches = await (await (await factory.Finance()).GetAsync($"{scenario.Url}/tranches")).ReadAs<GrantTranchesResponse>();
+        return tranches.Items.Single(t => t.Number == number);
+    }
+
+    public static async Task<FundResponse> GetFund(this GrantHubFactory factory, Guid fundId) =>
+        await (await (await factory.Admin()).GetAsync($"/api/funds/{fundId}")).ReadAs<FundResponse>();
+
+    public static Task<HttpResponseMessage> Approve(this HttpClient finance, GrantScenario scenario, int number) =>
+        finance.PostJson($"{scenario.Url}/tranches/{number}/approvals", new TrancheApprovalRequest(ApprovalDecision.Approve, null));
+
+    public static Task<HttpResponseMessage> Pay(this HttpClient finance, GrantScenario scenario, int number, DateOnly paidOn, string reference = "BANK-REF-1") =>
+        finance.PostJson($"{scenario.Url}/tranches/{number}/payment", new TranchePaymentRequest(reference, paidOn));
+
+    /// <summary>Approves (once, below the threshold) and pays a due tranche.</summary>
+    public static async Task ApproveAndPay(this GrantHubFactory factory, GrantScenario scenario, int number)
+    {
+        var finance = await factory.Finance();
+        await (await finance.Approve(scenario, number)).ShouldBe(HttpStatusCode.OK);
+        await (await finance.Pay(scenario, number, factory.Today(), $"BANK-{scenario.GrantId:N}-{number}")).ShouldBe(HttpStatusCode.OK);
+    }
+
+    public static Task<HttpResponseMessage> SubmitReport(this HttpClient client, GrantScenario scenario, Guid reportId, decimal spentToDate = 10_000m) =>
+        client.PostJson(
+            $"{scenario.Url}/reports/{reportId}/submit",
+            new SubmitReportRequest("We kept our safe houses open all year.", spentToDate, "Forty women defenders supported.", null));
+
+    public static async Task AcceptReport(this GrantHubFactory factory, GrantScenario scenario, Guid reportId)
+    {
+        await (await scenario.LeadMember.Client.SubmitReport(scenario, reportId)).ShouldBe(HttpStatusCode.OK);
+        var officer = await factory.Officer();
+        await (await officer.PostJson($"{scenario.Url}/reports/{reportId}/review", new ReviewReportRequest(ReportOutcome.Accepted, null)))
+            .ShouldBe(HttpStatusCode.OK);
+    }
+
+    /// <summary>A staff account made by the admin, signed in.</summary>
+    public static async Task<ScenarioUser> NewStaffUser(this GrantHubFactory factory, params string[] roles)
+    {
+        var email = $"staff-{Guid.NewGuid():N}@granthub.local";
+        var admin = await factory.Admin();
+        var created = await (await admin.PostJson("/api/users", new CreateStaffUserCommand(email, DemoData.Password, "Staff member", roles)))
+            .ReadAs<StaffUserResponse>(HttpStatusCode.Created);
+        return new ScenarioUser(created.Id, email, await factory.ClientFor(email));
+    }
+
+    public static Task<Guid> UserId(this GrantHubFactory factory, string email) =>
+        factory.WithDb(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+
+    public static Task<List<string>> NotificationKinds(this GrantHubFactory factory, Guid userId) =>
+        factory.WithDb(db => db.Notifications.Where(n => n.RecipientUserId == userId).Select(n => n.Kind).ToListAsync());
+
+    private static async Task<ScenarioUser> NewUser(this GrantHubFactory factory, string role)
+    {
+        var email = $"{role}-{Guid.NewGuid():N}@example.org";
+        var client = await factory.NewApplicant(email);
+        return new ScenarioUser(await factory.UserId(email), email, client);
+    }
+
+    private static Task<Guid> CreateOrganisation(this GrantHubFactory factory, string name, Guid ownerId, params (Guid UserId, MembershipRole Role)[] members) =>
+        factory.WithDb(async db =>
+        {
+            var now = factory.Clock.GetUtcNow();
+            var organisation = new Organisation(name, "NP", OrganisationType.WomensRightsOrganisation, null, null, womenLed: true, sensitive: false, ownerId, now);
+            foreach (var (userId, role) in members)
+            {
+                organisation.AddMember(userId, role, now);
+            }
+
+            db.Organisations.Add(organisation);
+            await db.SaveChangesAsync();
+            return organisation.Id;
+        });
+}
