@@ -1,3 +1,4 @@
+using GrantHub.Api.Infrastructure;
 using Mediator;
 
 namespace GrantHub.Api.Features.Applications;
@@ -6,7 +7,7 @@ public static class ApplicationEndpoints
 {
     public static void MapApplicationEndpoints(this IEndpointRouteBuilder routes)
     {
-        var applications = routes.MapGroup("/api/applications").WithTags("Applications").RequireAuthorization();
+        var applications = routes.MapGroup("/api/applications").WithTags("Applications").WithProblemResponses().RequireAuthorization();
 
         applications.MapPost("/", async (CreateApplicationCommand command, IMediator mediator, CancellationToken ct) =>
             {

@@ -7,7 +7,7 @@ public static class OrganisationEndpoints
 {
     public static void MapOrganisationEndpoints(this IEndpointRouteBuilder routes)
     {
-        var organisations = routes.MapGroup("/api/organisations").WithTags("Organisations").RequireAuthorization();
+        var organisations = routes.MapGroup("/api/organisations").WithTags("Organisations").WithProblemResponses().RequireAuthorization();
 
         organisations.MapPost("/", async (CreateOrganisationCommand command, IMediator mediator, CancellationToken ct) =>
             {
