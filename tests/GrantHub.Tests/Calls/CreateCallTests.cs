@@ -80,6 +80,18 @@ public class CreateCallTests(GrantHubFactory factory) : IClassFixture<GrantHubFa
     }
 
     [Fact]
+    public async Task Missing_lists_are_invalid_input_not_errors()
+    {
+        var input = await ValidInput() with { EligibleCountries = null!, Pillars = null!, Rubric = null! };
+        var officer = await factory.Officer();
+
+        var problem = await (await officer.PostJson("/api/calls", input)).ShouldBeInvalid("eligibleCountries");
+
+        Assert.True(problem.GetProperty("errors").TryGetProperty("pillars", out _));
+        Assert.True(problem.GetProperty("errors").TryGetProperty("rubric", out _));
+    }
+
+    [Fact]
     public async Task Call_must_draw_on_a_core_funding_fund()
     {
         var rapidFund = await factory.CreateFund(FundKind.RapidResponse);
