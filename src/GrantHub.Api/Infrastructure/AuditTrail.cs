@@ -42,7 +42,11 @@ public sealed class AuditTrail(GrantHubDbContext db, ICurrentUser currentUser, T
         if (!db.IsSqlite)
         {
             await db.Database.ExecuteSqlRawAsync(
-                "EXEC sp_getapplock @Resource = 'granthub-audit-chain', @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 30000",
+                """
+                DECLARE @result int;
+                EXEC @result = sp_getapplock @Resource = 'granthub-audit-chain', @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 30000;
+                IF @result < 0 THROW 51000, 'The audit chain could not be locked; the command was not applied.', 1;
+                """,
                 cancellationToken);
         }
     }

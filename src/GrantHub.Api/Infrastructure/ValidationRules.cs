@@ -14,7 +14,9 @@ public static class ValidationRules
     /// <summary>The amount has no more decimals than the currency's minor unit allows.</summary>
     public static IRuleBuilderOptions<T, decimal> FitsCurrency<T>(this IRuleBuilder<T, decimal> rule, Func<T, string?> currency) =>
         rule.Must((message, amount) => currency(message) is not { } code || !Currencies.IsKnown(code) || Money.HasValidPrecision(amount, code))
-            .WithMessage((message, amount) => $"{amount} has more decimals than {currency(message)} allows.");
+            .WithMessage((message, amount) => Math.Abs(amount) > Money.MaxAmount
+                ? $"Amounts cannot exceed {Money.MaxAmount:N0}."
+                : $"{amount} has more decimals than {currency(message)} allows.");
 
     public static IRuleBuilderOptions<T, decimal> IsPositiveAmount<T>(this IRuleBuilder<T, decimal> rule) =>
         rule.GreaterThan(0).WithMessage("The amount must be greater than zero.");

@@ -6,15 +6,19 @@ namespace GrantHub.Core.Common;
 /// </summary>
 public static class Money
 {
+    /// <summary>The largest amount GrantHub accepts, in any currency: far above any fund, far below overflow.</summary>
+    public const decimal MaxAmount = 1_000_000_000_000m;
+
+    /// <summary>The amount is at most <see cref="MaxAmount"/> and has no more decimals than the currency's minor unit.</summary>
     public static bool HasValidPrecision(decimal amount, string currency)
     {
-        if (!Currencies.IsKnown(currency))
+        if (!Currencies.IsKnown(currency) || Math.Abs(amount) > MaxAmount)
         {
             return false;
         }
 
         var scaled = amount * Pow10(Currencies.MinorUnitDigits(currency));
-        return scaled == decimal.Truncate(scaled) && Math.Abs(scaled) <= long.MaxValue / 4;
+        return scaled == decimal.Truncate(scaled);
     }
 
     public static long ToMinorUnits(decimal amount, string currency)

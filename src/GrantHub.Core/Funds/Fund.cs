@@ -50,10 +50,18 @@ public class Fund : IVersioned
 
     public long Available => Budget - Committed;
 
+    /// <summary>A ceiling far above any real fund that keeps every sum of amounts clear of overflow.</summary>
+    private static long MaxBudget => long.MaxValue / 4;
+
     public void TopUp(long amount)
     {
         RequirePositive(amount);
-        Budget = checked(Budget + amount);
+        if (amount > MaxBudget - Budget)
+        {
+            throw new BusinessRuleException("fund-budget-too-large", "A fund's budget cannot grow beyond what GrantHub can account for.");
+        }
+
+        Budget += amount;
     }
 
     /// <summary>Reserves money for an award, a top-up amendment or an approved emergency request.</summary>

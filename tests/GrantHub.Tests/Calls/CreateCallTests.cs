@@ -49,6 +49,16 @@ public class CreateCallTests(GrantHubFactory factory) : IClassFixture<GrantHubFa
     }
 
     [Fact]
+    public async Task Rubric_with_absurd_weights_or_an_empty_criterion_is_invalid_input()
+    {
+        var officer = await factory.Officer();
+        var input = await ValidInput();
+
+        await (await officer.PostJson("/api/calls", input with { Rubric = [new("A", int.MaxValue, 5), new("B", 1, 5)] })).ShouldBeInvalid("rubric");
+        await (await officer.PostJson("/api/calls", input with { Rubric = [null!] })).ShouldBeInvalid("rubric");
+    }
+
+    [Fact]
     public async Task Call_must_close_after_it_opens()
     {
         var input = await ValidInput();

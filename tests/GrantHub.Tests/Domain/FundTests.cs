@@ -56,6 +56,14 @@ public class FundTests
         Assert.Throws<BusinessRuleException>(() => fund.Release(1));
     }
 
+    [Fact]
+    public void Budget_cannot_grow_beyond_what_can_be_accounted_for()
+    {
+        var fund = NewFund(long.MaxValue / 4);
+
+        Assert.Equal("fund-budget-too-large", Assert.Throws<BusinessRuleException>(() => fund.TopUp(1)).Rule);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]

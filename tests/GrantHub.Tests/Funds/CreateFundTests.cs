@@ -38,6 +38,24 @@ public class CreateFundTests(GrantHubFactory factory) : IClassFixture<GrantHubFa
     }
 
     [Fact]
+    public async Task Astronomical_budget_is_refused_rather_than_overflowing()
+    {
+        var admin = await factory.Admin();
+
+        var response = await admin.PostJson("/api/funds", new CreateFundCommand("Fund", FundKind.CoreFunding, "EUR", decimal.MaxValue, 0m));
+
+        await response.ShouldBeInvalid("budget");
+    }
+
+    [Fact]
+    public async Task Page_beyond_any_real_list_is_invalid_input()
+    {
+        var admin = await factory.Admin();
+
+        await (await admin.GetAsync("/api/funds?page=2147483647&pageSize=100")).ShouldBeInvalid("page");
+    }
+
+    [Fact]
     public async Task Unknown_currency_code_is_refused()
     {
         var admin = await factory.Admin();

@@ -79,7 +79,10 @@ public sealed class CallInputValidator : AbstractValidator<CallInput>
                 .When(c => c.Consortium.Required)
                 .WithMessage("A call that requires a consortium needs at least one partner.");
         });
-        RuleFor(c => c.Rubric).NotEmpty().DependentRules(() =>
+        RuleFor(c => c.Rubric).NotEmpty()
+            .Must(rubric => rubric.All(r => r is { Weight: >= 1 and <= 100, MaxScore: >= 1 and <= 100 }))
+            .WithMessage("Every criterion needs a weight and a maximum score from 1 to 100.")
+            .DependentRules(() =>
         {
             RuleFor(c => c.Rubric).Must(r => r.Sum(c => c.Weight) == 100)
                 .WithMessage(c => $"Rubric weights must sum to 100; they sum to {c.Rubric.Sum(r => r.Weight)}.");
