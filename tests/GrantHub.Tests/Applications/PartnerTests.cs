@@ -107,7 +107,7 @@ public class PartnerTests(GrantHubFactory factory) : IClassFixture<GrantHubFacto
     }
 
     [Fact]
-    public async Task A_partner_that_declines_loses_its_budget_lines_and_its_sight_of_the_application()
+    public async Task A_partner_that_declines_loses_its_budget_lines_and_every_sight_of_the_application()
     {
         var consortium = await factory.ReadyConsortium();
         var partner = consortium.Partner;
@@ -119,9 +119,25 @@ public class PartnerTests(GrantHubFactory factory) : IClassFixture<GrantHubFacto
         Assert.DoesNotContain(declined.Budget, l => l.OrganisationId == partner.OrganisationId);
         Assert.Equal(80_000m, declined.RequestedTotal);
         await (await partner.Client.GetAsync($"/api/applications/{consortium.Id}")).ShouldBe(HttpStatusCode.NotFound);
-        await (await partner.Client.PostJson($"/api/applications/{consortium.Id}/partners/{partner.OrganisationId}/decline")).ShouldBe(HttpStatusCode.OK);
-        await (await partner.Client.PostJson($"/api/applications/{consortium.Id}/partners/{partner.OrganisationId}/confirm")).ShouldBreakRule("partner-declined");
+        await (await partner.Client.PostJson($"/api/applications/{consortium.Id}/partners/{partner.OrganisationId}/decline")).ShouldBe(HttpStatusCode.NotFound);
+        await (await partner.Client.PostJson($"/api/applications/{consortium.Id}/partners/{partner.OrganisationId}/confirm")).ShouldBe(HttpStatusCode.NotFound);
         Assert.Equal(ConsortiumMemberStatus.Declined, (await consortium.Lead.Client.Get(consortium.Id)).Members.Single(m => m.OrganisationId == partner.OrganisationId).Status);
+    }
+
+    [Fact]
+    public async Task An_at_risk_organisation_is_named_to_the_consortium_only_once_it_confirms()
+    {
+        var call = await factory.OpenCall();
+        var lead = await factory.NewOrganisation();
+        var atRisk = await factory.NewOrganisation("BI", sensitive: true, name: "Shelter network at risk");
+        var draft = await lead.Draft(call);
+
+        var invited = await lead.Invite(draft.Id, atRisk);
+        var confirmed = await atRisk.Confirm(draft.Id);
+
+        var invitedMember = invited.Members.Single(m => m.OrganisationId == atRisk.OrganisationId);
+        Assert.Equal(ApplicationResponses.UnconfirmedSensitiveOrganisationName, invitedMember.OrganisationName);
+        Assert.Equal("Shelter network at risk", confirmed.Members.Single(m => m.OrganisationId == atRisk.OrganisationId).OrganisationName);
     }
 
     [Fact]

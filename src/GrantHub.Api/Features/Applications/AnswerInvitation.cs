@@ -14,8 +14,8 @@ public record DeclinePartnershipCommand(Guid Id, Guid OrganisationId) : ICommand
 /// <summary>
 /// A partner organisation answers its invitation, through its own members only: the lead never answers for
 /// a partner. What counts is membership of the partner organisation, so a person who belongs to both the lead
-/// and the partner may answer for the partner (the partner's owners made them a member). Members of a partner
-/// that declined may repeat the decline (no change) but not confirm; the lead must invite them again.
+/// and the partner may answer for the partner (the partner's owners made them a member). A partner that declined
+/// has left the consortium: like any outsider it gets 404 here, until the lead invites it again.
 /// </summary>
 public sealed class AnswerInvitationHandler(GrantHubDbContext db, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<ConfirmPartnershipCommand, ApplicationResponse>,
@@ -34,7 +34,7 @@ public sealed class AnswerInvitationHandler(GrantHubDbContext db, ICurrentUser u
         var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         var answersForPartner = application is not null
             && access.ActsFor(organisationId)
-            && application.Partners.Any(p => p.OrganisationId == organisationId);
+            && application.Partners.Any(p => p.OrganisationId == organisationId && p.Status != ConsortiumMemberStatus.Declined);
         if (!answersForPartner)
         {
             throw application is not null && access.CanRead(application)

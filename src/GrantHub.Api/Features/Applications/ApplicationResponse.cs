@@ -67,6 +67,12 @@ public record ApplicationResponse(
 
 public static class ApplicationResponses
 {
+    /// <summary>
+    /// An at-risk organisation's name is shown to a consortium only once the organisation has confirmed it
+    /// belongs: inviting an organisation by its id must not reveal who it is.
+    /// </summary>
+    public const string UnconfirmedSensitiveOrganisationName = "(invited organisation)";
+
     public static async Task<ApplicationResponse> ToResponseAsync(this GrantHubDbContext db, Application application, CancellationToken cancellationToken) =>
         (await db.ToResponsesAsync([application], cancellationToken))[0];
 
@@ -74,9 +80,13 @@ public static class ApplicationResponses
         this GrantHubDbContext db, IReadOnlyList<Application> applications, CancellationToken cancellationToken)
     {
         var organisationIds = applications.SelectMany(a => a.Members).Select(m => m.OrganisationId).Distinct().ToList();
-        var names = await db.Organisations.AsNoTracking()
+        var organisations = await db.Organisations.AsNoTracking()
             .Where(o => organisationIds.Contains(o.Id))
-            .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
-        return [.. applications.Select(a => ApplicationResponse.From(a, names))];
+            .ToDictionaryAsync(o => o.Id, o => new { o.Name, o.Sensitive }, cancellationToken);
+        return [.. applications.Select(a => ApplicationResponse.From(a, a.Members.ToDictionary(
+            m => m.OrganisationId,
+            m => organisations[m.OrganisationId] is { Sensitive: true } && m.Status != ConsortiumMemberStatus.Confirmed
+                ? UnconfirmedSensitiveOrganisationName
+                : organisations[m.OrganisationId].Name)))];
     }
 }
