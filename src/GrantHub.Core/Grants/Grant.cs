@@ -44,6 +44,9 @@ public class Grant : IVersioned
     public GrantStatus Status { get; private set; }
     public Guid AwardedBy { get; private set; }
     public DateTimeOffset AwardedAt { get; private set; }
+
+    /// <summary>The longest a grant may run, extensions included (a call allows at most ten years too).</summary>
+    public const int MaxLengthMonths = 120;
     public DateTimeOffset? ActivatedAt { get; private set; }
     public DateTimeOffset? EndedAt { get; private set; }
     public Guid? EndedBy { get; private set; }
@@ -243,6 +246,11 @@ public class Grant : IVersioned
         RequireNotAwardingOfficer(recordedBy);
         RequireActive("pay");
         var tranche = FindTranche(number);
+        if (paidOn < DateOnly.FromDateTime(AwardedAt.UtcDateTime))
+        {
+            throw new BusinessRuleException("payment-date-before-award", $"A payment cannot be dated before the grant was awarded on {AwardedAt:yyyy-MM-dd}.");
+        }
+
         if (tranche.IsUnpaid && PaidTotal + tranche.Amount > Amount)
         {
             throw new BusinessRuleException("grant-overpayment", "This payment would take the payments above the grant amount.");
@@ -284,6 +292,11 @@ public class Grant : IVersioned
         if (newEndDate <= EndDate)
         {
             throw new BusinessRuleException("extension-not-later", $"A no-cost extension must end after the current end date, {EndDate:yyyy-MM-dd}.");
+        }
+
+        if (newEndDate > StartDate.AddMonths(MaxLengthMonths))
+        {
+            throw new BusinessRuleException("extension-too-long", $"A grant can run at most {MaxLengthMonths / 12} years, until {StartDate.AddMonths(MaxLengthMonths):yyyy-MM-dd}.");
         }
 
         var final = _reports.Single(r => r.Kind == ReportKind.Final);

@@ -71,6 +71,17 @@ public class AmendmentTests(GrantHubFactory factory) : IClassFixture<GrantHubFac
     }
 
     [Fact]
+    public async Task An_extension_cannot_stretch_a_grant_beyond_ten_years()
+    {
+        var scenario = await factory.AwardGrant(startDate: new DateOnly(2026, 1, 1), durationMonths: 24);
+        await factory.Activate(scenario);
+
+        await (await (await factory.Officer()).PostJson($"{scenario.Url}/amendments", Extension(new DateOnly(9999, 6, 1))))
+            .ShouldBreakRule("extension-too-long");
+        Assert.Empty((await factory.GetGrant(scenario)).Amendments);
+    }
+
+    [Fact]
     public async Task An_amendment_states_only_what_its_kind_needs()
     {
         var scenario = await factory.AwardGrant();

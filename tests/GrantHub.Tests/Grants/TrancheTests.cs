@@ -142,9 +142,9 @@ public class TrancheTests(GrantHubFactory factory) : IClassFixture<GrantHubFacto
         var finance = await factory.Finance();
         await (await finance.Approve(scenario, 1)).ShouldBe(HttpStatusCode.OK);
 
-        var paid = await (await finance.Pay(scenario, 1, factory.Today().AddDays(-1), "SWIFT-2026-0042")).ReadAs<TrancheResponse>();
+        var paid = await (await finance.Pay(scenario, 1, factory.Today(), "SWIFT-2026-0042")).ReadAs<TrancheResponse>();
 
-        Assert.Equal((TrancheStatus.Paid, "SWIFT-2026-0042", factory.Today().AddDays(-1)), (paid.Status, paid.PaymentReference, paid.PaidOn));
+        Assert.Equal((TrancheStatus.Paid, "SWIFT-2026-0042", factory.Today()), (paid.Status, paid.PaymentReference, paid.PaidOn));
         var fund = await factory.GetFund(scenario.Fund.Id);
         Assert.Equal((90_000m, 30_000m), (fund.Committed, fund.Disbursed));
         foreach (var member in new[] { scenario.LeadOwner, scenario.LeadMember, scenario.PartnerOwner })
@@ -223,6 +223,18 @@ public class TrancheTests(GrantHubFactory factory) : IClassFixture<GrantHubFacto
 
         await (await finance.Pay(scenario, 1, factory.Today().AddDays(1))).ShouldBeInvalid("paidOn");
         await (await finance.Pay(scenario, 1, factory.Today(), "")).ShouldBeInvalid("paymentReference");
+        Assert.Equal(TrancheStatus.Approved, (await factory.Tranche(scenario, 1)).Status);
+    }
+
+    [Fact]
+    public async Task A_payment_cannot_be_dated_before_the_grant_was_awarded()
+    {
+        var scenario = await factory.AwardGrant();
+        await factory.Activate(scenario);
+        var finance = await factory.Finance();
+        await (await finance.Approve(scenario, 1)).ShouldBe(HttpStatusCode.OK);
+
+        await (await finance.Pay(scenario, 1, new DateOnly(1900, 1, 1))).ShouldBreakRule("payment-date-before-award");
         Assert.Equal(TrancheStatus.Approved, (await factory.Tranche(scenario, 1)).Status);
     }
 

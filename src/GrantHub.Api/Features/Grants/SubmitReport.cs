@@ -51,7 +51,7 @@ public record GrantReportResponse(
 
 public sealed class SubmitReportValidator : AbstractValidator<SubmitReportCommand>
 {
-    public SubmitReportValidator(GrantHubDbContext db)
+    public SubmitReportValidator(GrantHubDbContext db, GrantAccess access)
     {
         RuleFor(c => c.Narrative).NotEmpty().MaximumLength(20_000);
         RuleFor(c => c.Achievements).NotEmpty().MaximumLength(10_000);
@@ -60,7 +60,8 @@ public sealed class SubmitReportValidator : AbstractValidator<SubmitReportComman
             RuleFor(c => c.SpentToDate)
                 .MustAsync(async (command, spent, cancellationToken) =>
                 {
-                    var currency = await db.Grants.Where(g => g.Id == command.Id).Select(g => g.Currency).FirstOrDefaultAsync(cancellationToken);
+                    // Only a grant the caller may see is looked at, so a stranger learns nothing from a 400.
+                    var currency = await access.Visible(db.Grants).Where(g => g.Id == command.Id).Select(g => g.Currency).FirstOrDefaultAsync(cancellationToken);
                     return currency is null || Money.HasValidPrecision(spent!.Value, currency);
                 })
                 .WithMessage("The amount has more decimals than the grant's currency allows."));
