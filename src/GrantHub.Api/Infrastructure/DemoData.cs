@@ -4,6 +4,7 @@ using GrantHub.Core.Data;
 using GrantHub.Core.Funds;
 using GrantHub.Core.Identity;
 using GrantHub.Core.Organisations;
+using GrantHub.Core.Reviews;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -72,6 +73,12 @@ public sealed class DemoData(
         }
 
         await SeedApplicationsAsync(accounts["officer@granthub.local"].Id, accounts["lead@granthub.local"].Id, now, cancellationToken);
+        await SeedReviewsAsync(
+            accounts["officer@granthub.local"].Id,
+            accounts["reviewer@granthub.local"].Id,
+            accounts["reviewer2@granthub.local"].Id,
+            now,
+            cancellationToken);
     }
 
     /// <summary>
@@ -120,6 +127,35 @@ public sealed class DemoData(
             db.Applications.Add(draft);
         }
 
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Both demo reviewers review the submitted application: the first has declared no conflict and submitted her
+    /// scores, the second still has to declare, so a newcomer sees each step of the review flow.
+    /// </summary>
+    private async Task SeedReviewsAsync(Guid officerId, Guid reviewerId, Guid secondReviewerId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var application = await db.Applications.FirstOrDefaultAsync(
+            a => a.Title == SubmittedApplicationTitle && a.Status == ApplicationStatus.Submitted,
+            cancellationToken);
+        if (application is null || await db.ReviewAssignments.AnyAsync(r => r.ApplicationId == application.Id, cancellationToken))
+        {
+            return;
+        }
+
+        var rubric = await db.Calls.AsNoTracking().Where(c => c.Id == application.CallId).Select(c => c.Rubric).SingleAsync(cancellationToken);
+        var dueAt = now.AddDays(14);
+        var submitted = ReviewAssignment.Assign(application, reviewerId, new HashSet<Guid>(), dueAt, officerId, now);
+        submitted.DeclareConflict(hasConflict: false, statement: null, now);
+        submitted.SaveDraft(
+            [.. rubric.Select((criterion, index) => new CriterionScore(criterion.Criterion, criterion.MaxScore - (index % 2)))],
+            "A strong, equitable consortium with a credible safety plan; the monitoring of reach could be sharper.",
+            rubric,
+            now);
+        submitted.Submit(rubric, now);
+        db.ReviewAssignments.Add(submitted);
+        db.ReviewAssignments.Add(ReviewAssignment.Assign(application, secondReviewerId, new HashSet<Guid>(), dueAt, officerId, now));
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -1,6 +1,7 @@
 using GrantHub.Api.Features.Calls;
 using GrantHub.Api.Features.Emergency;
 using GrantHub.Api.Features.Notifications;
+using GrantHub.Api.Features.Reviews;
 using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.SqlServer;
@@ -61,6 +62,7 @@ public static class Jobs
         Schedule<DispatchEmailsJob>(recurring, configuration, DispatchEmailsJob.Id, "DispatchEmail", Cron.Minutely());
         Schedule<EscalateEmergencyRequestsJob>(recurring, configuration, EscalateEmergencyRequestsJob.Id, "EscalateEmergencyRequests", "*/5 * * * *");
         Schedule<PurgeExpiredIdempotencyKeysJob>(recurring, configuration, PurgeExpiredIdempotencyKeysJob.Id, "PurgeExpiredIdempotencyKeys", Cron.Hourly());
+        Schedule<ReviewDueRemindersJob>(recurring, configuration, ReviewDueRemindersJob.Id, "ReviewDueReminders", Cron.Hourly());
     }
 
     private static void Schedule<TJob>(IRecurringJobManager recurring, IConfiguration configuration, string id, string name, string defaultCron)

@@ -1,7 +1,9 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
 using GrantHub.Api.Features.Applications;
+using GrantHub.Api.Features.Decisions;
 using GrantHub.Api.Features.Grants;
+using GrantHub.Api.Features.Reviews;
 using GrantHub.Core.Data;
 using GrantHub.Core.Identity;
 using Microsoft.AspNetCore.Builder;
@@ -32,6 +34,8 @@ public static class ServiceRegistration
         services.AddScoped<Notifier>();
         services.AddSingleton<IdempotencyStore>();
         services.AddScoped<ApplicationNotifications>();
+        services.AddScoped<ReviewNotifications>();
+        services.AddScoped<DecisionNotifications>();
         services.AddScoped<DemoData>();
         services.AddScoped<AdminBootstrap>();
         services.AddGrantServices();

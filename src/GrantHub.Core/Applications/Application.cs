@@ -348,22 +348,46 @@ public class Application : IVersioned
         Status = ApplicationStatus.UnderReview;
     }
 
-    public void Award(DateTimeOffset now)
+    /// <summary>
+    /// Awards a submitted application (under review or not yet), once, optionally with feedback for its consortium.
+    /// Whether the call and the reviews allow it is the caller's check.
+    /// </summary>
+    public void Award(DateTimeOffset now, string? feedback = null)
     {
-        RequireStatus(ApplicationStatus.Awarded, ApplicationStatus.UnderReview);
+        RequireUndecided(ApplicationStatus.Awarded);
         Status = ApplicationStatus.Awarded;
+        DecisionFeedback = string.IsNullOrWhiteSpace(feedback) ? null : feedback;
         DecidedAt = now;
         UpdatedAt = now;
     }
 
+    /// <summary>Declines a submitted application (under review or not yet) with feedback its consortium reads.</summary>
     public void Reject(string feedback, DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(feedback);
-        RequireStatus(ApplicationStatus.Rejected, ApplicationStatus.UnderReview);
+        RequireUndecided(ApplicationStatus.Rejected);
         Status = ApplicationStatus.Rejected;
         DecisionFeedback = feedback;
         DecidedAt = now;
         UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// Each consortium member's share of an award: its budget lines' share of the requested total, scaled to the
+    /// awarded amount and rounded down; the rounding remainder goes to the lead. Members whose share is zero get none.
+    /// </summary>
+    public IReadOnlyDictionary<Guid, long> AllocationsFor(long awardedAmount)
+    {
+        if (awardedAmount <= 0 || awardedAmount > RequestedTotal)
+        {
+            throw new ArgumentOutOfRangeException(nameof(awardedAmount), "An award is positive and at most the requested total.");
+        }
+
+        var shares = _budgetLines
+            .GroupBy(line => line.OrganisationId)
+            .ToDictionary(g => g.Key, g => (long)((Int128)g.Sum(line => line.Amount) * awardedAmount / RequestedTotal));
+        shares[LeadOrganisationId] = shares.GetValueOrDefault(LeadOrganisationId) + awardedAmount - shares.Values.Sum();
+        return shares.Where(share => share.Value > 0).ToDictionary();
     }
 
     private static BusinessRuleException CallClosed(Call call) =>
@@ -392,6 +416,16 @@ public class Application : IVersioned
         {
             throw new BusinessRuleException("application-not-editable", $"Only a Draft application can be changed; this application is {Status}.");
         }
+    }
+
+    private void RequireUndecided(ApplicationStatus target)
+    {
+        if (Status is ApplicationStatus.Awarded or ApplicationStatus.Rejected)
+        {
+            throw new BusinessRuleException("application-already-decided", $"This application has already been decided: it is {Status}.");
+        }
+
+        RequireStatus(target, ApplicationStatus.Submitted, ApplicationStatus.UnderReview);
     }
 
     private void RequireStatus(ApplicationStatus target, params ApplicationStatus[] allowed)

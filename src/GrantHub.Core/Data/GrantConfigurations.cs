@@ -1,3 +1,4 @@
+using GrantHub.Core.Applications;
 using GrantHub.Core.Calls;
 using GrantHub.Core.Funds;
 using GrantHub.Core.Grants;
@@ -22,8 +23,9 @@ internal sealed class GrantConfiguration : IEntityTypeConfiguration<Grant>
         builder.Ignore(g => g.NextAgreementVersion);
         builder.Ignore(g => g.ConsortiumOrganisationIds);
 
-        // ApplicationId gets its foreign key when applications are merged in.
-        builder.HasIndex(g => g.ApplicationId);
+        // An application is awarded at most one grant.
+        builder.HasOne<Application>().WithMany().HasForeignKey(g => g.ApplicationId);
+        builder.HasIndex(g => g.ApplicationId).IsUnique();
         builder.HasOne<Call>().WithMany().HasForeignKey(g => g.CallId);
         builder.HasOne<Fund>().WithMany().HasForeignKey(g => g.FundId);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(g => g.LeadOrganisationId);

@@ -9,6 +9,7 @@ using GrantHub.Core.Idempotency;
 using GrantHub.Core.Identity;
 using GrantHub.Core.Notifications;
 using GrantHub.Core.Organisations;
+using GrantHub.Core.Reviews;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -28,6 +29,7 @@ public class GrantHubDbContext(DbContextOptions<GrantHubDbContext> options)
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<OrganisationMember> OrganisationMembers => Set<OrganisationMember>();
     public DbSet<Application> Applications => Set<Application>();
+    public DbSet<ReviewAssignment> ReviewAssignments => Set<ReviewAssignment>();
     public DbSet<Grant> Grants => Set<Grant>();
     public DbSet<GrantAllocation> GrantAllocations => Set<GrantAllocation>();
     public DbSet<Tranche> Tranches => Set<Tranche>();

@@ -61,13 +61,48 @@ public class ApplicationTransitionsTests
     }
 
     [Fact]
-    public void Decisions_need_a_review_first()
+    public void A_submitted_application_can_be_decided_before_review_but_a_draft_cannot()
+    {
+        var draft = ReadyToSubmit();
+        AssertRule("application-invalid-transition", () => draft.Award(Now));
+        AssertRule("application-invalid-transition", () => draft.Reject("No.", Now));
+
+        draft.Submit(_call, _lead, Now);
+        draft.Reject("Outside the call's scope.", Now.AddDays(40));
+
+        Assert.Equal(ApplicationStatus.Rejected, draft.Status);
+    }
+
+    [Fact]
+    public void An_application_is_decided_once()
     {
         var application = ReadyToSubmit();
         application.Submit(_call, _lead, Now);
+        application.StartReview();
+        application.Award(Now.AddDays(70), "A model of consortium equity.");
 
-        AssertRule("application-invalid-transition", () => application.Award(Now));
-        AssertRule("application-invalid-transition", () => application.Reject("No.", Now));
+        AssertRule("application-already-decided", () => application.Award(Now.AddDays(71)));
+        AssertRule("application-already-decided", () => application.Reject("No.", Now.AddDays(71)));
+        Assert.Equal((ApplicationStatus.Awarded, "A model of consortium equity."), (application.Status, application.DecisionFeedback));
+    }
+
+    [Fact]
+    public void An_award_is_shared_as_the_budget_is_and_the_rounding_remainder_goes_to_the_lead()
+    {
+        var application = ReadyToSubmit();
+        application.SetBudget(
+        [
+            new BudgetLine(_lead.Id, 1, 50_000_00), new BudgetLine(_lead.Id, 2, 30_000_00),
+            new BudgetLine(_partner.Id, 1, 10_000_00), new BudgetLine(_partner.Id, 2, 10_000_00),
+        ], Now);
+
+        Assert.Equal(
+            new Dictionary<Guid, long> { [_lead.Id] = 80_000_00, [_partner.Id] = 20_000_00 },
+            application.AllocationsFor(100_000_00));
+        Assert.Equal(
+            new Dictionary<Guid, long> { [_lead.Id] = 60_000_01, [_partner.Id] = 15_000_00 },
+            application.AllocationsFor(75_000_01));
+        Assert.Equal(new Dictionary<Guid, long> { [_lead.Id] = 3 }, application.AllocationsFor(3));
     }
 
     [Fact]

@@ -10,14 +10,14 @@ namespace GrantHub.Tests.Applications;
 public class DemoApplicationsTests(GrantHubFactory factory) : IClassFixture<GrantHubFactory>
 {
     [Fact]
-    public async Task The_demo_consortium_has_a_submitted_application_and_a_draft_the_partner_still_has_to_confirm()
+    public async Task The_demo_consortium_has_an_application_under_review_and_a_draft_the_partner_still_has_to_confirm()
     {
         var lead = await factory.Lead();
         var partner = await factory.Partner();
 
         var page = await (await lead.GetAsync("/api/applications")).ReadAs<PagedResponse<ApplicationResponse>>();
 
-        var submitted = Assert.Single(page.Items, a => a.Status == ApplicationStatus.Submitted);
+        var submitted = Assert.Single(page.Items, a => a.Status == ApplicationStatus.UnderReview);
         var draft = Assert.Single(page.Items, a => a.Status == ApplicationStatus.Draft);
         Assert.Equal(DemoData.SubmittedApplicationTitle, submitted.Title);
         Assert.Equal(190_000m, submitted.RequestedTotal);

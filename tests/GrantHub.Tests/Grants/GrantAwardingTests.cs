@@ -1,3 +1,4 @@
+using GrantHub.Api.Features.Calls;
 using GrantHub.Core.Common;
 using GrantHub.Core.Grants;
 using GrantHub.Tests.Infrastructure;
@@ -8,13 +9,23 @@ namespace GrantHub.Tests.Grants;
 /// <summary>The service the award decision uses to create a grant and commit its money.</summary>
 public class GrantAwardingTests(GrantHubFactory factory) : IClassFixture<GrantHubFactory>
 {
-    private async Task<GrantAwardTerms> Terms(decimal budget, long amount)
+    private async Task<CallResponse> Call(decimal budget)
     {
         var fund = await factory.CreateFund(budget: budget);
-        var call = await factory.CreateCall(TestData.CallInput(fund.Id, factory.Clock.GetUtcNow()));
-        var lead = await factory.WithDb(db => db.Organisations.Select(o => o.Id).FirstAsync());
-        return new GrantAwardTerms(Guid.NewGuid(), call.Id, lead, amount, factory.Today(), 24, new Dictionary<Guid, long> { [lead] = amount }, null);
+        return await factory.CreateOpenCall(GrantScenarios.CallFor(fund.Id, budget, factory.Clock.GetUtcNow()));
     }
+
+    /// <summary>The terms of awarding, in full, a newly submitted application to the call whose lead asks for everything.</summary>
+    private async Task<GrantAwardTerms> Terms(CallResponse call, long amount)
+    {
+        var owner = await factory.NewScenarioUser("owner");
+        var lead = await factory.CreateOrganisation("Lead collective", owner.Id);
+        var partner = await factory.CreateOrganisation("Partner network", owner.Id);
+        var application = await factory.SubmitThroughDomain(call.Id, lead, partner, amount, 0, 24, owner.Id);
+        return new GrantAwardTerms(application, call.Id, lead, amount, factory.Today(), 24, new Dictionary<Guid, long> { [lead] = amount }, null);
+    }
+
+    private async Task<GrantAwardTerms> Terms(decimal budget, long amount) => await Terms(await Call(budget), amount);
 
     private Task<long> LastGrantNumber() =>
         factory.WithDb(db => db.GrantNumberCounters.Select(c => c.LastNumber).SingleAsync());
@@ -22,15 +33,16 @@ public class GrantAwardingTests(GrantHubFactory factory) : IClassFixture<GrantHu
     [Fact]
     public async Task Grants_are_numbered_in_sequence_by_award_year()
     {
-        var terms = await Terms(1_000_000m, 10_000_00);
+        var call = await Call(1_000_000m);
         var officer = await factory.UserId(GrantScenarios.OfficerEmail);
 
         var numbers = new List<string>();
         for (var i = 0; i < 2; i++)
         {
+            var terms = await Terms(call, 10_000_00);
             numbers.Add(await factory.WithDb(async db =>
             {
-                var grant = await new GrantAwarding(db).AwardAsync(terms with { ApplicationId = Guid.NewGuid() }, officer, factory.Clock.GetUtcNow(), CancellationToken.None);
+                var grant = await new GrantAwarding(db).AwardAsync(terms, officer, factory.Clock.GetUtcNow(), CancellationToken.None);
                 await db.SaveChangesAsync();
                 return grant.GrantNumber;
             }));
@@ -38,7 +50,7 @@ public class GrantAwardingTests(GrantHubFactory factory) : IClassFixture<GrantHu
 
         var last = await LastGrantNumber();
         Assert.Equal([$"GH-2026-{last - 1:D4}", $"GH-2026-{last:D4}"], numbers);
-        Assert.Equal(20_000m, (await factory.GetFund((await factory.WithDb(db => db.Calls.SingleAsync(c => c.Id == terms.CallId))).FundId)).Committed);
+        Assert.Equal(20_000m, (await factory.GetFund(call.FundId)).Committed);
     }
 
     [Fact]

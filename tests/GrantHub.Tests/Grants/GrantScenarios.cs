@@ -1,8 +1,11 @@
 using System.Net;
+using GrantHub.Api.Features.Calls;
 using GrantHub.Api.Features.Funds;
 using GrantHub.Api.Features.Grants;
 using GrantHub.Api.Features.Users;
 using GrantHub.Api.Infrastructure;
+using GrantHub.Core.Applications;
+using GrantHub.Core.Calls;
 using GrantHub.Core.Common;
 using GrantHub.Core.Grants;
 using GrantHub.Core.Organisations;
@@ -32,8 +35,10 @@ public sealed record GrantScenario(
 }
 
 /// <summary>
-/// Builds grants through the domain, as the award decision will: the award handler does not exist yet, so the grant
-/// is created with <see cref="GrantAwarding"/> straight in the database (no application row: the id is random).
+/// Builds grants through the domain, as the award decision does: a consortium's application is submitted to an open
+/// call, the call closes, and the grant is created with <see cref="GrantAwarding"/> straight in the database, which
+/// lets a scenario choose any awarding officer, start date and tranche plan. The decision endpoint itself is tested
+/// in <c>Decisions/</c>.
 /// </summary>
 public static class GrantScenarios
 {
@@ -56,11 +61,11 @@ public static class GrantScenarios
         IReadOnlyList<PlannedTranche>? tranchePlan = null)
     {
         var fund = await factory.CreateFund(budget: fundBudget, approvalThreshold: approvalThreshold);
-        var call = await factory.CreateCall(TestData.CallInput(fund.Id, factory.Clock.GetUtcNow()));
-        var leadOwner = await factory.NewUser("lead-owner");
-        var leadMember = await factory.NewUser("lead-member");
-        var partnerOwner = await factory.NewUser("partner-owner");
-        var stranger = await factory.NewUser("stranger");
+        var call = await factory.CreateOpenCall(CallFor(fund.Id, amount, factory.Clock.GetUtcNow()));
+        var leadOwner = await factory.NewScenarioUser("lead-owner");
+        var leadMember = await factory.NewScenarioUser("lead-member");
+        var partnerOwner = await factory.NewScenarioUser("partner-owner");
+        var stranger = await factory.NewScenarioUser("stranger");
         var lead = await factory.CreateOrganisation("Lead collective", leadOwner.Id, (leadMember.Id, MembershipRole.Member));
         var partner = await factory.CreateOrganisation("Partner network", partnerOwner.Id);
         await factory.CreateOrganisation("Unrelated group", stranger.Id);
@@ -68,21 +73,26 @@ public static class GrantScenarios
 
         var total = Money.ToMinorUnits(amount, fund.Currency);
         var partnerShare = total / 3;
+        var applicationId = await factory.SubmitThroughDomain(call.Id, lead, partner, total - partnerShare, partnerShare, durationMonths, leadOwner.Id);
         var grantId = await factory.WithDb(async db =>
         {
+            var now = factory.Clock.GetUtcNow();
+            var application = await db.Applications.SingleAsync(a => a.Id == applicationId);
+            (await db.Calls.SingleAsync(c => c.Id == call.Id)).Close(now);
             var grant = await new GrantAwarding(db).AwardAsync(
                 new GrantAwardTerms(
-                    Guid.NewGuid(),
+                    applicationId,
                     call.Id,
                     lead,
                     total,
                     startDate ?? factory.Today(),
                     durationMonths,
-                    new Dictionary<Guid, long> { [lead] = total - partnerShare, [partner] = partnerShare },
+                    application.AllocationsFor(total),
                     tranchePlan),
                 officerId,
-                factory.Clock.GetUtcNow(),
+                now,
                 CancellationToken.None);
+            application.Award(now);
             await db.SaveChangesAsync();
             return grant.Id;
         });
@@ -159,14 +169,46 @@ public static class GrantScenarios
     public static Task<List<string>> NotificationKinds(this GrantHubFactory factory, Guid userId) =>
         factory.WithDb(db => db.Notifications.Where(n => n.RecipientUserId == userId).Select(n => n.Kind).ToListAsync());
 
-    private static async Task<ScenarioUser> NewUser(this GrantHubFactory factory, string role)
+    /// <summary>The test call (NP, BI and CO leads; consortium of 1–3 partners) taking any amount up to <paramref name="maxAmount"/>.</summary>
+    public static CallInput CallFor(Guid fundId, decimal maxAmount, DateTimeOffset now) =>
+        TestData.CallInput(fundId, now) with { MinAmount = 1m, MaxAmount = Math.Max(maxAmount, 300_000m) };
+
+    /// <summary>
+    /// An application by the lead with the partner (confirmed), submitted to the open call through the domain:
+    /// the lead asks for <paramref name="leadShare"/> and the partner for <paramref name="partnerShare"/>, in year 1.
+    /// </summary>
+    public static Task<Guid> SubmitThroughDomain(
+        this GrantHubFactory factory, Guid callId, Guid leadId, Guid partnerId, long leadShare, long partnerShare, int durationMonths, Guid createdBy) =>
+        factory.WithDb(async db =>
+        {
+            var now = factory.Clock.GetUtcNow();
+            var call = await db.Calls.SingleAsync(c => c.Id == callId);
+            var lead = await db.Organisations.SingleAsync(o => o.Id == leadId);
+            var currency = await db.Funds.Where(f => f.Id == call.FundId).Select(f => f.Currency).SingleAsync();
+            var application = Application.Draft(
+                call,
+                leadId,
+                currency,
+                new ApplicationNarrative("Safe houses and mediation", "Core support.", [Pillar.Participation], ["NP"], [TargetGroup.RuralWomen], durationMonths),
+                createdBy,
+                now);
+            application.InvitePartner(partnerId, now);
+            application.ConfirmPartner(partnerId, now);
+            application.SetBudget([new BudgetLine(leadId, 1, leadShare), new BudgetLine(partnerId, 1, partnerShare)], now);
+            application.Submit(call, lead, now);
+            db.Applications.Add(application);
+            await db.SaveChangesAsync();
+            return application.Id;
+        });
+
+    public static async Task<ScenarioUser> NewScenarioUser(this GrantHubFactory factory, string role)
     {
         var email = $"{role}-{Guid.NewGuid():N}@example.org";
         var client = await factory.NewApplicant(email);
         return new ScenarioUser(await factory.UserId(email), email, client);
     }
 
-    private static Task<Guid> CreateOrganisation(this GrantHubFactory factory, string name, Guid ownerId, params (Guid UserId, MembershipRole Role)[] members) =>
+    public static Task<Guid> CreateOrganisation(this GrantHubFactory factory, string name, Guid ownerId, params (Guid UserId, MembershipRole Role)[] members) =>
         factory.WithDb(async db =>
         {
             var now = factory.Clock.GetUtcNow();

@@ -1,4 +1,5 @@
 using GrantHub.Api.Features.Organisations;
+using GrantHub.Api.Features.Reviews;
 using GrantHub.Api.Infrastructure;
 using GrantHub.Core.Applications;
 using GrantHub.Core.Common;
@@ -9,17 +10,23 @@ namespace GrantHub.Api.Features.Applications;
 
 /// <summary>
 /// Who may see and change an application. Readers: members of the lead and of every partner that has not
-/// declined (a declined or removed partner loses sight of the lead's proposal), plus overseeing staff.
+/// declined (a declined or removed partner loses sight of the lead's proposal), overseeing staff, and the
+/// reviewers assigned to it who have not recused themselves.
 /// Only members of the lead organisation change it; a partner's own members answer its invitation.
 /// Everyone else gets 404, whatever the route.
 /// </summary>
-public sealed class ApplicationAccess(bool seesAll, IReadOnlySet<Guid> myOrganisations)
+public sealed class ApplicationAccess(bool seesAll, IReadOnlySet<Guid> myOrganisations, IReadOnlySet<Guid> underMyReview)
 {
     public static async Task<ApplicationAccess> ForAsync(GrantHubDbContext db, ICurrentUser user, CancellationToken cancellationToken) =>
-        new(user.SeesAllApplicantData(), await db.OrganisationsOfAsync(user, cancellationToken));
+        new(
+            user.SeesAllApplicantData(),
+            await db.OrganisationsOfAsync(user, cancellationToken),
+            await db.ApplicationsUnderReviewByAsync(user, cancellationToken));
 
     public bool CanRead(Application application) =>
-        seesAll || application.Members.Any(m => m.Status != ConsortiumMemberStatus.Declined && myOrganisations.Contains(m.OrganisationId));
+        seesAll
+        || underMyReview.Contains(application.Id)
+        || application.Members.Any(m => m.Status != ConsortiumMemberStatus.Declined && myOrganisations.Contains(m.OrganisationId));
 
     public bool ActsForLead(Application application) => myOrganisations.Contains(application.LeadOrganisationId);
 
@@ -54,6 +61,9 @@ public static class ApplicationQueries
 
         var userId = user.Id ?? Guid.Empty;
         var myOrganisations = db.OrganisationMembers.Where(m => m.UserId == userId).Select(m => m.OrganisationId);
-        return applications.Where(a => a.Members.Any(m => m.Status != ConsortiumMemberStatus.Declined && myOrganisations.Contains(m.OrganisationId)));
+        var underMyReview = db.ReadingAssignmentsOf(user).Select(r => r.ApplicationId);
+        return applications.Where(a =>
+            underMyReview.Contains(a.Id)
+            || a.Members.Any(m => m.Status != ConsortiumMemberStatus.Declined && myOrganisations.Contains(m.OrganisationId)));
     }
 }

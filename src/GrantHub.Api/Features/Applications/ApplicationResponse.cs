@@ -28,7 +28,9 @@ public record ApplicationResponse(
     string Currency,
     DateTimeOffset CreatedAt,
     DateTimeOffset? SubmittedAt,
-    DateTimeOffset? WithdrawnAt) : IHasId
+    DateTimeOffset? WithdrawnAt,
+    DateTimeOffset? DecidedAt,
+    string? DecisionFeedback) : IHasId
 {
     /// <summary>Members: the lead first, then partners in invitation order; budget lines in the same order, then by year.</summary>
     public static ApplicationResponse From(Application application, IReadOnlyDictionary<Guid, string> organisationNames)
@@ -61,7 +63,9 @@ public record ApplicationResponse(
             application.Currency,
             application.CreatedAt,
             application.SubmittedAt,
-            application.WithdrawnAt);
+            application.WithdrawnAt,
+            application.DecidedAt,
+            application.DecisionFeedback);
     }
 }
 

@@ -496,53 +496,6 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "Grants",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    GrantNumber = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CallId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    FundId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    LeadOrganisationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Currency = table.Column<string>(type: "nchar(3)", fixedLength: true, maxLength: 3, nullable: false),
-                    Amount = table.Column<long>(type: "bigint", nullable: false),
-                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    EndDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    AwardedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    AwardedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ActivatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    EndedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    EndedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    TerminationReason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Grants", x => x.Id);
-                    table.CheckConstraint("CK_Grants_AmountPositive", "\"Amount\" > 0");
-                    table.ForeignKey(
-                        name: "FK_Grants_Calls_CallId",
-                        column: x => x.CallId,
-                        principalTable: "Calls",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Grants_Funds_FundId",
-                        column: x => x.FundId,
-                        principalTable: "Funds",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Grants_Organisations_LeadOrganisationId",
-                        column: x => x.LeadOrganisationId,
-                        principalTable: "Organisations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "EmergencyApprovals",
                 columns: table => new
                 {
@@ -621,6 +574,110 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                         name: "FK_ApplicationMembers_Organisations_OrganisationId",
                         column: x => x.OrganisationId,
                         principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Grants",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    GrantNumber = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CallId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    FundId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    LeadOrganisationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Currency = table.Column<string>(type: "nchar(3)", fixedLength: true, maxLength: 3, nullable: false),
+                    Amount = table.Column<long>(type: "bigint", nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    AwardedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AwardedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ActivatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    EndedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    EndedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    TerminationReason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Grants", x => x.Id);
+                    table.CheckConstraint("CK_Grants_AmountPositive", "\"Amount\" > 0");
+                    table.ForeignKey(
+                        name: "FK_Grants_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Grants_Calls_CallId",
+                        column: x => x.CallId,
+                        principalTable: "Calls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Grants_Funds_FundId",
+                        column: x => x.FundId,
+                        principalTable: "Funds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Grants_Organisations_LeadOrganisationId",
+                        column: x => x.LeadOrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReviewAssignments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CallId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ReviewerUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AssignedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AssignedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    HasConflict = table.Column<bool>(type: "bit", nullable: true),
+                    ConflictStatement = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    DeclaredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Comment = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
+                    WeightedScore = table.Column<double>(type: "float", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    Scores = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewAssignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReviewAssignments_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReviewAssignments_AspNetUsers_AssignedBy",
+                        column: x => x.AssignedBy,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReviewAssignments_AspNetUsers_ReviewerUserId",
+                        column: x => x.ReviewerUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReviewAssignments_Calls_CallId",
+                        column: x => x.CallId,
+                        principalTable: "Calls",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -976,7 +1033,8 @@ namespace GrantHub.Migrations.SqlServer.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Grants_ApplicationId",
                 table: "Grants",
-                column: "ApplicationId");
+                column: "ApplicationId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Grants_CallId",
@@ -1056,6 +1114,32 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                 name: "IX_OrganisationMembers_UserId",
                 table: "OrganisationMembers",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewAssignments_ApplicationId_ReviewerUserId",
+                table: "ReviewAssignments",
+                columns: new[] { "ApplicationId", "ReviewerUserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewAssignments_AssignedBy",
+                table: "ReviewAssignments",
+                column: "AssignedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewAssignments_CallId_Status",
+                table: "ReviewAssignments",
+                columns: new[] { "CallId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewAssignments_ReviewerUserId_DueAt",
+                table: "ReviewAssignments",
+                columns: new[] { "ReviewerUserId", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewAssignments_Status_DueAt",
+                table: "ReviewAssignments",
+                columns: new[] { "Status", "DueAt" });
         }
 
         /// <inheritdoc />
@@ -1119,10 +1203,10 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                 name: "OrganisationMembers");
 
             migrationBuilder.DropTable(
-                name: "GrantAgreementVersions");
+                name: "ReviewAssignments");
 
             migrationBuilder.DropTable(
-                name: "Applications");
+                name: "GrantAgreementVersions");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -1141,6 +1225,9 @@ namespace GrantHub.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "Grants");
+
+            migrationBuilder.DropTable(
+                name: "Applications");
 
             migrationBuilder.DropTable(
                 name: "Calls");

@@ -496,53 +496,6 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "Grants",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    GrantNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CallId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FundId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LeadOrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Currency = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 3, nullable: false),
-                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
-                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    AwardedBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AwardedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ActivatedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    EndedBy = table.Column<Guid>(type: "TEXT", nullable: true),
-                    TerminationReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Grants", x => x.Id);
-                    table.CheckConstraint("CK_Grants_AmountPositive", "\"Amount\" > 0");
-                    table.ForeignKey(
-                        name: "FK_Grants_Calls_CallId",
-                        column: x => x.CallId,
-                        principalTable: "Calls",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Grants_Funds_FundId",
-                        column: x => x.FundId,
-                        principalTable: "Funds",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Grants_Organisations_LeadOrganisationId",
-                        column: x => x.LeadOrganisationId,
-                        principalTable: "Organisations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "EmergencyApprovals",
                 columns: table => new
                 {
@@ -621,6 +574,110 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         name: "FK_ApplicationMembers_Organisations_OrganisationId",
                         column: x => x.OrganisationId,
                         principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Grants",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GrantNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CallId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FundId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LeadOrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 3, nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    AwardedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AwardedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActivatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EndedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TerminationReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Grants", x => x.Id);
+                    table.CheckConstraint("CK_Grants_AmountPositive", "\"Amount\" > 0");
+                    table.ForeignKey(
+                        name: "FK_Grants_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Grants_Calls_CallId",
+                        column: x => x.CallId,
+                        principalTable: "Calls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Grants_Funds_FundId",
+                        column: x => x.FundId,
+                        principalTable: "Funds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Grants_Organisations_LeadOrganisationId",
+                        column: x => x.LeadOrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReviewAssignments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CallId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReviewerUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssignedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssignedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    HasConflict = table.Column<bool>(type: "INTEGER", nullable: true),
+                    ConflictStatement = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    DeclaredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    WeightedScore = table.Column<double>(type: "REAL", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    Scores = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewAssignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReviewAssignments_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReviewAssignments_AspNetUsers_AssignedBy",
+                        column: x => x.AssignedBy,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReviewAssignments_AspNetUsers_ReviewerUserId",
+                        column: x => x.ReviewerUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReviewAssignments_Calls_CallId",
+                        column: x => x.CallId,
+                        principalTable: "Calls",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -974,7 +1031,8 @@ namespace GrantHub.Migrations.Sqlite.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Grants_ApplicationId",
                 table: "Grants",
-                column: "ApplicationId");
+                column: "ApplicationId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Grants_CallId",
@@ -1054,6 +1112,32 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                 name: "IX_OrganisationMembers_UserId",
                 table: "OrganisationMembers",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewAssignments_ApplicationId_ReviewerUserId",
+                table: "ReviewAssignments",
+                columns: new[] { "ApplicationId", "ReviewerUserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewAssignments_AssignedBy",
+                table: "ReviewAssignments",
+                column: "AssignedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewAssignments_CallId_Status",
+                table: "ReviewAssignments",
+                columns: new[] { "CallId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewAssignments_ReviewerUserId_DueAt",
+                table: "ReviewAssignments",
+                columns: new[] { "ReviewerUserId", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewAssignments_Status_DueAt",
+                table: "ReviewAssignments",
+                columns: new[] { "Status", "DueAt" });
         }
 
         /// <inheritdoc />
@@ -1117,10 +1201,10 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                 name: "OrganisationMembers");
 
             migrationBuilder.DropTable(
-                name: "GrantAgreementVersions");
+                name: "ReviewAssignments");
 
             migrationBuilder.DropTable(
-                name: "Applications");
+                name: "GrantAgreementVersions");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -1139,6 +1223,9 @@ namespace GrantHub.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Grants");
+
+            migrationBuilder.DropTable(
+                name: "Applications");
 
             migrationBuilder.DropTable(
                 name: "Calls");
