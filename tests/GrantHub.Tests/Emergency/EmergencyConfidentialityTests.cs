@@ -73,14 +73,13 @@ public class EmergencyConfidentialityTests(LogCapturingFactory factory) : IClass
             Assert.Equal(justification, (await (await entitled.GetAsync(url)).ReadAs<EmergencyRequestResponse>()).Justification);
         }
 
-        foreach (var notEntitled in new[] { await factory.Admin(), await factory.Reviewer() })
-        {
-            var read = await (await notEntitled.GetAsync(url)).ReadAs<EmergencyRequestResponse>();
-            Assert.Equal(request.Id, read.Id);
-            Assert.Null(read.Justification);
-            var listed = await (await notEntitled.GetAsync($"{EmergencyTestData.Url}?fundId={fund.Id}")).ReadAs<PagedResponse<EmergencyRequestResponse>>();
-            Assert.Null(Assert.Single(listed.Items).Justification);
-        }
+        var admin = await factory.Admin();
+        var read = await (await admin.GetAsync(url)).ReadAs<EmergencyRequestResponse>();
+        Assert.Equal(request.Id, read.Id);
+        Assert.Null(read.Justification);
+        var listed = await (await admin.GetAsync($"{EmergencyTestData.Url}?fundId={fund.Id}")).ReadAs<PagedResponse<EmergencyRequestResponse>>();
+        Assert.Null(Assert.Single(listed.Items).Justification);
+        await (await (await factory.Reviewer()).GetAsync(url)).ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]

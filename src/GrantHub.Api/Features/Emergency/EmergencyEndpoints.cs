@@ -19,7 +19,7 @@ public static class EmergencyEndpoints
 
         requests.MapGet("/", (IMediator mediator, [AsParameters] ListEmergencyRequestsQuery query, CancellationToken ct) =>
                 mediator.Send(query, ct))
-            .WithSummary("List emergency requests: staff see all, applicants their organisations'");
+            .WithSummary("List emergency requests: finance, programme officers and admins see all, applicants their organisations'; reviewers none (403)");
 
         requests.MapGet("/metrics", (IMediator mediator, [AsParameters] GetEmergencyMetricsQuery query, CancellationToken ct) =>
                 mediator.Send(query, ct))

@@ -8,7 +8,8 @@ public record EmergencyApprovalResponse(Guid FinanceOfficerId, ApprovalDecision 
 
 /// <summary>
 /// An emergency request as one viewer may see it: the justification only for finance, programme officers and
-/// the organisation itself; finance's approval comments only for staff (the organisation reads the rejection reason).
+/// the organisation itself; finance's approval comments only for finance and programme officers (the organisation
+/// reads the rejection reason).
 /// </summary>
 public record EmergencyRequestResponse(
     Guid Id,
@@ -48,7 +49,7 @@ public record EmergencyRequestResponse(
         request.BreachedAt,
         [.. request.Approvals
             .OrderBy(a => a.DecidedAt)
-            .Select(a => new EmergencyApprovalResponse(a.FinanceOfficerId, a.Decision, viewer.IsStaff ? a.Comment : null, a.DecidedAt))],
+            .Select(a => new EmergencyApprovalResponse(a.FinanceOfficerId, a.Decision, viewer.MayReadFinanceComments ? a.Comment : null, a.DecidedAt))],
         request.RejectionReason,
         request.PaymentReference,
         request.PaidOn,
