@@ -129,6 +129,27 @@ public class EmergencyConfidentialityTests(LogCapturingFactory factory) : IClass
         Assert.Contains(namedTexts, text => text.Contains("Sisters of the Valley Network"));
     }
 
+    [Fact]
+    public async Task Finance_comments_and_rejection_reasons_never_reach_the_audit_trail_or_the_logs()
+    {
+        var member = await factory.NewOrganisationMember();
+        var fund = await factory.CreateRapidResponseFund(approvalThreshold: 100m);
+        var request = await member.Client.Submit(factory.Body(member.OrganisationId, fund.Id, amount: 1_000m));
+        var approvalComment = Secret();
+        var rejectionReason = Secret();
+        await (await (await factory.Finance()).Approve(request.Id, approvalComment)).ShouldBe(HttpStatusCode.OK);
+        await (await (await factory.Finance2()).Reject(request.Id, rejectionReason)).ShouldBe(HttpStatusCode.OK);
+
+        var audit = await (await (await factory.Admin()).GetAsync($"/api/audit?objectId={request.Id}")).ReadJson();
+        var decisions = audit.GetProperty("items").EnumerateArray()
+            .Where(e => e.GetProperty("command").GetString() == "DecideEmergencyRequest")
+            .ToList();
+        Assert.Equal(2, decisions.Count);
+        Assert.All(decisions, e => Assert.Equal(AuditPayload.Redacted, e.GetProperty("payload").GetProperty("comment").GetString()));
+        Assert.False(await factory.WithDb(db => db.AuditEntries.AnyAsync(a => a.Payload.Contains(approvalComment) || a.Payload.Contains(rejectionReason))));
+        Assert.DoesNotContain(factory.Logs, line => line.Contains(approvalComment) || line.Contains(rejectionReason));
+    }
+
     private static string Secret() => $"Safe house address {Guid.NewGuid():N}, Gitega";
 
     private Task<List<string>> NotificationTexts(Guid requestId) =>
