@@ -40,6 +40,11 @@ public static class EmergencyEndpoints
             .RequireAuthorization(Policies.FinanceOfficer)
             .WithSummary("Record the payment of an approved emergency request (FinanceOfficer; never the requester)");
 
+        requests.MapPost("/{id:guid}/release", (Guid id, ReleaseEmergencyRequestRequest release, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new ReleaseEmergencyRequestCommand(id, release.Reason), ct))
+            .RequireAuthorization(Policies.FinanceOfficer)
+            .WithSummary("Give an approved, unpaid request's money back to the fund, with the reason (FinanceOfficer)");
+
         requests.MapPost("/{id:guid}/cancel", (Guid id, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new CancelEmergencyRequestCommand(id), ct))
             .WithSummary("Withdraw an undecided emergency request (its organisation, or the officer who entered it)");

@@ -10,7 +10,7 @@ namespace GrantHub.Api.Features.Emergency;
 
 /// <summary>
 /// Who hears about an emergency request and what they read. Texts name the organisation only when it is not
-/// sensitive and never quote the justification.
+/// sensitive and never quote the justification or a release reason.
 /// </summary>
 public sealed class EmergencyNotifications(GrantHubDbContext db, Notifier notifier)
 {
@@ -62,6 +62,22 @@ public sealed class EmergencyNotifications(GrantHubDbContext db, Notifier notifi
                 $"{about.Amount} was paid on {request.PaidOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} (reference {request.PaymentReference}).",
                 Link(request)),
             $"emergency-paid:{request.Id}",
+            cancellationToken);
+    }
+
+    /// <summary>The reason stays on the request (behind sign-in): e-mail bodies travel further than the API.</summary>
+    public async Task ReleasedAsync(EmergencyRequest request, CancellationToken cancellationToken)
+    {
+        var about = await DescribeAsync(request, cancellationToken);
+        await notifier.NotifyAsync(
+            await RequestingSideAsync(request, cancellationToken),
+            new NotificationMessage(
+                Kind,
+                $"Approved emergency request{about.ForOrganisation} will not be paid",
+                $"The approved request for {about.Amount} was released by finance: the money will not be paid. " +
+                "The reason is on the request; please contact your programme officer.",
+                Link(request)),
+            $"emergency-released:{request.Id}",
             cancellationToken);
     }
 

@@ -9,10 +9,10 @@ namespace GrantHub.Api.Features.Emergency;
 /// <summary>Requests submitted from <c>from</c> to <c>to</c> (UTC dates, inclusive), optionally on one fund.</summary>
 public record GetEmergencyMetricsQuery(DateOnly? From = null, DateOnly? To = null, Guid? FundId = null) : IQuery<EmergencyMetricsResponse>;
 
-public record EmergencyStatusCounts(int Submitted, int Approved, int Paid, int Rejected, int Cancelled);
+public record EmergencyStatusCounts(int Submitted, int Approved, int Paid, int Rejected, int Cancelled, int Released);
 
 /// <summary>
-/// How the decision promise is kept. Decided means approved or rejected (a paid request was approved first);
+/// How the decision promise is kept. Decided means approved or rejected (a paid or released request was approved first);
 /// open breaches are undecided requests past their promised decision time, now.
 /// </summary>
 public record EmergencyMetricsResponse(
@@ -77,7 +77,8 @@ public sealed class GetEmergencyMetricsHandler(GrantHubDbContext db, TimeProvide
                 Count(EmergencyRequestStatus.Approved),
                 Count(EmergencyRequestStatus.Paid),
                 Count(EmergencyRequestStatus.Rejected),
-                Count(EmergencyRequestStatus.Cancelled)),
+                Count(EmergencyRequestStatus.Cancelled),
+                Count(EmergencyRequestStatus.Released)),
             decisions.Count,
             withinPromise,
             decisions.Count == 0 ? null : Math.Round((double)withinPromise / decisions.Count, 4),

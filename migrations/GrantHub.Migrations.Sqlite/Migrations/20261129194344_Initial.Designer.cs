@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GrantHub.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(GrantHubDbContext))]
-    [Migration("20261129192407_Initial")]
+    [Migration("20261129194344_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -345,6 +345,16 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReleaseReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReleasedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReleasedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("RequestedBy")
                         .HasColumnType("TEXT");
 
@@ -365,6 +375,8 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                     b.HasIndex("EnteredBy");
 
                     b.HasIndex("PaidBy");
+
+                    b.HasIndex("ReleasedBy");
 
                     b.HasIndex("RequestedBy");
 
@@ -1454,6 +1466,11 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                     b.HasOne("GrantHub.Core.Identity.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("PaidBy")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GrantHub.Core.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReleasedBy")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("GrantHub.Core.Identity.ApplicationUser", null)

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GrantHub.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(GrantHubDbContext))]
-    [Migration("20261129192421_Initial")]
+    [Migration("20261129194438_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -350,6 +350,16 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<string>("ReleaseReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTimeOffset?>("ReleasedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("ReleasedBy")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<Guid>("RequestedBy")
                         .HasColumnType("uniqueidentifier");
 
@@ -370,6 +380,8 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                     b.HasIndex("EnteredBy");
 
                     b.HasIndex("PaidBy");
+
+                    b.HasIndex("ReleasedBy");
 
                     b.HasIndex("RequestedBy");
 
@@ -1467,6 +1479,11 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                     b.HasOne("GrantHub.Core.Identity.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("PaidBy")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GrantHub.Core.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReleasedBy")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("GrantHub.Core.Identity.ApplicationUser", null)
