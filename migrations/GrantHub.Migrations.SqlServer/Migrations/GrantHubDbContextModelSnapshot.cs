@@ -347,6 +347,16 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<string>("ReleaseReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTimeOffset?>("ReleasedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("ReleasedBy")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<Guid>("RequestedBy")
                         .HasColumnType("uniqueidentifier");
 
@@ -367,6 +377,8 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                     b.HasIndex("EnteredBy");
 
                     b.HasIndex("PaidBy");
+
+                    b.HasIndex("ReleasedBy");
 
                     b.HasIndex("RequestedBy");
 
@@ -1536,6 +1548,11 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                     b.HasOne("GrantHub.Core.Identity.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("PaidBy")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GrantHub.Core.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReleasedBy")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("GrantHub.Core.Identity.ApplicationUser", null)

@@ -342,6 +342,16 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReleaseReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReleasedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReleasedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("RequestedBy")
                         .HasColumnType("TEXT");
 
@@ -362,6 +372,8 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                     b.HasIndex("EnteredBy");
 
                     b.HasIndex("PaidBy");
+
+                    b.HasIndex("ReleasedBy");
 
                     b.HasIndex("RequestedBy");
 
@@ -1523,6 +1535,11 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                     b.HasOne("GrantHub.Core.Identity.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("PaidBy")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GrantHub.Core.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReleasedBy")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("GrantHub.Core.Identity.ApplicationUser", null)

@@ -17,11 +17,13 @@ internal sealed class EmergencyRequestConfiguration : IEntityTypeConfiguration<E
         builder.Property(r => r.Justification).HasMaxLength(EmergencyRequest.MaxJustificationLength);
         builder.Property(r => r.RejectionReason).HasMaxLength(EmergencyRequest.MaxReasonLength);
         builder.Property(r => r.PaymentReference).HasMaxLength(EmergencyRequest.MaxPaymentReferenceLength);
+        builder.Property(r => r.ReleaseReason).HasMaxLength(EmergencyRequest.MaxReasonLength);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId);
         builder.HasOne<Fund>().WithMany().HasForeignKey(r => r.FundId);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(r => r.RequestedBy);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(r => r.EnteredBy);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(r => r.PaidBy);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(r => r.ReleasedBy);
         builder.HasMany(r => r.Approvals).WithOne().HasForeignKey(a => a.EmergencyRequestId);
         builder.Navigation(r => r.Approvals).HasField("_approvals").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasIndex(r => new { r.Status, r.SubmittedAt });

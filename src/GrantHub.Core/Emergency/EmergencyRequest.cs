@@ -19,6 +19,9 @@ public enum EmergencyRequestStatus
     Paid,
     Rejected,
     Cancelled,
+
+    /// <summary>Approved, then never paid: its committed amount went back to the fund.</summary>
+    Released,
 }
 
 public enum ApprovalDecision
@@ -31,7 +34,8 @@ public enum ApprovalDecision
 public record OrganisationAllowance(long? Limit, long AlreadyApproved);
 
 /// <summary>
-/// A request for rapid-response money. Lifecycle: Submitted → Approved → Paid, or Rejected / Cancelled.
+/// A request for rapid-response money. Lifecycle: Submitted → Approved → Paid, or Rejected / Cancelled (before a
+/// decision), or Approved → Released (the money cannot be paid and goes back to the fund).
 /// Maker-checker: whoever asked (the requester and, for requests taken by phone, the officer who entered it)
 /// never approves or pays. Amounts are minor units of <see cref="Currency"/>.
 /// </summary>
@@ -114,6 +118,12 @@ public class EmergencyRequest : IVersioned
     public DateOnly? PaidOn { get; private set; }
     public Guid? PaidBy { get; private set; }
     public DateTimeOffset? PaymentRecordedAt { get; private set; }
+    public DateTimeOffset? ReleasedAt { get; private set; }
+    public Guid? ReleasedBy { get; private set; }
+
+    /// <summary>Why approved money will not be paid (e.g. the bank details were wrong); shown to the organisation.</summary>
+    public string? ReleaseReason { get; private set; }
+
     public long Version { get; set; }
     public IReadOnlyCollection<EmergencyApproval> Approvals => _approvals;
 
@@ -180,6 +190,33 @@ public class EmergencyRequest : IVersioned
         PaidOn = paidOn;
         PaidBy = financeOfficerId;
         PaymentRecordedAt = now;
+    }
+
+    /// <summary>
+    /// Gives an approved request's committed amount back to the fund when it will never be paid (bank details
+    /// wrong, organisation unreachable). Releasing pays nobody, so maker-checker does not apply; who released it
+    /// is recorded. A released request no longer counts toward the organisation's 12-month limit.
+    /// </summary>
+    public void Release(Fund fund, Guid financeOfficerId, string reason, DateTimeOffset now)
+    {
+        RequireSameFund(fund);
+        if (Status == EmergencyRequestStatus.Paid)
+        {
+            throw new BusinessRuleException(
+                "payment-already-recorded",
+                $"This request was paid on {PaidOn:yyyy-MM-dd} (reference {PaymentReference}); paid money cannot be released.");
+        }
+
+        if (Status != EmergencyRequestStatus.Approved)
+        {
+            throw new BusinessRuleException("emergency-not-approved", $"Only an Approved request can be released; this request is {Status}.");
+        }
+
+        fund.Release(Amount);
+        Status = EmergencyRequestStatus.Released;
+        ReleasedAt = now;
+        ReleasedBy = financeOfficerId;
+        ReleaseReason = reason;
     }
 
     public void Cancel(DateTimeOffset now)

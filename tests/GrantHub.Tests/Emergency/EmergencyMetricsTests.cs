@@ -32,7 +32,7 @@ public class EmergencyMetricsTests(GrantHubFactory factory) : IClassFixture<Gran
 
         var all = await Metrics($"fundId={fund.Id}");
         Assert.Equal(6, all.Total);
-        Assert.Equal(new EmergencyStatusCounts(Submitted: 2, Approved: 1, Paid: 1, Rejected: 1, Cancelled: 1), all.CountsByStatus);
+        Assert.Equal(new EmergencyStatusCounts(Submitted: 2, Approved: 1, Paid: 1, Rejected: 1, Cancelled: 1, Released: 0), all.CountsByStatus);
         Assert.Equal(3, all.Decided);
         Assert.Equal(2, all.DecidedWithinPromise);
         Assert.Equal(0.6667, all.DecidedWithinPromiseShare);
@@ -71,6 +71,30 @@ public class EmergencyMetricsTests(GrantHubFactory factory) : IClassFixture<Gran
         var metrics = await Metrics($"fundId={fund.Id}");
         Assert.Equal(2.0, metrics.MedianHoursToDecision);
         Assert.Equal(1.0, metrics.DecidedWithinPromiseShare);
+    }
+
+    [Fact]
+    public async Task Released_requests_are_counted_apart_and_still_count_as_decided()
+    {
+        var member = await factory.NewOrganisationMember();
+        var fund = await factory.CreateRapidResponseFund();
+        var finance = await factory.Finance();
+        var kept = await member.Client.Submit(factory.Body(member.OrganisationId, fund.Id, amount: 10m));
+        var released = await member.Client.Submit(factory.Body(member.OrganisationId, fund.Id, amount: 10m));
+        factory.Clock.Advance(TimeSpan.FromHours(4));
+        await (await finance.Approve(kept.Id)).ShouldBe(HttpStatusCode.OK);
+        await (await finance.Approve(released.Id)).ShouldBe(HttpStatusCode.OK);
+        factory.Clock.Advance(TimeSpan.FromDays(5));
+        await (await finance.Release(released.Id, "The account was closed.")).ShouldBe(HttpStatusCode.OK);
+
+        var metrics = await Metrics($"fundId={fund.Id}");
+
+        Assert.Equal(new EmergencyStatusCounts(Submitted: 0, Approved: 1, Paid: 0, Rejected: 0, Cancelled: 0, Released: 1), metrics.CountsByStatus);
+        Assert.Equal(2, metrics.Total);
+        Assert.Equal(2, metrics.Decided);
+        Assert.Equal(2, metrics.DecidedWithinPromise);
+        Assert.Equal(4.0, metrics.MedianHoursToDecision);
+        Assert.Equal(0, metrics.OpenBreaches);
     }
 
     [Theory]

@@ -117,5 +117,8 @@ public static class EmergencyTestData
     public static Task<HttpResponseMessage> Pay(this HttpClient finance, Guid requestId, DateOnly paidOn, string reference = "BANK-2026-0042") =>
         finance.PostJson($"{Url}/{requestId}/payment", new RecordEmergencyPaymentRequest(reference, paidOn));
 
+    public static Task<HttpResponseMessage> Release(this HttpClient finance, Guid requestId, string reason) =>
+        finance.PostJson($"{Url}/{requestId}/release", new ReleaseEmergencyRequestRequest(reason));
+
     public static Task<HttpResponseMessage> Cancel(this HttpClient client, Guid requestId) => client.PostJson($"{Url}/{requestId}/cancel");
 }

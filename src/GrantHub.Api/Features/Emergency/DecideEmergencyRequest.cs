@@ -10,7 +10,8 @@ namespace GrantHub.Api.Features.Emergency;
 
 public record DecideEmergencyRequestRequest(ApprovalDecision Decision, string? Comment);
 
-public record DecideEmergencyRequestCommand(Guid Id, ApprovalDecision Decision, string? Comment)
+/// <summary>The comment may describe threats or their sources: never audited.</summary>
+public record DecideEmergencyRequestCommand(Guid Id, ApprovalDecision Decision, [property: SensitiveData] string? Comment)
     : ICommand<EmergencyRequestResponse>, IHasId;
 
 public sealed class DecideEmergencyRequestValidator : AbstractValidator<DecideEmergencyRequestCommand>

@@ -19,7 +19,7 @@ public static class EmergencyEndpoints
 
         requests.MapGet("/", (IMediator mediator, [AsParameters] ListEmergencyRequestsQuery query, CancellationToken ct) =>
                 mediator.Send(query, ct))
-            .WithSummary("List emergency requests: staff see all, applicants their organisations'");
+            .WithSummary("List emergency requests: finance, programme officers and admins see all, applicants their organisations'; reviewers none (403)");
 
         requests.MapGet("/metrics", (IMediator mediator, [AsParameters] GetEmergencyMetricsQuery query, CancellationToken ct) =>
                 mediator.Send(query, ct))
@@ -39,6 +39,11 @@ public static class EmergencyEndpoints
                 mediator.Send(new RecordEmergencyPaymentCommand(id, payment.PaymentReference, payment.PaidOn), ct))
             .RequireAuthorization(Policies.FinanceOfficer)
             .WithSummary("Record the payment of an approved emergency request (FinanceOfficer; never the requester)");
+
+        requests.MapPost("/{id:guid}/release", (Guid id, ReleaseEmergencyRequestRequest release, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new ReleaseEmergencyRequestCommand(id, release.Reason), ct))
+            .RequireAuthorization(Policies.FinanceOfficer)
+            .WithSummary("Give an approved, unpaid request's money back to the fund, with the reason (FinanceOfficer)");
 
         requests.MapPost("/{id:guid}/cancel", (Guid id, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new CancelEmergencyRequestCommand(id), ct))

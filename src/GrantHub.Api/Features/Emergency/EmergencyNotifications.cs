@@ -10,17 +10,20 @@ namespace GrantHub.Api.Features.Emergency;
 
 /// <summary>
 /// Who hears about an emergency request and what they read. Texts name the organisation only when it is not
-/// sensitive and never quote the justification.
+/// sensitive and never quote the justification or a release reason.
 /// </summary>
 public sealed class EmergencyNotifications(GrantHubDbContext db, Notifier notifier)
 {
     public const string Kind = "emergency";
 
+    private const int OrganisationsPerLookup = 500;
+
     public async Task SubmittedAsync(EmergencyRequest request, CancellationToken cancellationToken)
     {
         var about = await DescribeAsync(request, cancellationToken);
+        var financeOfficers = (await StaffInRolesAsync([Roles.FinanceOfficer], cancellationToken)).Select(s => s.UserId);
         await notifier.NotifyAsync(
-            await UsersInRoleAsync(Roles.FinanceOfficer, cancellationToken),
+            financeOfficers,
             new NotificationMessage(
                 Kind,
                 $"New emergency request{about.ForOrganisation}: {about.Amount}",
@@ -62,40 +65,68 @@ public sealed class EmergencyNotifications(GrantHubDbContext db, Notifier notifi
             cancellationToken);
     }
 
-    public async Task EscalatedAsync(EmergencyRequest request, IReadOnlyList<Guid> financeOfficers, CancellationToken cancellationToken)
+    /// <summary>The reason stays on the request (behind sign-in): e-mail bodies travel further than the API.</summary>
+    public async Task ReleasedAsync(EmergencyRequest request, CancellationToken cancellationToken)
     {
         var about = await DescribeAsync(request, cancellationToken);
         await notifier.NotifyAsync(
-            financeOfficers,
+            await RequestingSideAsync(request, cancellationToken),
             new NotificationMessage(
                 Kind,
-                $"Escalation: emergency request{about.ForOrganisation} still undecided",
-                $"The request for {about.Amount}, submitted {Utc(request.SubmittedAt)}, has no decision yet. " +
+                $"Approved emergency request{about.ForOrganisation} will not be paid",
+                $"The approved request for {about.Amount} was released by finance: the money will not be paid. " +
+                "The reason is on the request; please contact your programme officer.",
+                Link(request)),
+            $"emergency-released:{request.Id}",
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// The sweep's notifications for every request it escalated or found in breach, in a constant number of queries
+    /// however many requests are due: escalations go to finance officers, breaches to finance and programme officers.
+    /// </summary>
+    public async Task OverdueAsync(
+        IReadOnlyCollection<EmergencyRequest> escalated,
+        IReadOnlyCollection<EmergencyRequest> breached,
+        CancellationToken cancellationToken)
+    {
+        if (escalated.Count == 0 && breached.Count == 0)
+        {
+            return;
+        }
+
+        var staff = await StaffInRolesAsync([Roles.FinanceOfficer, Roles.ProgrammeOfficer], cancellationToken);
+        var financeOfficers = staff.Where(s => s.Role == Roles.FinanceOfficer).Select(s => s.UserId).Distinct().ToList();
+        var financeAndProgrammeOfficers = staff.Select(s => s.UserId).Distinct().ToList();
+        var about = await DescribeAllAsync([.. escalated, .. breached], cancellationToken);
+
+        var escalations = escalated.SelectMany(request => financeOfficers.Select(recipient => new OutgoingNotification(
+            recipient,
+            new NotificationMessage(
+                Kind,
+                $"Escalation: emergency request{about[request.Id].ForOrganisation} still undecided",
+                $"The request for {about[request.Id].Amount}, submitted {Utc(request.SubmittedAt)}, has no decision yet. " +
                 $"The decision is promised by {Utc(request.DecisionDueAt)}.",
                 Link(request)),
-            $"emergency-escalated:{request.Id}",
-            cancellationToken);
-    }
-
-    public async Task BreachedAsync(EmergencyRequest request, IReadOnlyList<Guid> staff, CancellationToken cancellationToken)
-    {
-        var about = await DescribeAsync(request, cancellationToken);
-        await notifier.NotifyAsync(
-            staff,
+            $"emergency-escalated:{request.Id}")));
+        var breaches = breached.SelectMany(request => financeAndProgrammeOfficers.Select(recipient => new OutgoingNotification(
+            recipient,
             new NotificationMessage(
                 Kind,
-                $"Decision promise broken: emergency request{about.ForOrganisation}",
-                $"The request for {about.Amount} was due for a decision by {Utc(request.DecisionDueAt)} and is still undecided.",
+                $"Decision promise broken: emergency request{about[request.Id].ForOrganisation}",
+                $"The request for {about[request.Id].Amount} was due for a decision by {Utc(request.DecisionDueAt)} and is still undecided.",
                 Link(request)),
-            $"emergency-breached:{request.Id}",
-            cancellationToken);
+            $"emergency-breached:{request.Id}")));
+        await notifier.NotifyManyAsync(escalations.Concat(breaches), cancellationToken);
     }
 
-    public async Task<List<Guid>> UsersInRoleAsync(string role, CancellationToken cancellationToken) =>
-        await db.UserRoles
-            .Join(db.Roles.Where(r => r.Name == role), ur => ur.RoleId, r => r.Id, (ur, _) => ur.UserId)
-            .Distinct()
+    private async Task<List<(Guid UserId, string Role)>> StaffInRolesAsync(string[] roles, CancellationToken cancellationToken)
+    {
+        var members = await db.UserRoles
+            .Join(db.Roles.Where(r => roles.Contains(r.Name!)), ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, Role = r.Name! })
             .ToListAsync(cancellationToken);
+        return [.. members.Select(m => (m.UserId, m.Role))];
+    }
 
     private async Task<List<Guid>> RequestingSideAsync(EmergencyRequest request, CancellationToken cancellationToken)
     {
@@ -111,19 +142,41 @@ public sealed class EmergencyNotifications(GrantHubDbContext db, Notifier notifi
         return recipients;
     }
 
-    private async Task<(string ForOrganisation, string Amount)> DescribeAsync(EmergencyRequest request, CancellationToken cancellationToken)
+    private async Task<Description> DescribeAsync(EmergencyRequest request, CancellationToken cancellationToken) =>
+        (await DescribeAllAsync([request], cancellationToken))[request.Id];
+
+    /// <summary>How each request is named in texts, by request id, from one organisation lookup per 500 organisations.</summary>
+    private async Task<Dictionary<Guid, Description>> DescribeAllAsync(IReadOnlyCollection<EmergencyRequest> requests, CancellationToken cancellationToken)
     {
-        var organisation = await db.Organisations.AsNoTracking()
-            .Where(o => o.Id == request.OrganisationId)
-            .Select(o => new { o.Name, o.Sensitive })
-            .SingleAsync(cancellationToken);
-        var digits = Currencies.MinorUnitDigits(request.Currency);
-        var amount = Money.FromMinorUnits(request.Amount, request.Currency).ToString("N" + digits, CultureInfo.InvariantCulture);
-        return (organisation.Sensitive ? "" : $" of {organisation.Name}", $"{amount} {request.Currency}");
+        var organisations = new Dictionary<Guid, (string Name, bool Sensitive)>();
+        foreach (var ids in requests.Select(r => r.OrganisationId).Distinct().Chunk(OrganisationsPerLookup))
+        {
+            var found = await db.Organisations.AsNoTracking()
+                .Where(o => ids.Contains(o.Id))
+                .Select(o => new { o.Id, o.Name, o.Sensitive })
+                .ToListAsync(cancellationToken);
+            foreach (var organisation in found)
+            {
+                organisations[organisation.Id] = (organisation.Name, organisation.Sensitive);
+            }
+        }
+
+        var descriptions = new Dictionary<Guid, Description>();
+        foreach (var request in requests)
+        {
+            var (name, sensitive) = organisations[request.OrganisationId];
+            var digits = Currencies.MinorUnitDigits(request.Currency);
+            var amount = Money.FromMinorUnits(request.Amount, request.Currency).ToString("N" + digits, CultureInfo.InvariantCulture);
+            descriptions[request.Id] = new Description(sensitive ? "" : $" of {name}", $"{amount} {request.Currency}");
+        }
+
+        return descriptions;
     }
 
     private static string Utc(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     private static string Link(EmergencyRequest request) => $"/api/emergency-requests/{request.Id}";
+
+    private sealed record Description(string ForOrganisation, string Amount);
 }

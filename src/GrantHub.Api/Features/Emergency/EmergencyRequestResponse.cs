@@ -8,7 +8,8 @@ public record EmergencyApprovalResponse(Guid FinanceOfficerId, ApprovalDecision 
 
 /// <summary>
 /// An emergency request as one viewer may see it: the justification only for finance, programme officers and
-/// the organisation itself; finance's approval comments only for staff (the organisation reads the rejection reason).
+/// the organisation itself; finance's approval comments only for finance and programme officers (the organisation
+/// reads the rejection and release reasons).
 /// </summary>
 public record EmergencyRequestResponse(
     Guid Id,
@@ -29,7 +30,10 @@ public record EmergencyRequestResponse(
     string? RejectionReason,
     string? PaymentReference,
     DateOnly? PaidOn,
-    Guid? EnteredBy) : IHasId
+    Guid? EnteredBy,
+    DateTimeOffset? ReleasedAt,
+    Guid? ReleasedBy,
+    string? ReleaseReason) : IHasId
 {
     public static EmergencyRequestResponse For(EmergencyRequest request, EmergencyViewer viewer) => new(
         request.Id,
@@ -48,9 +52,12 @@ public record EmergencyRequestResponse(
         request.BreachedAt,
         [.. request.Approvals
             .OrderBy(a => a.DecidedAt)
-            .Select(a => new EmergencyApprovalResponse(a.FinanceOfficerId, a.Decision, viewer.IsStaff ? a.Comment : null, a.DecidedAt))],
+            .Select(a => new EmergencyApprovalResponse(a.FinanceOfficerId, a.Decision, viewer.MayReadFinanceComments ? a.Comment : null, a.DecidedAt))],
         request.RejectionReason,
         request.PaymentReference,
         request.PaidOn,
-        request.EnteredBy);
+        request.EnteredBy,
+        request.ReleasedAt,
+        request.ReleasedBy,
+        request.ReleaseReason);
 }

@@ -8,10 +8,17 @@ using Microsoft.EntityFrameworkCore;
 namespace GrantHub.Api.Features.Emergency;
 
 /// <summary>
-/// What the signed-in user may see and do with emergency requests: staff see every request, applicants
-/// only their organisations'. Requests are confidential, so whoever may not see one gets 404 for it.
+/// What the signed-in user may see and do with emergency requests. Finance, programme officers and admins see
+/// every request; everyone else, reviewers included, only their own organisations' requests. Justifications and
+/// finance's internal comments are read by finance and programme officers only (the organisation also reads its
+/// own justification). Requests are confidential, so whoever may not see one gets 404 for it.
 /// </summary>
-public sealed record EmergencyViewer(Guid UserId, bool IsStaff, bool ReadsEveryJustification, IReadOnlySet<Guid> OrganisationIds)
+public sealed record EmergencyViewer(
+    Guid UserId,
+    bool SeesEveryRequest,
+    bool ReadsConfidentialDetails,
+    bool HasStaffRoleWithoutAccess,
+    IReadOnlySet<Guid> OrganisationIds)
 {
     public static async Task<EmergencyViewer> LoadAsync(GrantHubDbContext db, ICurrentUser user, CancellationToken cancellationToken)
     {
@@ -20,17 +27,26 @@ public sealed record EmergencyViewer(Guid UserId, bool IsStaff, bool ReadsEveryJ
             .Where(m => m.UserId == userId)
             .Select(m => m.OrganisationId)
             .ToListAsync(cancellationToken);
+        var readsConfidentialDetails = user.IsInRole(Roles.FinanceOfficer) || user.IsInRole(Roles.ProgrammeOfficer);
+        var seesEveryRequest = readsConfidentialDetails || user.IsInRole(Roles.Admin);
         return new EmergencyViewer(
             userId,
-            user.IsStaff(),
-            user.IsInRole(Roles.FinanceOfficer) || user.IsInRole(Roles.ProgrammeOfficer),
+            seesEveryRequest,
+            readsConfidentialDetails,
+            user.IsStaff() && !seesEveryRequest,
             organisations.ToHashSet());
     }
 
-    public bool MaySee(EmergencyRequest request) => IsStaff || OrganisationIds.Contains(request.OrganisationId);
+    public bool MaySee(EmergencyRequest request) => SeesEveryRequest || OrganisationIds.Contains(request.OrganisationId);
 
     public bool MayReadJustification(EmergencyRequest request) =>
-        ReadsEveryJustification || OrganisationIds.Contains(request.OrganisationId);
+        ReadsConfidentialDetails || OrganisationIds.Contains(request.OrganisationId);
+
+    /// <summary>Finance's approval comments are internal: they may name sources of threats or checks made.</summary>
+    public bool MayReadFinanceComments => ReadsConfidentialDetails;
+
+    /// <summary>A staff member whose roles give no access (a reviewer, possibly external) and who belongs to no organisation.</summary>
+    public bool MayListNothing => HasStaffRoleWithoutAccess && OrganisationIds.Count == 0;
 
     /// <summary>The organisation's members and the officer who entered the request for them.</summary>
     public bool IsRequestingSide(EmergencyRequest request) =>

@@ -1,7 +1,6 @@
 using GrantHub.Api.Infrastructure;
 using GrantHub.Core.Data;
 using GrantHub.Core.Emergency;
-using GrantHub.Core.Identity;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -14,6 +13,7 @@ public record EscalateEmergencyRequestsCommand : ICommand<SweepResult>;
 /// Keeps the decision promise visible: undecided requests are escalated to every finance officer after
 /// <see cref="EmergencyOptions.EscalationHours"/>, and a breach is recorded, and told to finance and programme
 /// officers, once the promise has passed. Each happens once per request, however often or concurrently the sweep runs.
+/// Set-based: the number of queries does not grow with the number of due requests.
 /// </summary>
 public sealed class EscalateEmergencyRequestsHandler(
     GrantHubDbContext db,
@@ -35,21 +35,22 @@ public sealed class EscalateEmergencyRequestsHandler(
             return new SweepResult(0);
         }
 
-        var finance = await notifications.UsersInRoleAsync(Roles.FinanceOfficer, cancellationToken);
-        var financeAndProgramme = finance.Concat(await notifications.UsersInRoleAsync(Roles.ProgrammeOfficer, cancellationToken)).ToList();
+        var escalated = new List<EmergencyRequest>();
+        var breached = new List<EmergencyRequest>();
         foreach (var request in due)
         {
             if (request.Escalate(options.Value.Escalation, now))
             {
-                await notifications.EscalatedAsync(request, finance, cancellationToken);
+                escalated.Add(request);
             }
 
             if (request.RecordBreach(now))
             {
-                await notifications.BreachedAsync(request, financeAndProgramme, cancellationToken);
+                breached.Add(request);
             }
         }
 
+        await notifications.OverdueAsync(escalated, breached, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new SweepResult(due.Count);
     }

@@ -9,10 +9,10 @@ namespace GrantHub.Api.Features.Emergency;
 /// <summary>Requests submitted from <c>from</c> to <c>to</c> (UTC dates, inclusive), optionally on one fund.</summary>
 public record GetEmergencyMetricsQuery(DateOnly? From = null, DateOnly? To = null, Guid? FundId = null) : IQuery<EmergencyMetricsResponse>;
 
-public record EmergencyStatusCounts(int Submitted, int Approved, int Paid, int Rejected, int Cancelled);
+public record EmergencyStatusCounts(int Submitted, int Approved, int Paid, int Rejected, int Cancelled, int Released);
 
 /// <summary>
-/// How the decision promise is kept. Decided means approved or rejected (a paid request was approved first);
+/// How the decision promise is kept. Decided means approved or rejected (a paid or released request was approved first);
 /// open breaches are undecided requests past their promised decision time, now.
 /// </summary>
 public record EmergencyMetricsResponse(
@@ -43,34 +43,47 @@ public sealed class GetEmergencyMetricsHandler(GrantHubDbContext db, TimeProvide
         var now = clock.GetUtcNow();
         DateTimeOffset? submittedFrom = query.From is { } from ? StartOfUtcDay(from) : null;
         DateTimeOffset? submittedBefore = query.To is { } to ? StartOfUtcDay(to.AddDays(1)) : null;
-        var requests = await db.EmergencyRequests.AsNoTracking()
+        var requests = db.EmergencyRequests.AsNoTracking()
             .Where(r => query.FundId == null || r.FundId == query.FundId)
             .Where(r => submittedFrom == null || r.SubmittedAt >= submittedFrom)
-            .Where(r => submittedBefore == null || r.SubmittedAt < submittedBefore)
-            .Select(r => new { r.Status, r.SubmittedAt, r.DecidedAt, r.DecisionDueAt })
+            .Where(r => submittedBefore == null || r.SubmittedAt < submittedBefore);
+        var byStatus = await requests
+            .GroupBy(r => r.Status)
+            .Select(g => new
+            {
+                Status = g.Key,
+                Count = g.Count(),
+                PastDecisionDue = g.Count(r => r.DecisionDueAt <= now),
+                DecidedWithinPromise = g.Count(r => r.DecidedAt != null && r.DecidedAt <= r.DecisionDueAt),
+            })
+            .ToDictionaryAsync(g => g.Status, cancellationToken);
+        // Only the median needs the rows themselves; SQLite cannot subtract instants stored by the converter in SQL.
+        var decisions = await requests
+            .Where(r => r.DecidedAt != null)
+            .Select(r => new { r.SubmittedAt, DecidedAt = r.DecidedAt!.Value })
             .ToListAsync(cancellationToken);
 
-        int Count(EmergencyRequestStatus status) => requests.Count(r => r.Status == status);
-        var decided = requests.Where(r => r.DecidedAt is not null).ToList();
-        var hoursToDecision = decided.Select(r => (r.DecidedAt!.Value - r.SubmittedAt).TotalHours).Order().ToList();
-        var withinPromise = decided.Count(r => r.DecidedAt <= r.DecisionDueAt);
+        int Count(EmergencyRequestStatus status) => byStatus.TryGetValue(status, out var group) ? group.Count : 0;
+        var hoursToDecision = decisions.Select(r => (r.DecidedAt - r.SubmittedAt).TotalHours).Order().ToList();
+        var withinPromise = byStatus.Values.Sum(g => g.DecidedWithinPromise);
 
         return new EmergencyMetricsResponse(
             query.From,
             query.To,
             query.FundId,
-            requests.Count,
+            byStatus.Values.Sum(g => g.Count),
             new EmergencyStatusCounts(
                 Count(EmergencyRequestStatus.Submitted),
                 Count(EmergencyRequestStatus.Approved),
                 Count(EmergencyRequestStatus.Paid),
                 Count(EmergencyRequestStatus.Rejected),
-                Count(EmergencyRequestStatus.Cancelled)),
-            decided.Count,
+                Count(EmergencyRequestStatus.Cancelled),
+                Count(EmergencyRequestStatus.Released)),
+            decisions.Count,
             withinPromise,
-            decided.Count == 0 ? null : Math.Round((double)withinPromise / decided.Count, 4),
+            decisions.Count == 0 ? null : Math.Round((double)withinPromise / decisions.Count, 4),
             Median(hoursToDecision) is { } median ? Math.Round(median, 2) : null,
-            requests.Count(r => r.Status == EmergencyRequestStatus.Submitted && r.DecisionDueAt <= now),
+            byStatus.TryGetValue(EmergencyRequestStatus.Submitted, out var undecided) ? undecided.PastDecisionDue : 0,
             now);
     }
 

@@ -389,6 +389,9 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                     PaidOn = table.Column<DateOnly>(type: "date", nullable: true),
                     PaidBy = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     PaymentRecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ReleasedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ReleasedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ReleaseReason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
                     Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -404,6 +407,12 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                     table.ForeignKey(
                         name: "FK_EmergencyRequests_AspNetUsers_PaidBy",
                         column: x => x.PaidBy,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EmergencyRequests_AspNetUsers_ReleasedBy",
+                        column: x => x.ReleasedBy,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -992,6 +1001,11 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                 name: "IX_EmergencyRequests_PaidBy",
                 table: "EmergencyRequests",
                 column: "PaidBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmergencyRequests_ReleasedBy",
+                table: "EmergencyRequests",
+                column: "ReleasedBy");
 
             migrationBuilder.CreateIndex(
                 name: "IX_EmergencyRequests_RequestedBy",

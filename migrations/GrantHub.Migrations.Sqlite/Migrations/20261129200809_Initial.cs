@@ -389,6 +389,9 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                     PaidOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     PaidBy = table.Column<Guid>(type: "TEXT", nullable: true),
                     PaymentRecordedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReleasedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReleasedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReleaseReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -404,6 +407,12 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                     table.ForeignKey(
                         name: "FK_EmergencyRequests_AspNetUsers_PaidBy",
                         column: x => x.PaidBy,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EmergencyRequests_AspNetUsers_ReleasedBy",
+                        column: x => x.ReleasedBy,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -990,6 +999,11 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                 name: "IX_EmergencyRequests_PaidBy",
                 table: "EmergencyRequests",
                 column: "PaidBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmergencyRequests_ReleasedBy",
+                table: "EmergencyRequests",
+                column: "ReleasedBy");
 
             migrationBuilder.CreateIndex(
                 name: "IX_EmergencyRequests_RequestedBy",

@@ -1,0 +1,45 @@
+using FluentValidation;
+using GrantHub.Api.Infrastructure;
+using GrantHub.Core.Data;
+using GrantHub.Core.Emergency;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantHub.Api.Features.Emergency;
+
+public record ReleaseEmergencyRequestRequest(string Reason);
+
+/// <summary>The reason may describe the organisation's situation (e.g. unreachable after a raid): never audited.</summary>
+public record ReleaseEmergencyRequestCommand(Guid Id, [property: SensitiveData] string Reason)
+    : ICommand<EmergencyRequestResponse>, IHasId;
+
+public sealed class ReleaseEmergencyRequestValidator : AbstractValidator<ReleaseEmergencyRequestCommand>
+{
+    public ReleaseEmergencyRequestValidator() =>
+        RuleFor(c => c.Reason).NotEmpty().WithMessage("Say why the approved money will not be paid; the organisation reads it.")
+            .MaximumLength(EmergencyRequest.MaxReasonLength);
+}
+
+/// <summary>
+/// Finance gives an approved but unpaid request's money back to the fund, in the same transaction as the status
+/// change, and tells the organisation's members and the officer who entered the request.
+/// </summary>
+public sealed class ReleaseEmergencyRequestHandler(
+    GrantHubDbContext db,
+    ICurrentUser user,
+    TimeProvider clock,
+    EmergencyNotifications notifications) : ICommandHandler<ReleaseEmergencyRequestCommand, EmergencyRequestResponse>
+{
+    public async ValueTask<EmergencyRequestResponse> Handle(ReleaseEmergencyRequestCommand command, CancellationToken cancellationToken)
+    {
+        var viewer = await EmergencyViewer.LoadAsync(db, user, cancellationToken);
+        var request = viewer.Visible(
+            await db.EmergencyRequests.Include(r => r.Approvals).FirstOrDefaultAsync(r => r.Id == command.Id, cancellationToken),
+            command.Id);
+        var fund = await db.Funds.SingleAsync(f => f.Id == request.FundId, cancellationToken);
+        request.Release(fund, viewer.UserId, command.Reason.Trim(), clock.GetUtcNow());
+        await notifications.ReleasedAsync(request, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return EmergencyRequestResponse.For(request, viewer);
+    }
+}
