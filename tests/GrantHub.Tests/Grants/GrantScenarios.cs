@@ -53,7 +53,8 @@ public static class GrantScenarios
         decimal fundBudget = 1_000_000m,
         decimal approvalThreshold = 100_000m,
         Guid? awardedBy = null,
-        IReadOnlyList<PlannedTranche>? tranchePlan = null)
+        IReadOnlyList<PlannedTranche>? tranchePlan = null,
+        bool sensitiveLead = false)
     {
         var fund = await factory.CreateFund(budget: fundBudget, approvalThreshold: approvalThreshold);
         var call = await factory.CreateCall(TestData.CallInput(fund.Id, factory.Clock.GetUtcNow()));
@@ -61,9 +62,9 @@ public static class GrantScenarios
         var leadMember = await factory.NewUser("lead-member");
         var partnerOwner = await factory.NewUser("partner-owner");
         var stranger = await factory.NewUser("stranger");
-        var lead = await factory.CreateOrganisation("Lead collective", leadOwner.Id, (leadMember.Id, MembershipRole.Member));
-        var partner = await factory.CreateOrganisation("Partner network", partnerOwner.Id);
-        await factory.CreateOrganisation("Unrelated group", stranger.Id);
+        var lead = await factory.CreateOrganisation("Lead collective", leadOwner.Id, sensitiveLead, (leadMember.Id, MembershipRole.Member));
+        var partner = await factory.CreateOrganisation("Partner network", partnerOwner.Id, sensitive: false);
+        await factory.CreateOrganisation("Unrelated group", stranger.Id, sensitive: false);
         var officerId = awardedBy ?? await factory.UserId(OfficerEmail);
 
         var total = Money.ToMinorUnits(amount, fund.Currency);
@@ -166,11 +167,12 @@ public static class GrantScenarios
         return new ScenarioUser(await factory.UserId(email), email, client);
     }
 
-    private static Task<Guid> CreateOrganisation(this GrantHubFactory factory, string name, Guid ownerId, params (Guid UserId, MembershipRole Role)[] members) =>
+    private static Task<Guid> CreateOrganisation(
+        this GrantHubFactory factory, string name, Guid ownerId, bool sensitive, params (Guid UserId, MembershipRole Role)[] members) =>
         factory.WithDb(async db =>
         {
             var now = factory.Clock.GetUtcNow();
-            var organisation = new Organisation(name, "NP", OrganisationType.WomensRightsOrganisation, null, null, womenLed: true, sensitive: false, ownerId, now);
+            var organisation = new Organisation(name, "NP", OrganisationType.WomensRightsOrganisation, null, null, womenLed: true, sensitive, ownerId, now);
             foreach (var (userId, role) in members)
             {
                 organisation.AddMember(userId, role, now);
