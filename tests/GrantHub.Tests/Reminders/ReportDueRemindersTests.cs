@@ -77,7 +77,7 @@ public class ReportDueRemindersTests(GrantHubFactory factory) : IClassFixture<Gr
         var overdueToOfficer = reminders.Single(n => n.RecipientUserId == officer && n.Reminder() == "report-overdue");
         Assert.Equal(ReportDueRemindersHandler.OverdueKind, overdueToOfficer.Kind);
         Assert.Equal($"Overdue: grant {grant.GrantNumber} annual report for year 1 was due on {due}", overdueToOfficer.Subject);
-        Assert.Contains("the lead organisation has not submitted it yet (3 days late)", overdueToOfficer.Body);
+        Assert.Contains("has not been submitted by the lead organisation yet (3 days late)", overdueToOfficer.Body);
         Assert.Contains("What to do: contact the lead organisation", overdueToOfficer.Body);
     }
 

@@ -20,7 +20,10 @@ public record CallClosingRemindersCommand : ICommand<SweepResult>;
 /// pending. The closing instant of an Open call never changes (only Draft calls are editable), so each reminder is
 /// one event per application, made once per recipient however often, or on however many servers, the sweep runs.
 /// </para>
-/// <para>Set-based: three queries whatever the number of calls and applications, then one <see cref="Notifier.NotifyManyAsync"/>.</para>
+/// <para>
+/// Set-based: three queries whatever the number of calls and applications, then one <see cref="Notifier.NotifyManyAsync"/>, which
+/// looks the de-duplication keys up 500 at a time and adds only the missing notifications.
+/// </para>
 /// </summary>
 public sealed class CallClosingRemindersHandler(GrantHubDbContext db, Notifier notifier, TimeProvider clock)
     : ICommandHandler<CallClosingRemindersCommand, SweepResult>

@@ -15,7 +15,10 @@ public record AgreementUnsignedRemindersCommand : ICommand<SweepResult>;
 /// version), is still unsigned 7 days after it was generated, reminds the owners of the lead organisation (only they
 /// may sign) and the programme officer who awarded the grant. Once per version: a new version starts its own 7 days,
 /// and an older, superseded version is never reminded of (it can no longer be signed).
-/// <para>Set-based: two queries whatever the number of grants, then one <see cref="Notifier.NotifyManyAsync"/>.</para>
+/// <para>
+/// Set-based: two queries whatever the number of grants, then one <see cref="Notifier.NotifyManyAsync"/>, which
+/// looks the de-duplication keys up 500 at a time and adds only the missing notifications.
+/// </para>
 /// </summary>
 public sealed class AgreementUnsignedRemindersHandler(GrantHubDbContext db, Notifier notifier, TimeProvider clock)
     : ICommandHandler<AgreementUnsignedRemindersCommand, SweepResult>

@@ -9,19 +9,6 @@ namespace GrantHub.Api.Features.Grants;
 
 public record ReportDueRemindersCommand : ICommand<SweepResult>;
 
-/// <summary>How urgent an open report of an active grant is, counted in whole UTC days to its due date.</summary>
-public enum ReportReminderTier
-{
-    /// <summary>Due in 8 to 30 days.</summary>
-    DueIn30Days,
-
-    /// <summary>Due in 0 (today) to 7 days.</summary>
-    DueIn7Days,
-
-    /// <summary>The due date has passed.</summary>
-    Overdue,
-}
-
 /// <summary>
 /// Reminds the lead organisation's members and the grant's programme officer (the officer who awarded it) of every
 /// report of an Active grant that is not in yet (Pending, or ChangesRequested and not resubmitted): 30 days before its
@@ -33,7 +20,10 @@ public enum ReportReminderTier
 /// reminders for the new date), and one notification per recipient per event however often, or on however many
 /// servers, the sweep runs. Someone who joins the lead organisation later gets the current reminder at the next run.
 /// </para>
-/// <para>Set-based: two queries whatever the number of grants, then one <see cref="Notifier.NotifyManyAsync"/>.</para>
+/// <para>
+/// Set-based: two queries whatever the number of grants, then one <see cref="Notifier.NotifyManyAsync"/>, which
+/// looks the de-duplication keys up 500 at a time and adds only the missing notifications.
+/// </para>
 /// </summary>
 public sealed class ReportDueRemindersHandler(GrantHubDbContext db, Notifier notifier, TimeProvider clock)
     : ICommandHandler<ReportDueRemindersCommand, SweepResult>
@@ -90,33 +80,33 @@ public sealed class ReportDueRemindersHandler(GrantHubDbContext db, Notifier not
     }
 
     /// <summary>The one reminder due today for a report due on <paramref name="dueOn"/>, at most 30 days ahead.</summary>
-    public static ReportReminderTier TierOf(DateOnly dueOn, DateOnly today) => (dueOn.DayNumber - today.DayNumber) switch
+    private static Urgency TierOf(DateOnly dueOn, DateOnly today) => (dueOn.DayNumber - today.DayNumber) switch
     {
-        < 0 => ReportReminderTier.Overdue,
-        <= 7 => ReportReminderTier.DueIn7Days,
-        _ => ReportReminderTier.DueIn30Days,
+        < 0 => Urgency.Overdue,
+        <= 7 => Urgency.DueIn7Days,
+        _ => Urgency.DueIn30Days,
     };
 
-    public static string EventKey(ReportReminderTier tier, Guid reportId, DateOnly dueOn)
+    private static string EventKey(Urgency tier, Guid reportId, DateOnly dueOn)
     {
         var reminder = tier switch
         {
-            ReportReminderTier.Overdue => "report-overdue",
-            ReportReminderTier.DueIn7Days => "report-due-7d",
+            Urgency.Overdue => "report-overdue",
+            Urgency.DueIn7Days => "report-due-7d",
             _ => "report-due-30d",
         };
         return string.Create(CultureInfo.InvariantCulture, $"{reminder}:{reportId:N}:{dueOn:yyyyMMdd}");
     }
 
-    private static NotificationMessage LeadMessage(OpenReport report, ReportReminderTier tier, DateOnly today)
+    private static NotificationMessage LeadMessage(OpenReport report, Urgency tier, DateOnly today)
     {
-        var what = tier == ReportReminderTier.Overdue
-            ? $"The {Describe(report)} was due on {Day(report.DueOn)} and has not been submitted yet ({Late(report.DueOn, today)})."
+        var what = tier == Urgency.Overdue
+            ? $"The {Describe(report)} was due on {Day(report.DueOn)} and {NotIn(report)} yet ({Late(report.DueOn, today)})."
             : $"The {Describe(report)} is due on {Day(report.DueOn)}, {Until(report.DueOn, today)}.";
         var changes = report.Status == ReportStatus.ChangesRequested
             ? " The programme officer asked for changes to it: resubmit it with them."
             : "";
-        var todo = tier == ReportReminderTier.Overdue
+        var todo = tier == Urgency.Overdue
             ? " What to do: submit it in GrantHub as soon as you can; if you cannot, tell your programme officer when it will come."
             : " What to do: a member of the lead organisation submits it in GrantHub (open the grant, choose this report, and give the narrative, "
                 + "the spending to date, the achievements and the risks: one combined narrative and financial report).";
@@ -126,12 +116,12 @@ public sealed class ReportDueRemindersHandler(GrantHubDbContext db, Notifier not
         return new NotificationMessage(KindOf(tier), Subject(report, tier), what + changes + todo + tranche, Link(report));
     }
 
-    private static NotificationMessage OfficerMessage(OpenReport report, ReportReminderTier tier, DateOnly today)
+    private static NotificationMessage OfficerMessage(OpenReport report, Urgency tier, DateOnly today)
     {
-        var what = tier == ReportReminderTier.Overdue
-            ? $"The {Describe(report)} was due on {Day(report.DueOn)} and the lead organisation has not submitted it yet ({Late(report.DueOn, today)})."
-            : $"The {Describe(report)} is due on {Day(report.DueOn)}, {Until(report.DueOn, today)}; the lead organisation has not submitted it yet.";
-        var todo = tier == ReportReminderTier.Overdue
+        var what = tier == Urgency.Overdue
+            ? $"The {Describe(report)} was due on {Day(report.DueOn)} and {NotIn(report)} by the lead organisation yet ({Late(report.DueOn, today)})."
+            : $"The {Describe(report)} is due on {Day(report.DueOn)}, {Until(report.DueOn, today)}; it {NotIn(report)} by the lead organisation yet.";
+        var todo = tier == Urgency.Overdue
             ? " What to do: contact the lead organisation and agree when the report will come."
             : " Nothing to do yet: you review it once it is submitted.";
         return new NotificationMessage(
@@ -142,14 +132,14 @@ public sealed class ReportDueRemindersHandler(GrantHubDbContext db, Notifier not
     }
 
     /// <summary>Subjects name the grant by its number only, never an organisation (at-risk organisations must not show on lock screens).</summary>
-    private static string Subject(OpenReport report, ReportReminderTier tier) => tier switch
+    private static string Subject(OpenReport report, Urgency tier) => tier switch
     {
-        ReportReminderTier.Overdue => $"Overdue: grant {report.GrantNumber} {Which(report)} was due on {Day(report.DueOn)}",
-        ReportReminderTier.DueIn7Days => $"Due soon: grant {report.GrantNumber} {Which(report)} is due on {Day(report.DueOn)}",
+        Urgency.Overdue => $"Overdue: grant {report.GrantNumber} {Which(report)} was due on {Day(report.DueOn)}",
+        Urgency.DueIn7Days => $"Due soon: grant {report.GrantNumber} {Which(report)} is due on {Day(report.DueOn)}",
         _ => $"Reminder: grant {report.GrantNumber} {Which(report)} is due on {Day(report.DueOn)}",
     };
 
-    private static string KindOf(ReportReminderTier tier) => tier == ReportReminderTier.Overdue ? OverdueKind : DueKind;
+    private static string KindOf(Urgency tier) => tier == Urgency.Overdue ? OverdueKind : DueKind;
 
     private static string Which(OpenReport report) =>
         report.Kind == ReportKind.Final ? "final report" : $"annual report for year {report.PeriodYear}";
@@ -162,6 +152,10 @@ public sealed class ReportDueRemindersHandler(GrantHubDbContext db, Notifier not
             ? $"final report of grant {report.GrantNumber} (on its last year, {covers}, and on the grant as a whole)"
             : $"annual report for year {report.PeriodYear} of grant {report.GrantNumber} (covering {covers})";
     }
+
+    private static string NotIn(OpenReport report) => report.Status == ReportStatus.ChangesRequested
+        ? "has not been resubmitted with the changes asked for"
+        : "has not been submitted";
 
     private static string Until(DateOnly dueOn, DateOnly today) => (dueOn.DayNumber - today.DayNumber) switch
     {
@@ -180,6 +174,19 @@ public sealed class ReportDueRemindersHandler(GrantHubDbContext db, Notifier not
 
     private static string Link(OpenReport report) => $"/api/grants/{report.GrantId}";
 
+    /// <summary>How urgent an open report is, counted in whole UTC days to its due date.</summary>
+    private enum Urgency
+    {
+        /// <summary>Due in 8 to 30 days.</summary>
+        DueIn30Days,
+
+        /// <summary>Due in 0 (today) to 7 days.</summary>
+        DueIn7Days,
+
+        /// <summary>The due date has passed.</summary>
+        Overdue,
+    }
+
     private sealed record OpenReport(
         Guid ReportId,
         ReportKind Kind,
@@ -194,6 +201,11 @@ public sealed class ReportDueRemindersHandler(GrantHubDbContext db, Notifier not
         Guid Officer);
 }
 
+/// <summary>
+/// Hourly by default although the windows are whole UTC days: a restart then delays a reminder by an hour at most,
+/// even on the embedded in-memory job storage, which forgets a run missed while the process was down; and a run that
+/// finds nothing new costs only its queries.
+/// </summary>
 public sealed class ReportDueRemindersJob(IMediator mediator) : IRecurringJob
 {
     public const string Id = "grants:report-reminders";
