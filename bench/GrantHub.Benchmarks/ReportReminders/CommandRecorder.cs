@@ -4,11 +4,9 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace GrantHub.Benchmarks.ReportReminders;
 
-/// <summary>Counts and times the database commands EF sends while recording, and keeps the slowest queries with their parameters.</summary>
+/// <summary>Counts and times the database commands EF sends while recording, and keeps the queries with their parameters.</summary>
 internal sealed class CommandRecorder : DbCommandInterceptor
 {
-    private const int SlowestKept = 3;
-
     private readonly ConcurrentBag<RecordedCommand> _commands = [];
 
     public bool Recording { get; set; }
@@ -17,9 +15,9 @@ internal sealed class CommandRecorder : DbCommandInterceptor
 
     public void Clear() => _commands.Clear();
 
-    /// <summary>The slowest SELECT statements (text and parameters), slowest first.</summary>
-    public IReadOnlyList<RecordedCommand> SlowestQueries() =>
-        [.. _commands.Where(c => c.Verb == "SELECT").OrderByDescending(c => c.Duration).Take(SlowestKept)];
+    /// <summary>Each distinct query (text and parameters of its slowest run), slowest first.</summary>
+    public IReadOnlyList<RecordedCommand> DistinctQueries() =>
+        [.. _commands.Where(c => c.Verb == "SELECT").GroupBy(c => c.Text).Select(g => g.MaxBy(c => c.Duration)!).OrderByDescending(c => c.Duration)];
 
     public override ValueTask<DbDataReader> ReaderExecutedAsync(
         DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
