@@ -1,6 +1,8 @@
 using System.Net;
 using GrantHub.Api.Features.Grants;
+using GrantHub.Api.Features.Organisations;
 using GrantHub.Core.Grants;
+using GrantHub.Core.Organisations;
 using GrantHub.Tests.Grants;
 using GrantHub.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -34,15 +36,17 @@ public class ReportDueRemindersTests(GrantHubFactory factory) : IClassFixture<Gr
         factory.AdvanceTo(report.DueOn.AddDays(-7));
         await factory.ReportReminders();
         await factory.ReportReminders();
-        factory.AdvanceTo(report.DueOn);
-        await factory.ReportReminders();
         reminders = await factory.RemindersAbout(report.Id);
         Assert.Equal(expected, reminders.Recipients("report-due-7d"));
         Assert.Equal(6, reminders.Count);
+        factory.AdvanceTo(report.DueOn);
+        await factory.ReportReminders();
+        Assert.Equal(6, (await factory.RemindersAbout(report.Id)).Count);
 
         factory.AdvanceTo(report.DueOn.AddDays(1));
         await factory.ReportReminders();
         Assert.Equal(0, (await factory.ReportReminders()).Affected);
+        Assert.Equal(expected, (await factory.RemindersAbout(report.Id)).Recipients("report-overdue"));
         factory.Clock.Advance(TimeSpan.FromDays(20));
         await factory.ReportReminders();
         reminders = await factory.RemindersAbout(report.Id);
@@ -177,6 +181,26 @@ public class ReportDueRemindersTests(GrantHubFactory factory) : IClassFixture<Gr
         var forNewDate = (await factory.RemindersAbout(final.Id)).Where(n => n.Reminder() == "report-due-30d").ToList();
         Assert.Equal(3, forNewDate.Count);
         Assert.All(forNewDate, n => Assert.Equal($"Reminder: grant {grant.GrantNumber} final report is due on {moved.DueOn:yyyy-MM-dd}", n.Subject));
+    }
+
+    [Fact]
+    public async Task Someone_who_joins_the_lead_organisation_later_gets_the_current_reminder_and_nobody_else_a_second_one()
+    {
+        var (scenario, report) = await ActiveGrantWithYearOneReportDueIn(10);
+        await factory.ReportReminders();
+        var newcomerEmail = $"newcomer-{Guid.NewGuid():N}@example.org";
+        await factory.NewApplicant(newcomerEmail);
+        await (await scenario.LeadOwner.Client.PostJson(
+                $"/api/organisations/{scenario.LeadOrganisationId}/members",
+                new AddOrganisationMemberRequest(newcomerEmail, MembershipRole.Member)))
+            .ShouldBe(HttpStatusCode.OK);
+
+        var added = await factory.ReportReminders();
+
+        var reminders = await factory.RemindersAbout(report.Id);
+        Assert.Equal(1, added.Affected);
+        Assert.Equal(4, reminders.Count);
+        Assert.Contains(await factory.UserId(newcomerEmail), reminders.Recipients("report-due-30d"));
     }
 
     [Fact]

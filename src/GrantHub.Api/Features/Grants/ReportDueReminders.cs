@@ -66,12 +66,12 @@ public sealed class ReportDueRemindersHandler(GrantHubDbContext db, Notifier not
 
         var reminders = reports.SelectMany(report =>
         {
-            var tier = TierOf(report.DueOn, today);
-            var eventKey = EventKey(tier, report.ReportId, report.DueOn);
-            var toLead = LeadMessage(report, tier, today);
+            var urgency = UrgencyOf(report.DueOn, today);
+            var eventKey = EventKey(urgency, report.ReportId, report.DueOn);
+            var toLead = LeadMessage(report, urgency, today);
             return leadMembers[report.LeadOrganisationId]
                 .Select(member => new OutgoingNotification(member, toLead, eventKey))
-                .Append(new OutgoingNotification(report.Officer, OfficerMessage(report, tier, today), eventKey));
+                .Append(new OutgoingNotification(report.Officer, OfficerMessage(report, urgency, today), eventKey));
         });
 
         var added = await notifier.NotifyManyAsync(reminders, cancellationToken);
@@ -80,16 +80,16 @@ public sealed class ReportDueRemindersHandler(GrantHubDbContext db, Notifier not
     }
 
     /// <summary>The one reminder due today for a report due on <paramref name="dueOn"/>, at most 30 days ahead.</summary>
-    private static Urgency TierOf(DateOnly dueOn, DateOnly today) => (dueOn.DayNumber - today.DayNumber) switch
+    private static Urgency UrgencyOf(DateOnly dueOn, DateOnly today) => (dueOn.DayNumber - today.DayNumber) switch
     {
         < 0 => Urgency.Overdue,
         <= 7 => Urgency.DueIn7Days,
         _ => Urgency.DueIn30Days,
     };
 
-    private static string EventKey(Urgency tier, Guid reportId, DateOnly dueOn)
+    private static string EventKey(Urgency urgency, Guid reportId, DateOnly dueOn)
     {
-        var reminder = tier switch
+        var reminder = urgency switch
         {
             Urgency.Overdue => "report-overdue",
             Urgency.DueIn7Days => "report-due-7d",
@@ -98,48 +98,48 @@ public sealed class ReportDueRemindersHandler(GrantHubDbContext db, Notifier not
         return string.Create(CultureInfo.InvariantCulture, $"{reminder}:{reportId:N}:{dueOn:yyyyMMdd}");
     }
 
-    private static NotificationMessage LeadMessage(OpenReport report, Urgency tier, DateOnly today)
+    private static NotificationMessage LeadMessage(OpenReport report, Urgency urgency, DateOnly today)
     {
-        var what = tier == Urgency.Overdue
+        var what = urgency == Urgency.Overdue
             ? $"The {Describe(report)} was due on {Day(report.DueOn)} and {NotIn(report)} yet ({Late(report.DueOn, today)})."
             : $"The {Describe(report)} is due on {Day(report.DueOn)}, {Until(report.DueOn, today)}.";
-        var changes = report.Status == ReportStatus.ChangesRequested
+        var changes = urgency != Urgency.Overdue && report.Status == ReportStatus.ChangesRequested
             ? " The programme officer asked for changes to it: resubmit it with them."
             : "";
-        var todo = tier == Urgency.Overdue
+        var todo = urgency == Urgency.Overdue
             ? " What to do: submit it in GrantHub as soon as you can; if you cannot, tell your programme officer when it will come."
             : " What to do: a member of the lead organisation submits it in GrantHub (open the grant, choose this report, and give the narrative, "
                 + "the spending to date, the achievements and the risks: one combined narrative and financial report).";
         var tranche = report.Kind == ReportKind.Annual
             ? " A tranche that waits for this report is paid only once it is accepted."
             : "";
-        return new NotificationMessage(KindOf(tier), Subject(report, tier), what + changes + todo + tranche, Link(report));
+        return new NotificationMessage(KindOf(urgency), Subject(report, urgency), what + changes + todo + tranche, Link(report));
     }
 
-    private static NotificationMessage OfficerMessage(OpenReport report, Urgency tier, DateOnly today)
+    private static NotificationMessage OfficerMessage(OpenReport report, Urgency urgency, DateOnly today)
     {
-        var what = tier == Urgency.Overdue
+        var what = urgency == Urgency.Overdue
             ? $"The {Describe(report)} was due on {Day(report.DueOn)} and {NotIn(report)} by the lead organisation yet ({Late(report.DueOn, today)})."
             : $"The {Describe(report)} is due on {Day(report.DueOn)}, {Until(report.DueOn, today)}; it {NotIn(report)} by the lead organisation yet.";
-        var todo = tier == Urgency.Overdue
+        var todo = urgency == Urgency.Overdue
             ? " What to do: contact the lead organisation and agree when the report will come."
             : " Nothing to do yet: you review it once it is submitted.";
         return new NotificationMessage(
-            KindOf(tier),
-            Subject(report, tier),
+            KindOf(urgency),
+            Subject(report, urgency),
             what + todo + " You receive this as the programme officer who awarded the grant.",
             Link(report));
     }
 
     /// <summary>Subjects name the grant by its number only, never an organisation (at-risk organisations must not show on lock screens).</summary>
-    private static string Subject(OpenReport report, Urgency tier) => tier switch
+    private static string Subject(OpenReport report, Urgency urgency) => urgency switch
     {
         Urgency.Overdue => $"Overdue: grant {report.GrantNumber} {Which(report)} was due on {Day(report.DueOn)}",
         Urgency.DueIn7Days => $"Due soon: grant {report.GrantNumber} {Which(report)} is due on {Day(report.DueOn)}",
         _ => $"Reminder: grant {report.GrantNumber} {Which(report)} is due on {Day(report.DueOn)}",
     };
 
-    private static string KindOf(Urgency tier) => tier == Urgency.Overdue ? OverdueKind : DueKind;
+    private static string KindOf(Urgency urgency) => urgency == Urgency.Overdue ? OverdueKind : DueKind;
 
     private static string Which(OpenReport report) =>
         report.Kind == ReportKind.Final ? "final report" : $"annual report for year {report.PeriodYear}";
