@@ -1,8 +1,19 @@
 using BenchmarkDotNet.Running;
+using GrantHub.Benchmarks.ReportReminders;
 
 namespace GrantHub.Benchmarks;
 
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    /// <summary><c>report-reminders [options]</c> runs the one-shot sweep benchmark; anything else goes to BenchmarkDotNet.</summary>
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == ReportReminderSweepBenchmark.Command)
+        {
+            return await ReportReminderSweepBenchmark.RunAsync(args[1..]);
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }

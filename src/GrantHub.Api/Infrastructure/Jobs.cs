@@ -1,5 +1,6 @@
 using GrantHub.Api.Features.Calls;
 using GrantHub.Api.Features.Emergency;
+using GrantHub.Api.Features.Grants;
 using GrantHub.Api.Features.Notifications;
 using GrantHub.Api.Features.Reviews;
 using Hangfire;
@@ -43,15 +44,14 @@ public static class Jobs
     /// in place (the dashboard lists them under these ids). Each schedule is a cron expression read from
     /// <c>Jobs:&lt;Name&gt;</c>, with the default given here.
     /// <para>
-    /// Adding a reminder sweep (call closing, review due, report due, agreement unsigned, emergency escalation):
-    /// (1) a command <c>XxxRemindersCommand : ICommand&lt;SweepResult&gt;</c> whose handler finds what is due with
-    /// set-based queries (never one query per object), passes every notification to
-    /// <see cref="Notifier.NotifyManyAsync"/> in one call with an event key naming the object and the reminder
-    /// (<c>report-due-7d:{reportId}</c>, <c>review-overdue:{assignmentId}</c>), saves once and returns the number
-    /// added, so a second run or a second server adds nothing; (2) a thin job class implementing
-    /// <see cref="IRecurringJob"/> with <c>public const string Id = "reports:remind-due"</c>; (3) one line below,
-    /// <c>Schedule&lt;ReportDueRemindersJob&gt;(recurring, configuration, ReportDueRemindersJob.Id, "ReportDueReminders", Cron.Daily(6))</c>,
-    /// and a row in the README's configuration table.
+    /// Adding a reminder sweep (<see cref="ReportDueRemindersHandler"/> is the model): (1) a command
+    /// <c>XxxRemindersCommand : ICommand&lt;SweepResult&gt;</c> whose handler finds what is due with set-based queries
+    /// (never one query per object), passes every notification to <see cref="Notifier.NotifyManyAsync"/> in one call
+    /// with an event key naming the reminder and the object (<c>report-due-7d:{reportId}:{dueOn}</c>,
+    /// <c>review-overdue:{assignmentId}</c>), saves once and returns the number added, so a second run or a second
+    /// server adds nothing; (2) a thin job class implementing <see cref="IRecurringJob"/> with
+    /// <c>public const string Id = "grants:report-reminders"</c>; (3) one <c>Schedule</c> line below, and a row in
+    /// the README's configuration table.
     /// </para>
     /// </summary>
     public static void RegisterRecurringJobs(IServiceProvider services, IConfiguration configuration)
@@ -61,6 +61,9 @@ public static class Jobs
         // Registered even without SMTP (it then does nothing), so instances configured differently never remove it from each other.
         Schedule<DispatchEmailsJob>(recurring, configuration, DispatchEmailsJob.Id, "DispatchEmail", Cron.Minutely());
         Schedule<EscalateEmergencyRequestsJob>(recurring, configuration, EscalateEmergencyRequestsJob.Id, "EscalateEmergencyRequests", "*/5 * * * *");
+        Schedule<CallClosingRemindersJob>(recurring, configuration, CallClosingRemindersJob.Id, "CallClosingReminders", Cron.Hourly());
+        Schedule<ReportDueRemindersJob>(recurring, configuration, ReportDueRemindersJob.Id, "ReportReminders", Cron.Hourly());
+        Schedule<AgreementUnsignedRemindersJob>(recurring, configuration, AgreementUnsignedRemindersJob.Id, "AgreementUnsignedReminders", Cron.Hourly());
         Schedule<PurgeExpiredIdempotencyKeysJob>(recurring, configuration, PurgeExpiredIdempotencyKeysJob.Id, "PurgeExpiredIdempotencyKeys", Cron.Hourly());
         Schedule<ReviewDueRemindersJob>(recurring, configuration, ReviewDueRemindersJob.Id, "ReviewDueReminders", Cron.Hourly());
     }

@@ -58,7 +58,8 @@ public static class GrantScenarios
         decimal fundBudget = 1_000_000m,
         decimal approvalThreshold = 100_000m,
         Guid? awardedBy = null,
-        IReadOnlyList<PlannedTranche>? tranchePlan = null)
+        IReadOnlyList<PlannedTranche>? tranchePlan = null,
+        bool sensitiveLead = false)
     {
         var fund = await factory.CreateFund(budget: fundBudget, approvalThreshold: approvalThreshold);
         var call = await factory.CreateOpenCall(CallFor(fund.Id, amount, factory.Clock.GetUtcNow()));
@@ -66,7 +67,7 @@ public static class GrantScenarios
         var leadMember = await factory.NewScenarioUser("lead-member");
         var partnerOwner = await factory.NewScenarioUser("partner-owner");
         var stranger = await factory.NewScenarioUser("stranger");
-        var lead = await factory.CreateOrganisation("Lead collective", leadOwner.Id, (leadMember.Id, MembershipRole.Member));
+        var lead = await factory.CreateOrganisation("Lead collective", leadOwner.Id, sensitiveLead, (leadMember.Id, MembershipRole.Member));
         var partner = await factory.CreateOrganisation("Partner network", partnerOwner.Id);
         await factory.CreateOrganisation("Unrelated group", stranger.Id);
         var officerId = awardedBy ?? await factory.UserId(OfficerEmail);
@@ -208,11 +209,12 @@ public static class GrantScenarios
         return new ScenarioUser(await factory.UserId(email), email, client);
     }
 
-    public static Task<Guid> CreateOrganisation(this GrantHubFactory factory, string name, Guid ownerId, params (Guid UserId, MembershipRole Role)[] members) =>
+    public static Task<Guid> CreateOrganisation(
+        this GrantHubFactory factory, string name, Guid ownerId, bool sensitive = false, params (Guid UserId, MembershipRole Role)[] members) =>
         factory.WithDb(async db =>
         {
             var now = factory.Clock.GetUtcNow();
-            var organisation = new Organisation(name, "NP", OrganisationType.WomensRightsOrganisation, null, null, womenLed: true, sensitive: false, ownerId, now);
+            var organisation = new Organisation(name, "NP", OrganisationType.WomensRightsOrganisation, null, null, womenLed: true, sensitive, ownerId, now);
             foreach (var (userId, role) in members)
             {
                 organisation.AddMember(userId, role, now);

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GrantHub.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(GrantHubDbContext))]
-    [Migration("20261129200838_Initial")]
+    [Migration("20261129201920_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

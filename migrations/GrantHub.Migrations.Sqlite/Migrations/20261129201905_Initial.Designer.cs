@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GrantHub.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(GrantHubDbContext))]
-    [Migration("20261129200809_Initial")]
+    [Migration("20261129201905_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -1,0 +1,37 @@
+using GrantHub.Core.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GrantHub.Benchmarks.ReportReminders;
+
+/// <summary>
+/// The real API host (its Program, services, pipeline and migrations) on a SQLite file, without the Hangfire server
+/// (the benchmark sends the sweep command itself) and with every database command timed.
+/// </summary>
+internal sealed class BenchmarkHost(string databasePath, CommandRecorder recorder) : WebApplicationFactory<global::Program>
+{
+    public string ConnectionString => $"Data Source={databasePath}";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // The API's appsettings.json is copied beside the benchmark: run from any directory.
+        builder.UseContentRoot(AppContext.BaseDirectory);
+        builder.UseEnvironment("Benchmark");
+        builder.UseSetting("ConnectionStrings:GrantHub", ConnectionString);
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:MigrateOnStartup", "true");
+        builder.UseSetting("Demo:Seed", "false");
+        builder.UseSetting("Hangfire:Server:Enabled", "false");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureServices(services => services.ConfigureDbContext<GrantHubDbContext>(options => options.AddInterceptors(recorder)));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+    }
+}

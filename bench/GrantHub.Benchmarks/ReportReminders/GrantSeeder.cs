@@ -1,0 +1,182 @@
+using System.Globalization;
+using GrantHub.Core.Calls;
+using GrantHub.Core.Data;
+using GrantHub.Core.Funds;
+using GrantHub.Core.Grants;
+using GrantHub.Core.Organisations;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GrantHub.Benchmarks.ReportReminders;
+
+/// <summary>What was seeded.</summary>
+internal sealed record SeededPortfolio(int Grants, int Reports, int Users, int OpenReportsInWindow, int ExpectedReminders);
+
+/// <summary>
+/// Seeds a portfolio of Active 36-month grants straight into the database with prepared statements in one
+/// transaction: each grant has its own lead organisation (an owner and a member), one allocation and the real
+/// reporting schedule (<see cref="GrantPeriod.ReportingSchedule"/>). Start dates are spread evenly over the last
+/// three years, so every grant is in year 1, 2 or 3. A report whose due date has passed was accepted, except a
+/// share of them still pending (overdue); later reports are pending. Ten programme officers award the grants in turn.
+/// The fund and the call are made through the domain and EF, as the API would.
+/// </summary>
+internal sealed class GrantSeeder(BenchmarkHost host)
+{
+    private const int Officers = 10;
+    private const int MembersPerOrganisation = 2;
+    private const long GrantAmount = 90_000_00;
+
+    private static readonly Func<DateTimeOffset, long> Instant = new DateTimeOffsetToBinaryConverter().ConvertToProviderExpression.Compile();
+
+    public async Task<SeededPortfolio> SeedAsync(int grants, double overdueShare, DateTimeOffset now)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var random = new Random(20260302);
+        await using var connection = new SqliteConnection(host.ConnectionString);
+        await connection.OpenAsync();
+
+        var officers = Enumerable.Range(1, Officers).Select(_ => Guid.NewGuid()).ToList();
+        var users = 0;
+        await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync())
+        {
+            using var insertUser = new BulkInsert(
+                connection, transaction, "AspNetUsers", "Id", "DisplayName", "UserName", "NormalizedUserName", "Email", "NormalizedEmail",
+                "EmailConfirmed", "SecurityStamp", "ConcurrencyStamp", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount");
+            void AddUser(Guid id, string email, string displayName)
+            {
+                insertUser.Add(Text(id), displayName, email, email.ToUpperInvariant(), email, email.ToUpperInvariant(), 1, Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString(), 0, 0, 1, 0);
+                users++;
+            }
+
+            for (var number = 0; number < officers.Count; number++)
+            {
+                AddUser(officers[number], $"officer{number + 1}@bench.granthub.local", $"Programme officer {number + 1}");
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        var (fundId, callId) = await FundAndCallAsync(officers[0], grants * GrantAmount, now);
+
+        var reports = 0;
+        var inWindow = 0;
+        await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync())
+        {
+            using var insertUser = new BulkInsert(
+                connection, transaction, "AspNetUsers", "Id", "DisplayName", "UserName", "NormalizedUserName", "Email", "NormalizedEmail",
+                "EmailConfirmed", "SecurityStamp", "ConcurrencyStamp", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount");
+            using var insertOrganisation = new BulkInsert(
+                connection, transaction, "Organisations", "Id", "Name", "Country", "Type", "WomenLed", "Sensitive", "DueDiligence", "CreatedAt", "Version");
+            using var insertMember = new BulkInsert(connection, transaction, "OrganisationMembers", "OrganisationId", "UserId", "Role", "JoinedAt");
+            using var insertGrant = new BulkInsert(
+                connection, transaction, "Grants", "Id", "GrantNumber", "ApplicationId", "CallId", "FundId", "LeadOrganisationId", "Currency", "Amount",
+                "StartDate", "EndDate", "Status", "AwardedBy", "AwardedAt", "ActivatedAt", "Version");
+            using var insertAllocation = new BulkInsert(connection, transaction, "GrantAllocations", "GrantId", "OrganisationId", "Amount");
+            using var insertReport = new BulkInsert(
+                connection, transaction, "GrantReports", "Id", "GrantId", "Kind", "PeriodYear", "DueOn", "Status", "SubmissionCount");
+
+            var horizon = today.AddDays(30);
+            for (var number = 0; number < grants; number++)
+            {
+                var organisationId = Guid.NewGuid();
+                var start = today.AddDays(-random.Next(0, 3 * 365));
+                var awardedAt = new DateTimeOffset(start.AddDays(-30).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+                insertOrganisation.Add(
+                    Text(organisationId), $"Women's peace organisation {number + 1:D6}", "NP", nameof(OrganisationType.WomensRightsOrganisation),
+                    1, number % 20 == 0 ? 1 : 0, nameof(DueDiligenceStatus.Cleared), Instant(awardedAt), 1);
+                for (var member = 0; member < MembersPerOrganisation; member++)
+                {
+                    var userId = Guid.NewGuid();
+                    var userNumber = (number * MembersPerOrganisation) + member + 1;
+                    insertUser.Add(
+                        Text(userId), $"Member {userNumber}", $"member{userNumber}@bench.example.org", $"MEMBER{userNumber}@BENCH.EXAMPLE.ORG",
+                        $"member{userNumber}@bench.example.org", $"MEMBER{userNumber}@BENCH.EXAMPLE.ORG", 1, Guid.NewGuid().ToString("N"),
+                        Guid.NewGuid().ToString(), 0, 0, 1, 0);
+                    users++;
+                    insertMember.Add(Text(organisationId), Text(userId), member == 0 ? nameof(MembershipRole.Owner) : nameof(MembershipRole.Member), Instant(awardedAt));
+                }
+
+                var grantId = Guid.NewGuid();
+                var period = GrantPeriod.FromDuration(start, 36);
+                insertGrant.Add(
+                    Text(grantId), $"GB-{number + 1:D7}", Text(Guid.NewGuid()), Text(callId), Text(fundId), Text(organisationId), "EUR", GrantAmount,
+                    Day(period.Start), Day(period.End), nameof(GrantStatus.Active), Text(officers[number % Officers]), Instant(awardedAt),
+                    Instant(awardedAt.AddDays(10)), 1);
+                insertAllocation.Add(Text(grantId), Text(organisationId), GrantAmount);
+
+                foreach (var scheduled in period.ReportingSchedule())
+                {
+                    var status = scheduled.DueOn < today && random.NextDouble() >= overdueShare ? ReportStatus.Accepted : ReportStatus.Pending;
+                    insertReport.Add(
+                        Text(Guid.NewGuid()), Text(grantId), scheduled.Kind.ToString(), scheduled.PeriodYear, Day(scheduled.DueOn), status.ToString(),
+                        status == ReportStatus.Accepted ? 1 : 0);
+                    reports++;
+                    if (status == ReportStatus.Pending && scheduled.DueOn <= horizon)
+                    {
+                        inWindow++;
+                    }
+                }
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        return new SeededPortfolio(grants, reports, users, inWindow, inWindow * (MembersPerOrganisation + 1));
+    }
+
+    /// <summary>EF writes a Guid as upper-case text on SQLite; the check in the benchmark proves the seeded rows join with EF's.</summary>
+    private static string Text(Guid id) => id.ToString().ToUpperInvariant();
+
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private async Task<(Guid FundId, Guid CallId)> FundAndCallAsync(Guid officer, long committed, DateTimeOffset now)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GrantHubDbContext>();
+        var fund = new Fund("Benchmark core fund", FundKind.CoreFunding, "EUR", committed, 50_000_00, now.AddYears(-4));
+        fund.Commit(committed);
+        var call = new Call(
+            new CallTerms(
+                fund.Id, "Benchmark call", "Core funding for women peacebuilders.", [Pillar.Participation], ["NP"], 50_000_00, 300_000_00, 12, 36,
+                now.AddYears(-4), now.AddYears(-3), ConsortiumRequired: false, 0, 3, [new RubricCriterion("Relevance", 100, 5)], 1),
+            officer,
+            now.AddYears(-4));
+        call.Publish(now.AddYears(-4));
+        call.Close(now.AddYears(-3));
+        db.Funds.Add(fund);
+        db.Calls.Add(call);
+        await db.SaveChangesAsync();
+        return (fund.Id, call.Id);
+    }
+
+    /// <summary>One prepared INSERT, executed once per row.</summary>
+    private sealed class BulkInsert : IDisposable
+    {
+        private readonly SqliteCommand _command;
+        private readonly SqliteParameter[] _parameters;
+
+        public BulkInsert(SqliteConnection connection, SqliteTransaction transaction, string table, params string[] columns)
+        {
+            _command = connection.CreateCommand();
+            _command.Transaction = transaction;
+            _command.CommandText =
+                $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})";
+            _parameters = [.. columns.Select((_, i) => _command.Parameters.Add(new SqliteParameter($"$p{i}", null)))];
+            _command.Prepare();
+        }
+
+        public void Add(params object?[] values)
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                _parameters[i].Value = values[i] ?? DBNull.Value;
+            }
+
+            _command.ExecuteNonQuery();
+        }
+
+        public void Dispose() => _command.Dispose();
+    }
+}

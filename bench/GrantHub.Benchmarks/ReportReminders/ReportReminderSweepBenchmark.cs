@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using System.Globalization;
+using GrantHub.Api.Features.Grants;
+using GrantHub.Api.Infrastructure;
+using GrantHub.Core.Data;
+using Mediator;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GrantHub.Benchmarks.ReportReminders;
+
+/// <summary>
+/// Issue 7, item 5: seeds a large portfolio of Active grants with their reports into a SQLite file created by the real
+/// migrations, then times one report-reminder sweep, sent through the real host's mediator and pipeline (one transaction,
+/// the audit entry), and a second sweep, which finds everything already reminded. A one-shot measurement of a
+/// seconds-long operation, so it runs on its own rather than under BenchmarkDotNet's repeated iterations.
+/// <para>Options: <c>--grants N</c> (100000), <c>--overdue-share S</c> (0.1: share of past reports still not in),
+/// <c>--database PATH</c> and <c>--keep</c> (keep the file to inspect it).</para>
+/// </summary>
+internal static class ReportReminderSweepBenchmark
+{
+    public const string Command = "report-reminders";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var grants = IntOption(args, "--grants", 100_000);
+        var overdueShare = DoubleOption(args, "--overdue-share", 0.1);
+        var path = Option(args, "--database") ?? Path.Combine(Path.GetTempPath(), $"granthub-report-reminders-{Guid.NewGuid():N}.db");
+        var keep = args.Contains("--keep");
+        if (File.Exists(path))
+        {
+            Console.Error.WriteLine($"{path} exists; give a new path.");
+            return 1;
+        }
+
+        var recorder = new CommandRecorder();
+        try
+        {
+            using var host = new BenchmarkHost(path, recorder);
+            var clock = Stopwatch.StartNew();
+            _ = host.Services;
+            Console.WriteLine($"Host started, database created by the migrations: {Seconds(clock.Elapsed)} ({path})");
+
+            clock.Restart();
+            var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+            var portfolio = await new GrantSeeder(host).SeedAsync(grants, overdueShare, now);
+            Console.WriteLine(
+                $"Seeded {portfolio.Grants:N0} Active grants, {portfolio.Reports:N0} reports, {portfolio.Users:N0} users in {Seconds(clock.Elapsed)}; " +
+                $"{portfolio.OpenReportsInWindow:N0} open reports are due within 30 days or overdue (overdue share {overdueShare:P0}), " +
+                $"so {portfolio.ExpectedReminders:N0} reminders are expected; database {new FileInfo(path).Length / 1024.0 / 1024.0:N0} MB");
+            await EnsureSeedJoinsWithEfAsync(host, portfolio);
+
+            var first = await SweepAsync(host, recorder, "First sweep");
+            var queries = recorder.DistinctQueries();
+            var second = await SweepAsync(host, recorder, "Second sweep (no-op)");
+
+            var created = await WithDbAsync(host, db => db.Notifications.CountAsync());
+            Console.WriteLine($"Notifications in the database: {created:N0}; expected {portfolio.ExpectedReminders:N0}");
+            await ExplainAsync(host.ConnectionString, queries);
+            Console.WriteLine($"Process peak working set: {Megabytes(Process.GetCurrentProcess().PeakWorkingSet64)}");
+
+            return first.Affected == portfolio.ExpectedReminders && second.Affected == 0 && created == portfolio.ExpectedReminders ? 0 : 2;
+        }
+        finally
+        {
+            if (!keep)
+            {
+                foreach (var suffix in new[] { "", "-wal", "-shm" })
+                {
+                    File.Delete(path + suffix);
+                }
+            }
+        }
+    }
+
+    private static async Task<SweepResult> SweepAsync(BenchmarkHost host, CommandRecorder recorder, string title)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        recorder.Clear();
+        recorder.Recording = true;
+        using var memory = PeakMemory.Start();
+        var startedAt = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+
+        SweepResult result;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ReportDueRemindersCommand());
+        }
+
+        var elapsed = clock.Elapsed;
+        recorder.Recording = false;
+        var peak = memory.Stop();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+
+        Console.WriteLine();
+        Console.WriteLine($"{title}: {Seconds(elapsed)}, {result.Affected:N0} notifications created");
+        var lookups = recorder.Commands
+            .Where(c => c.Verb == "SELECT" && c.Text!.Contains("FROM \"Notifications\"", StringComparison.Ordinal))
+            .Select(c => c.StartedAt)
+            .ToList();
+        if (lookups.Count > 0)
+        {
+            var firstLookup = lookups.Min() - startedAt;
+            var lastLookup = lookups.Max() - startedAt;
+            Console.WriteLine($"  {Seconds(firstLookup)} finding what is due and who is told (two queries), building the messages");
+            Console.WriteLine($"  {Seconds(lastLookup - firstLookup)} looking up which de-duplication keys exist ({lookups.Count:N0} queries of up to 500 keys)");
+            Console.WriteLine($"  {Seconds(elapsed - lastLookup)} adding the missing notifications and saving them with the audit entry");
+        }
+
+        foreach (var verb in recorder.Commands.GroupBy(c => c.Verb).OrderByDescending(g => g.Count()))
+        {
+            Console.WriteLine($"  {verb.Count(),9:N0} {verb.Key,-7} commands, {Seconds(TimeSpan.FromTicks(verb.Sum(c => c.Duration.Ticks)))} in the database");
+        }
+
+        Console.WriteLine("  (a query's time in the database runs until its first row)");
+
+        Console.WriteLine($"  peak working set during the sweep {Megabytes(peak)}, allocated {Megabytes(allocated)}");
+        return result;
+    }
+
+    /// <summary>Seeded rows are written as EF would write them: EF finds them all through its own queries.</summary>
+    private static async Task EnsureSeedJoinsWithEfAsync(BenchmarkHost host, SeededPortfolio portfolio)
+    {
+        var (grants, members) = await WithDbAsync(host, async db => (
+            await db.Grants.CountAsync(g => db.Funds.Any(f => f.Id == g.FundId) && db.Organisations.Any(o => o.Id == g.LeadOrganisationId)),
+            await db.OrganisationMembers.CountAsync(m => db.Users.Any(u => u.Id == m.UserId))));
+        if (grants != portfolio.Grants || members != portfolio.Grants * 2)
+        {
+            throw new InvalidOperationException($"The seeded rows do not join with EF's ({grants:N0} grants, {members:N0} members found).");
+        }
+    }
+
+    /// <summary>The query plan of each of the first sweep's queries, with the parameters it ran with.</summary>
+    private static async Task ExplainAsync(string connectionString, IReadOnlyList<RecordedCommand> queries)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        foreach (var query in queries)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"Query of the first sweep, {query.Duration.TotalMilliseconds:N0} ms to its first row:");
+            Console.WriteLine(Indent(query.Text!.Length > 600 ? query.Text[..600] + " …" : query.Text));
+            await using var explain = connection.CreateCommand();
+            explain.CommandText = "EXPLAIN QUERY PLAN " + query.Text;
+            foreach (var (name, value) in query.Parameters)
+            {
+                explain.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            }
+
+            await using var plan = await explain.ExecuteReaderAsync();
+            Console.WriteLine("  plan:");
+            while (await plan.ReadAsync())
+            {
+                Console.WriteLine($"    {plan.GetString(3)}");
+            }
+        }
+    }
+
+    private static async Task<T> WithDbAsync<T>(BenchmarkHost host, Func<GrantHubDbContext, Task<T>> work)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<GrantHubDbContext>());
+    }
+
+    private static string Indent(string text) => "  " + text.Replace("\n", "\n  ", StringComparison.Ordinal);
+
+    private static string Seconds(TimeSpan elapsed) => elapsed.TotalSeconds.ToString("N2", CultureInfo.InvariantCulture) + " s";
+
+    private static string Megabytes(long bytes) => (bytes / 1024.0 / 1024.0).ToString("N0", CultureInfo.InvariantCulture) + " MB";
+
+    private static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    private static int IntOption(string[] args, string name, int fallback) =>
+        Option(args, name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
+
+    private static double DoubleOption(string[] args, string name, double fallback) =>
+        Option(args, name) is { } value ? double.Parse(value, CultureInfo.InvariantCulture) : fallback;
+}

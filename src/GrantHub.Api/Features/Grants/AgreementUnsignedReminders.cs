@@ -1,0 +1,126 @@
+using System.Globalization;
+using GrantHub.Api.Infrastructure;
+using GrantHub.Core.Data;
+using GrantHub.Core.Grants;
+using GrantHub.Core.Organisations;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantHub.Api.Features.Grants;
+
+public record AgreementUnsignedRemindersCommand : ICommand<SweepResult>;
+
+/// <summary>
+/// When the latest agreement version of a grant that is awaiting signature, or of an active grant (an amendment's
+/// version), is still unsigned 7 days after it was generated, reminds the owners of the lead organisation (only they
+/// may sign) and the programme officer who awarded the grant. Once per version: a new version starts its own 7 days,
+/// and an older, superseded version is never reminded of (it can no longer be signed).
+/// <para>
+/// Set-based: two queries whatever the number of grants, then one <see cref="Notifier.NotifyManyAsync"/>, which
+/// looks the de-duplication keys up 500 at a time and adds only the missing notifications.
+/// </para>
+/// </summary>
+public sealed class AgreementUnsignedRemindersHandler(GrantHubDbContext db, Notifier notifier, TimeProvider clock)
+    : ICommandHandler<AgreementUnsignedRemindersCommand, SweepResult>
+{
+    public const string Kind = "agreement-unsigned";
+
+    public static readonly TimeSpan RemindAfter = TimeSpan.FromDays(7);
+
+    public async ValueTask<SweepResult> Handle(AgreementUnsignedRemindersCommand command, CancellationToken cancellationToken)
+    {
+        var generatedBefore = clock.GetUtcNow() - RemindAfter;
+        var unsigned = db.AgreementVersions
+            .Where(v => v.SignedAt == null
+                && v.GeneratedAt <= generatedBefore
+                && !db.AgreementVersions.Any(later => later.GrantId == v.GrantId && later.Version > v.Version))
+            .Join(
+                db.Grants.Where(g => g.Status == GrantStatus.AwaitingSignature || g.Status == GrantStatus.Active),
+                v => v.GrantId,
+                g => g.Id,
+                (v, g) => new { AgreementVersion = v, Grant = g });
+
+        var versions = await unsigned
+            .Select(x => new UnsignedVersion(
+                x.Grant.Id,
+                x.Grant.GrantNumber,
+                x.Grant.Status,
+                x.Grant.AwardedBy,
+                x.AgreementVersion.Version,
+                x.AgreementVersion.Sha256,
+                x.AgreementVersion.GeneratedAt))
+            .ToListAsync(cancellationToken);
+        if (versions.Count == 0)
+        {
+            return new SweepResult(0);
+        }
+
+        var owners = (await unsigned
+                .Join(
+                    db.OrganisationMembers.Where(m => m.Role == MembershipRole.Owner),
+                    x => x.Grant.LeadOrganisationId,
+                    m => m.OrganisationId,
+                    (x, m) => new { GrantId = x.Grant.Id, m.UserId })
+                .ToListAsync(cancellationToken))
+            .ToLookup(o => o.GrantId, o => o.UserId);
+
+        var reminders = versions.SelectMany(version =>
+        {
+            var eventKey = string.Create(CultureInfo.InvariantCulture, $"agreement-unsigned-7d:{version.GrantId:N}:{version.Version}");
+            var toOwners = OwnerMessage(version);
+            return owners[version.GrantId]
+                .Select(owner => new OutgoingNotification(owner, toOwners, eventKey))
+                .Append(new OutgoingNotification(version.Officer, OfficerMessage(version), eventKey));
+        });
+
+        var added = await notifier.NotifyManyAsync(reminders, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return new SweepResult(added);
+    }
+
+    private static NotificationMessage OwnerMessage(UnsignedVersion version) => new(
+        Kind,
+        Subject(version),
+        $"{What(version)} {WhyItMatters(version)} What to do: as an owner of the lead organisation, read the agreement and sign it in GrantHub " +
+        $"by naming its SHA-256, {version.Sha256}. If something in it is wrong, tell your programme officer, who can generate a corrected version.",
+        Link(version));
+
+    private static NotificationMessage OfficerMessage(UnsignedVersion version) => new(
+        Kind,
+        Subject(version),
+        $"{What(version)} {WhyItMatters(version)} What to do: follow up with the owners of the lead organisation, or generate a corrected " +
+        "version if the agreement needs changes. You receive this as the programme officer who awarded the grant.",
+        Link(version));
+
+    /// <summary>Names the grant by its number only, never an organisation.</summary>
+    private static string Subject(UnsignedVersion version) =>
+        string.Create(CultureInfo.InvariantCulture, $"Grant {version.GrantNumber}: agreement version {version.Version} still unsigned after 7 days");
+
+    private static string What(UnsignedVersion version) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"Agreement version {version.Version} of grant {version.GrantNumber} was generated on " +
+        $"{version.GeneratedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC and is still not signed.");
+
+    private static string WhyItMatters(UnsignedVersion version) => version.Status == GrantStatus.AwaitingSignature
+        ? "The grant starts, and its first tranche can be paid, only once it is signed."
+        : "The amendments it includes come into force only once it is signed.";
+
+    private static string Link(UnsignedVersion version) => $"/api/grants/{version.GrantId}/agreement";
+
+    private sealed record UnsignedVersion(
+        Guid GrantId,
+        string GrantNumber,
+        GrantStatus Status,
+        Guid Officer,
+        int Version,
+        string Sha256,
+        DateTimeOffset GeneratedAt);
+}
+
+public sealed class AgreementUnsignedRemindersJob(IMediator mediator) : IRecurringJob
+{
+    public const string Id = "grants:agreement-unsigned-reminders";
+
+    public async Task RunAsync(CancellationToken cancellationToken) =>
+        await mediator.Send(new AgreementUnsignedRemindersCommand(), cancellationToken);
+}
