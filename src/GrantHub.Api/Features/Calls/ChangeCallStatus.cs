@@ -11,22 +11,16 @@ public record PublishCallCommand(Guid Id) : ICommand<CallResponse>, IHasId;
 
 public record CloseCallCommand(Guid Id) : ICommand<CallResponse>, IHasId;
 
-public record CancelCallCommand(Guid Id) : ICommand<CallResponse>, IHasId;
-
-/// <summary>The three lifecycle moves an officer makes by hand; each rule lives in <see cref="Call"/>.</summary>
+/// <summary>Opening and closing a call by hand; each rule lives in <see cref="Call"/>.</summary>
 public sealed class ChangeCallStatusHandler(GrantHubDbContext db, TimeProvider clock)
     : ICommandHandler<PublishCallCommand, CallResponse>,
-        ICommandHandler<CloseCallCommand, CallResponse>,
-        ICommandHandler<CancelCallCommand, CallResponse>
+        ICommandHandler<CloseCallCommand, CallResponse>
 {
     public ValueTask<CallResponse> Handle(PublishCallCommand command, CancellationToken cancellationToken) =>
         ChangeAsync(command.Id, call => call.Publish(clock.GetUtcNow()), cancellationToken);
 
     public ValueTask<CallResponse> Handle(CloseCallCommand command, CancellationToken cancellationToken) =>
         ChangeAsync(command.Id, call => call.Close(clock.GetUtcNow()), cancellationToken);
-
-    public ValueTask<CallResponse> Handle(CancelCallCommand command, CancellationToken cancellationToken) =>
-        ChangeAsync(command.Id, call => call.Cancel(), cancellationToken);
 
     private async ValueTask<CallResponse> ChangeAsync(Guid id, Action<Call> change, CancellationToken cancellationToken)
     {
