@@ -32,7 +32,7 @@ public sealed class Notifier(GrantHubDbContext db, TimeProvider clock, IOptions<
     /// sweep over thousands of objects costs a handful of queries. Returns how many notifications were added.
     /// Two servers running the same sweep at once: on SQLite the transactions are serialized, so the second
     /// sees the first's rows; on SQL Server the unique index refuses the second insert and the unit of work
-    /// runs the command again (<see cref="IsDuplicateNotification"/>), which then finds the keys present.
+    /// runs the command again (<see cref="DatabaseErrors.IsUniqueViolation"/>), which then finds the keys present.
     /// </summary>
     public async Task<int> NotifyManyAsync(IEnumerable<OutgoingNotification> notifications, CancellationToken cancellationToken)
     {
@@ -79,13 +79,5 @@ public sealed class Notifier(GrantHubDbContext db, TimeProvider clock, IOptions<
         return key.Length <= MaxDeduplicationKeyLength
             ? key
             : throw new ArgumentException($"The event key is too long ({eventKey.Length} characters); keep it under {MaxDeduplicationKeyLength - 33}.", nameof(eventKey));
-    }
-
-    /// <summary>The unique index on the de-duplication key refused a notification that a concurrent transaction made first.</summary>
-    public static bool IsDuplicateNotification(DbUpdateException exception)
-    {
-        var message = exception.GetBaseException().Message;
-        return message.Contains("UNIQUE constraint failed: Notifications.DeduplicationKey", StringComparison.Ordinal)
-            || message.Contains("'IX_Notifications_DeduplicationKey'", StringComparison.Ordinal);
     }
 }

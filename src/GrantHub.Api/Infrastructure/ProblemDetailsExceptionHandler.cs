@@ -36,6 +36,13 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
                 Detail = "Someone else changed this record at the same time. Reload it and try again.",
                 Extensions = { ["rule"] = "concurrent-change" },
             },
+            DbUpdateException duplicate when DatabaseErrors.IsUniqueViolation(duplicate) => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Concurrent change",
+                Detail = "The same record was created at the same time by another request. Reload and try again.",
+                Extensions = { ["rule"] = "concurrent-change" },
+            },
             ForbiddenException forbidden => new ProblemDetails
             {
                 Status = StatusCodes.Status403Forbidden,
@@ -67,7 +74,8 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
 
     /// <summary>Exceptions that answer a client's request (4xx): not errors of the server, so not logged as such.</summary>
     public static bool IsExpected(Exception exception) => exception is ValidationException or BadHttpRequestException
-        or NotFoundException or BusinessRuleException or DbUpdateConcurrencyException or ForbiddenException or IdempotencyException;
+        or NotFoundException or BusinessRuleException or DbUpdateConcurrencyException or ForbiddenException or IdempotencyException
+        || (exception is DbUpdateException update && DatabaseErrors.IsUniqueViolation(update));
 
     private static HttpValidationProblemDetails ValidationProblem(ValidationException validation)
     {

@@ -8,7 +8,8 @@ namespace GrantHub.Api.Infrastructure;
 /// Runs each command in one database transaction together with its audit entry: a command that fails
 /// changes nothing. A lost optimistic-concurrency race is retried from scratch with fresh data, so a
 /// request that still fits the rules succeeds and one that no longer fits gets the rule's own 409. So is a
-/// notification that a concurrent transaction made first (the re-run finds it and adds none).
+/// unique key that a concurrent transaction inserted first (the re-run finds its row: it adds nothing or
+/// answers with the rule, e.g. a notification already made or a member already added).
 /// </summary>
 public sealed class UnitOfWorkBehavior<TMessage, TResponse>(GrantHubDbContext db, AuditTrail auditTrail)
     : IPipelineBehavior<TMessage, TResponse>
@@ -54,7 +55,7 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(GrantHubDbContext db
                 return response;
             }
             catch (DbUpdateException conflict) when (attempt < MaxAttempts
-                && (conflict is DbUpdateConcurrencyException || Notifier.IsDuplicateNotification(conflict)))
+                && (conflict is DbUpdateConcurrencyException || DatabaseErrors.IsUniqueViolation(conflict)))
             {
                 await transaction.RollbackAsync(CancellationToken.None);
                 db.ChangeTracker.Clear();

@@ -82,8 +82,8 @@ public class NotifierTests(GrantHubFactory factory) : IClassFixture<GrantHubFact
             return db.SaveChangesAsync();
         }));
 
-        Assert.True(Notifier.IsDuplicateNotification(duplicate));
-        Assert.False(Notifier.IsDuplicateNotification(unknownRecipient));
+        Assert.True(DatabaseErrors.IsUniqueViolation(duplicate));
+        Assert.False(DatabaseErrors.IsUniqueViolation(unknownRecipient));
     }
 
     [Fact]
