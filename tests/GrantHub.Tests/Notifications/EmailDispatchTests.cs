@@ -12,22 +12,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace GrantHub.Tests.Notifications;
 
 /// <summary>The e-mail outbox against a real SMTP server on loopback, one server and host per test.</summary>
-public sealed class EmailDispatchTests : IAsyncLifetime
+public sealed class EmailDispatchTests : LoopbackSmtpTests
 {
-    private readonly LoopbackSmtpServer _smtp = new();
-    private readonly List<GrantHubFactory> _hosts = [];
-
-    public Task InitializeAsync() => _smtp.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _smtp.DisposeAsync();
-        foreach (var host in Enumerable.Reverse(_hosts))
-        {
-            host.Dispose();
-        }
-    }
-
     [Fact]
     public async Task Pending_notifications_are_emailed_once_to_their_recipients_and_marked_sent()
     {
@@ -40,7 +26,7 @@ public sealed class EmailDispatchTests : IAsyncLifetime
         var result = await host.DispatchEmails();
 
         Assert.Equal(2, result.Affected);
-        var toLead = Assert.Single(_smtp.ReceivedFor(created.Single(n => n.RecipientUserId == lead).Id));
+        var toLead = Assert.Single(Smtp.ReceivedFor(created.Single(n => n.RecipientUserId == lead).Id));
         Assert.Equal("lead@granthub.local", Assert.Single(toLead.To.Mailboxes).Address);
         Assert.Equal("Laxmi Lead", toLead.To.Mailboxes.Single().Name);
         Assert.Equal("granthub@example.org", Assert.Single(toLead.From.Mailboxes).Address);
@@ -51,7 +37,7 @@ public sealed class EmailDispatchTests : IAsyncLifetime
         Assert.Contains("Open in GrantHub: https://grants.example.org/api/grants/3f6d1c2e", toLead.TextBody);
         Assert.Contains("You receive this e-mail because you have a GrantHub account", toLead.TextBody);
         Assert.Contains("https://grants.example.org/api/me/notifications", toLead.TextBody);
-        Assert.Equal("partner@granthub.local", Assert.Single(_smtp.ReceivedFor(created.Single(n => n.RecipientUserId == partner).Id)).To.Mailboxes.Single().Address);
+        Assert.Equal("partner@granthub.local", Assert.Single(Smtp.ReceivedFor(created.Single(n => n.RecipientUserId == partner).Id)).To.Mailboxes.Single().Address);
 
         foreach (var notification in await host.Reload(created))
         {
@@ -64,7 +50,7 @@ public sealed class EmailDispatchTests : IAsyncLifetime
 
         host.Clock.Advance(TimeSpan.FromHours(2));
         Assert.Equal(0, (await host.DispatchEmails()).Affected);
-        Assert.Equal(2, _smtp.Received.Count);
+        Assert.Equal(2, Smtp.Received.Count);
         Assert.Equal(1, await host.WithDb(db => db.AuditEntries.CountAsync(a => a.Command == "DispatchEmails")));
     }
 
@@ -72,7 +58,7 @@ public sealed class EmailDispatchTests : IAsyncLifetime
     public async Task While_the_mail_server_is_down_attempts_and_errors_are_recorded_and_every_email_goes_out_once_it_is_back()
     {
         var host = StartHost();
-        await _smtp.StopAsync();
+        await Smtp.StopAsync();
         var created = await host.Notify([await host.UserId("lead@granthub.local"), await host.UserId("partner@granthub.local")]);
         var start = host.Clock.GetUtcNow();
 
@@ -92,18 +78,18 @@ public sealed class EmailDispatchTests : IAsyncLifetime
         await host.DispatchEmails();
         Assert.All(await host.Reload(created), n => Assert.Equal((2, start.AddMinutes(1 + 2)), (n.EmailAttempts, n.NextEmailAttemptAt)));
 
-        await _smtp.StartAsync();
+        await Smtp.StartAsync();
         host.Clock.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(0, (await host.DispatchEmails()).Affected);
-        Assert.Empty(_smtp.Received);
+        Assert.Empty(Smtp.Received);
 
         host.Clock.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(2, (await host.DispatchEmails()).Affected);
         host.Clock.Advance(TimeSpan.FromHours(3));
         await host.DispatchEmails();
 
-        Assert.All(created, n => Assert.Single(_smtp.ReceivedFor(n.Id)));
-        Assert.Equal(2, _smtp.Received.Count);
+        Assert.All(created, n => Assert.Single(Smtp.ReceivedFor(n.Id)));
+        Assert.Equal(2, Smtp.Received.Count);
         Assert.All(await host.Reload(created), n => Assert.Equal((EmailDelivery.Sent, 3, (string?)null), (n.Email, n.EmailAttempts, n.EmailLastError)));
     }
 
@@ -115,19 +101,19 @@ public sealed class EmailDispatchTests : IAsyncLifetime
         var before = Assert.Single(await host.Notify([lead]));
         await host.DispatchEmails();
 
-        await _smtp.StopAsync();
+        await Smtp.StopAsync();
         var during = Assert.Single(await host.Notify([lead]));
         await host.DispatchEmails();
         Assert.Equal(1, (await host.Reload(during.Id)).EmailAttempts);
 
-        await _smtp.StartAsync();
+        await Smtp.StartAsync();
         host.Clock.Advance(TimeSpan.FromMinutes(1));
         await host.DispatchEmails();
         host.Clock.Advance(TimeSpan.FromMinutes(10));
         await host.DispatchEmails();
 
-        Assert.Single(_smtp.ReceivedFor(before.Id));
-        Assert.Single(_smtp.ReceivedFor(during.Id));
+        Assert.Single(Smtp.ReceivedFor(before.Id));
+        Assert.Single(Smtp.ReceivedFor(during.Id));
         Assert.Equal(EmailDelivery.Sent, (await host.Reload(during.Id)).Email);
     }
 
@@ -136,7 +122,7 @@ public sealed class EmailDispatchTests : IAsyncLifetime
     {
         var host = StartHost(maxAttempts: 2);
         var client = host.CreateClient();
-        await _smtp.StopAsync();
+        await Smtp.StopAsync();
         var created = Assert.Single(await host.Notify([await host.UserId("lead@granthub.local")]));
 
         await host.DispatchEmails();
@@ -149,11 +135,11 @@ public sealed class EmailDispatchTests : IAsyncLifetime
         Assert.Equal("Degraded", await degraded.Content.ReadAsStringAsync());
         Assert.Equal(EmailDelivery.Pending, (await host.Reload(created.Id)).Email);
 
-        await _smtp.StartAsync();
+        await Smtp.StartAsync();
         host.Clock.Advance(TimeSpan.FromMinutes(2));
         await host.DispatchEmails();
 
-        Assert.Single(_smtp.ReceivedFor(created.Id));
+        Assert.Single(Smtp.ReceivedFor(created.Id));
         Assert.Equal("Healthy", await (await client.GetAsync("/health/ready")).Content.ReadAsStringAsync());
     }
 
@@ -163,7 +149,7 @@ public sealed class EmailDispatchTests : IAsyncLifetime
         var host = StartHost(maxAttempts: 3);
         var refusedEmail = $"refused-{Guid.NewGuid():N}@example.org";
         await host.NewApplicant(refusedEmail);
-        _smtp.Refuse(refusedEmail);
+        Smtp.Refuse(refusedEmail);
         var refusedUser = await host.UserId(refusedEmail);
         var lead = await host.UserId("lead@granthub.local");
         var created = await host.Notify([refusedUser, lead]);
@@ -173,7 +159,7 @@ public sealed class EmailDispatchTests : IAsyncLifetime
         var afterFirst = await host.Reload(refused.Id);
         Assert.Equal((EmailDelivery.Pending, 1), (afterFirst.Email, afterFirst.EmailAttempts));
         Assert.Contains("550", afterFirst.EmailLastError);
-        Assert.Single(_smtp.ReceivedFor(created.Single(n => n.RecipientUserId == lead).Id));
+        Assert.Single(Smtp.ReceivedFor(created.Single(n => n.RecipientUserId == lead).Id));
 
         host.Clock.Advance(TimeSpan.FromMinutes(1));
         await host.DispatchEmails();
@@ -183,7 +169,7 @@ public sealed class EmailDispatchTests : IAsyncLifetime
         var givenUp = await host.Reload(refused.Id);
         Assert.Equal((EmailDelivery.Failed, 3), (givenUp.Email, givenUp.EmailAttempts));
         Assert.Null(givenUp.NextEmailAttemptAt);
-        Assert.Empty(_smtp.ReceivedFor(refused.Id));
+        Assert.Empty(Smtp.ReceivedFor(refused.Id));
 
         var admin = await host.UserId("admin@granthub.local");
         var told = await host.WithDb(db => db.Notifications.AsNoTracking()
@@ -194,7 +180,7 @@ public sealed class EmailDispatchTests : IAsyncLifetime
         host.Clock.Advance(TimeSpan.FromHours(5));
         await host.DispatchEmails();
         Assert.Equal(3, (await host.Reload(refused.Id)).EmailAttempts);
-        Assert.Single(_smtp.ReceivedFor(told.Id));
+        Assert.Single(Smtp.ReceivedFor(told.Id));
         Assert.Equal("Healthy", await (await host.CreateClient().GetAsync("/health/ready")).Content.ReadAsStringAsync());
     }
 
@@ -207,7 +193,7 @@ public sealed class EmailDispatchTests : IAsyncLifetime
 
         await host.DispatchEmails();
 
-        var email = Assert.Single(_smtp.ReceivedFor(created.Id));
+        var email = Assert.Single(Smtp.ReceivedFor(created.Id));
         Assert.Equal(NotificationEmail.NeutralSubject, email.Subject);
         Assert.Equal(subject, (await host.Reload(created.Id)).Subject);
     }
@@ -217,7 +203,7 @@ public sealed class EmailDispatchTests : IAsyncLifetime
     {
         var first = StartHost(batchSize: 4);
         var second = first.SecondInstance();
-        _hosts.Add(second);
+        Track(second);
         _ = second.Services;
         var recipients = new[]
         {
@@ -238,8 +224,8 @@ public sealed class EmailDispatchTests : IAsyncLifetime
         }
 
         Assert.Equal(72, created.Count);
-        Assert.All(created, n => Assert.Single(_smtp.ReceivedFor(n.Id)));
-        Assert.Equal(72, _smtp.Received.Count);
+        Assert.All(created, n => Assert.Single(Smtp.ReceivedFor(n.Id)));
+        Assert.Equal(72, Smtp.Received.Count);
         Assert.All(await first.Reload(created), n => Assert.Equal((EmailDelivery.Sent, 1), (n.Email, n.EmailAttempts)));
     }
 
@@ -262,14 +248,14 @@ public sealed class EmailDispatchTests : IAsyncLifetime
         Assert.All(afterFirstRun.Where(n => n.Email != EmailDelivery.Sent), n => Assert.Equal((EmailDelivery.Pending, 0, (Guid?)null), (n.Email, n.EmailAttempts, n.EmailClaimedBy)));
         Assert.Equal(1, (await host.DispatchEmails()).Affected);
         Assert.Equal(1, (await host.DispatchEmails()).Affected);
-        Assert.All(created, n => Assert.Single(_smtp.ReceivedFor(n.Id)));
+        Assert.All(created, n => Assert.Single(Smtp.ReceivedFor(n.Id)));
     }
 
     [Fact]
     public async Task Without_smtp_notifications_stay_in_app_and_the_dispatcher_touches_nothing()
     {
         var host = new GrantHubFactory();
-        _hosts.Add(host);
+        Track(host);
         var lead = await host.UserId("lead@granthub.local");
         var inAppOnly = Assert.Single(await host.Notify([lead]));
         var leftFromWhenSmtpWasOn = new Notification(lead, "report-due", "Report due", "Body", null, $"earlier:{Guid.NewGuid():N}", sendEmail: true, host.Clock.GetUtcNow());
@@ -285,7 +271,7 @@ public sealed class EmailDispatchTests : IAsyncLifetime
         Assert.Equal((EmailDelivery.NotRequired, 0), ((await host.Reload(inAppOnly.Id)).Email, (await host.Reload(inAppOnly.Id)).EmailAttempts));
         var waiting = await host.Reload(leftFromWhenSmtpWasOn.Id);
         Assert.Equal((EmailDelivery.Pending, 0, (Guid?)null), (waiting.Email, waiting.EmailAttempts, waiting.EmailClaimedBy));
-        Assert.Empty(_smtp.Received);
+        Assert.Empty(Smtp.Received);
         Assert.Equal(0, await host.WithDb(db => db.AuditEntries.CountAsync(a => a.Command == "DispatchEmails")));
     }
 
@@ -319,19 +305,6 @@ public sealed class EmailDispatchTests : IAsyncLifetime
         Assert.Contains(named, failure.ToString());
     }
 
-    private GrantHubFactory StartHost(
-        int maxAttempts = 10, int batchSize = 50, Dictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null)
-    {
-        var settings = new Dictionary<string, string?>(_smtp.HostSettings(maxAttempts, batchSize));
-        foreach (var (key, value) in extra ?? [])
-        {
-            settings[key] = value;
-        }
-
-        var host = GrantHubFactory.WithSettings(settings, services);
-        _hosts.Add(host);
-        return host;
-    }
 
     /// <summary>A mail server that takes six minutes per message: more than half of a claim's lease after the first one.</summary>
     private sealed class SixMinutesPerMessageSender(SmtpEmailSender smtp, TimeProvider clock) : IEmailSender

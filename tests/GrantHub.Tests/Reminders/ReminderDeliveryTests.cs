@@ -14,28 +14,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GrantHub.Tests.Reminders;
 
 /// <summary>Reminders from their recurring jobs to the mail server on loopback, one server and host per test.</summary>
-public sealed class ReminderDeliveryTests : IAsyncLifetime
+public sealed class ReminderDeliveryTests : LoopbackSmtpTests
 {
-    private readonly LoopbackSmtpServer _smtp = new();
-    private readonly List<GrantHubFactory> _hosts = [];
-
-    public Task InitializeAsync() => _smtp.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _smtp.DisposeAsync();
-        foreach (var host in Enumerable.Reverse(_hosts))
-        {
-            host.Dispose();
-        }
-    }
-
     [Fact]
     public async Task Two_instances_running_the_report_sweep_and_the_dispatcher_at_once_email_each_reminder_exactly_once()
     {
         var first = StartHost();
         var second = first.SecondInstance();
-        _hosts.Add(second);
+        Track(second);
         _ = second.Services;
         var reports = new List<Guid>();
         for (var grant = 0; grant < 3; grant++)
@@ -64,15 +50,15 @@ public sealed class ReminderDeliveryTests : IAsyncLifetime
             Assert.Equal(9, reminders.Count(n => n.Reminder() == reminder));
             foreach (var notification in reminders)
             {
-                var email = Assert.Single(_smtp.ReceivedFor(notification.Id));
+                var email = Assert.Single(Smtp.ReceivedFor(notification.Id));
                 Assert.Equal(notification.Subject, email.Subject);
                 Assert.DoesNotContain(sensitiveNames, name => notification.Subject.Contains(name, StringComparison.OrdinalIgnoreCase));
                 Assert.Equal((EmailDelivery.Sent, 1), (notification.Email, notification.EmailAttempts));
             }
         }
 
-        Assert.Equal(27, _smtp.Received.Count(m => m.Subject?.Contains("report for year 1", StringComparison.Ordinal) == true));
-        Assert.All(_smtp.Received.GroupBy(m => m.MessageId), sameMessage => Assert.Single(sameMessage));
+        Assert.Equal(27, Smtp.Received.Count(m => m.Subject?.Contains("report for year 1", StringComparison.Ordinal) == true));
+        Assert.All(Smtp.Received.GroupBy(m => m.MessageId), sameMessage => Assert.Single(sameMessage));
     }
 
     [Fact]
@@ -98,7 +84,7 @@ public sealed class ReminderDeliveryTests : IAsyncLifetime
         foreach (var reminder in reminders)
         {
             Assert.DoesNotContain(sensitiveNames, name => reminder.Subject.Contains(name, StringComparison.OrdinalIgnoreCase));
-            var email = Assert.Single(_smtp.ReceivedFor(reminder.Id));
+            var email = Assert.Single(Smtp.ReceivedFor(reminder.Id));
             Assert.Equal(reminder.Subject, email.Subject);
             Assert.NotEqual(NotificationEmail.NeutralSubject, email.Subject);
         }
@@ -107,7 +93,7 @@ public sealed class ReminderDeliveryTests : IAsyncLifetime
     [Fact]
     public void Reminder_jobs_are_registered_at_start_up_with_stable_ids_and_schedules_from_configuration()
     {
-        var host = StartHost(new Dictionary<string, string?> { ["Jobs:ReportReminders"] = "0 6 * * *" });
+        var host = StartHost(extra: new() { ["Jobs:ReportReminders"] = "0 6 * * *" });
 
         using var connection = host.Services.GetRequiredService<JobStorage>().GetConnection();
         var jobs = connection.GetRecurringJobs().ToDictionary(j => j.Id);
@@ -125,16 +111,4 @@ public sealed class ReminderDeliveryTests : IAsyncLifetime
             new[] { CallClosingRemindersJob.Id, AgreementUnsignedRemindersJob.Id, ReportDueRemindersJob.Id });
     }
 
-    private GrantHubFactory StartHost(IReadOnlyDictionary<string, string?>? extra = null)
-    {
-        var settings = new Dictionary<string, string?>(_smtp.HostSettings());
-        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
-        {
-            settings[key] = value;
-        }
-
-        var host = GrantHubFactory.WithSettings(settings);
-        _hosts.Add(host);
-        return host;
-    }
 }

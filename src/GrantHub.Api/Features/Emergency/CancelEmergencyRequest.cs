@@ -15,9 +15,7 @@ public sealed class CancelEmergencyRequestHandler(GrantHubDbContext db, ICurrent
     public async ValueTask<EmergencyRequestResponse> Handle(CancelEmergencyRequestCommand command, CancellationToken cancellationToken)
     {
         var viewer = await EmergencyViewer.LoadAsync(db, user, cancellationToken);
-        var request = viewer.Visible(
-            await db.EmergencyRequests.Include(r => r.Approvals).FirstOrDefaultAsync(r => r.Id == command.Id, cancellationToken),
-            command.Id);
+        var request = await viewer.FindAsync(db.EmergencyRequests, command.Id, cancellationToken);
         if (!viewer.IsRequestingSide(request))
         {
             throw new ForbiddenException("Only the requesting organisation or the officer who entered the request can cancel it.");

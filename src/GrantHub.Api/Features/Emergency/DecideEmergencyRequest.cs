@@ -39,9 +39,7 @@ public sealed class DecideEmergencyRequestHandler(
     public async ValueTask<EmergencyRequestResponse> Handle(DecideEmergencyRequestCommand command, CancellationToken cancellationToken)
     {
         var viewer = await EmergencyViewer.LoadAsync(db, user, cancellationToken);
-        var request = viewer.Visible(
-            await db.EmergencyRequests.Include(r => r.Approvals).FirstOrDefaultAsync(r => r.Id == command.Id, cancellationToken),
-            command.Id);
+        var request = await viewer.FindAsync(db.EmergencyRequests, command.Id, cancellationToken);
         var now = clock.GetUtcNow();
 
         if (command.Decision == ApprovalDecision.Reject)

@@ -52,7 +52,10 @@ public sealed record EmergencyViewer(
     public bool IsRequestingSide(EmergencyRequest request) =>
         OrganisationIds.Contains(request.OrganisationId) || request.EnteredBy == UserId;
 
-    /// <summary>The request, or 404 when it does not exist or this viewer may not see it.</summary>
-    public EmergencyRequest Visible(EmergencyRequest? request, Guid id) =>
-        request is not null && MaySee(request) ? request : throw new NotFoundException("Emergency request", id);
+    /// <summary>The request with its approvals, or 404 when it does not exist or this viewer may not see it.</summary>
+    public async Task<EmergencyRequest> FindAsync(IQueryable<EmergencyRequest> requests, Guid id, CancellationToken cancellationToken)
+    {
+        var request = await requests.Include(r => r.Approvals).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        return request is not null && MaySee(request) ? request : throw new NotFoundException("Emergency request", id);
+    }
 }

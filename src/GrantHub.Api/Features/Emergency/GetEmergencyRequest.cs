@@ -13,9 +13,7 @@ public sealed class GetEmergencyRequestHandler(GrantHubDbContext db, ICurrentUse
     public async ValueTask<EmergencyRequestResponse> Handle(GetEmergencyRequestQuery query, CancellationToken cancellationToken)
     {
         var viewer = await EmergencyViewer.LoadAsync(db, user, cancellationToken);
-        var request = viewer.Visible(
-            await db.EmergencyRequests.AsNoTracking().Include(r => r.Approvals).FirstOrDefaultAsync(r => r.Id == query.Id, cancellationToken),
-            query.Id);
+        var request = await viewer.FindAsync(db.EmergencyRequests.AsNoTracking(), query.Id, cancellationToken);
         return EmergencyRequestResponse.For(request, viewer);
     }
 }

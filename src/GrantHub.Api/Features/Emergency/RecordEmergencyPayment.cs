@@ -45,9 +45,7 @@ public sealed class RecordEmergencyPaymentHandler(
     public async ValueTask<EmergencyRequestResponse> Handle(RecordEmergencyPaymentCommand command, CancellationToken cancellationToken)
     {
         var viewer = await EmergencyViewer.LoadAsync(db, user, cancellationToken);
-        var request = viewer.Visible(
-            await db.EmergencyRequests.Include(r => r.Approvals).FirstOrDefaultAsync(r => r.Id == command.Id, cancellationToken),
-            command.Id);
+        var request = await viewer.FindAsync(db.EmergencyRequests, command.Id, cancellationToken);
         var fund = await db.Funds.SingleAsync(f => f.Id == request.FundId, cancellationToken);
         request.RecordPayment(fund, viewer.UserId, command.PaymentReference.Trim(), command.PaidOn, clock.GetUtcNow());
         await notifications.PaidAsync(request, cancellationToken);

@@ -33,9 +33,7 @@ public sealed class ReleaseEmergencyRequestHandler(
     public async ValueTask<EmergencyRequestResponse> Handle(ReleaseEmergencyRequestCommand command, CancellationToken cancellationToken)
     {
         var viewer = await EmergencyViewer.LoadAsync(db, user, cancellationToken);
-        var request = viewer.Visible(
-            await db.EmergencyRequests.Include(r => r.Approvals).FirstOrDefaultAsync(r => r.Id == command.Id, cancellationToken),
-            command.Id);
+        var request = await viewer.FindAsync(db.EmergencyRequests, command.Id, cancellationToken);
         var fund = await db.Funds.SingleAsync(f => f.Id == request.FundId, cancellationToken);
         request.Release(fund, viewer.UserId, command.Reason.Trim(), clock.GetUtcNow());
         await notifications.ReleasedAsync(request, cancellationToken);
