@@ -35,8 +35,9 @@ public sealed class CancelCallHandler(GrantHubDbContext db, DecisionNotification
         foreach (var application in waiting)
         {
             application.Reject(Feedback, now);
-            await notifications.DecidedAsync(application, grant: null, call.Title, cancellationToken);
         }
+
+        await notifications.CallCancelledAsync(waiting, call.Title, cancellationToken);
 
         await db.SaveChangesAsync(cancellationToken);
         var currency = await db.Funds.Where(f => f.Id == call.FundId).Select(f => f.Currency).SingleAsync(cancellationToken);
