@@ -213,7 +213,7 @@ public sealed class DecideApplicationHandler(
             call.MarkDecided();
         }
 
-        db.MarkChanged(call);
+        db.GuardAgainstConcurrentChange(call);
         await notifications.DecidedAsync(application, grant, call.Title, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new DecisionResponse(

@@ -53,12 +53,12 @@ public sealed class DecideEmergencyRequestHandler(
             if (request.Status == EmergencyRequestStatus.Approved)
             {
                 // Two final approvals for one organisation (on different funds) must not both fit the same allowance.
-                db.MarkChanged(await db.Organisations.SingleAsync(o => o.Id == request.OrganisationId, cancellationToken));
+                db.GuardAgainstConcurrentChange(await db.Organisations.SingleAsync(o => o.Id == request.OrganisationId, cancellationToken));
             }
         }
 
         // A new approval row alone leaves the request's row untouched: concurrent first approvals must conflict.
-        db.MarkChanged(request);
+        db.GuardAgainstConcurrentChange(request);
         if (request.DecidedAt is not null)
         {
             await notifications.DecidedAsync(request, cancellationToken);

@@ -58,7 +58,7 @@ public sealed class AssignReviewerHandler(GrantHubDbContext db, ICurrentUser use
         db.ReviewAssignments.Add(assignment);
 
         // Concurrent assignments to one application conflict, so the retried one sees the other (and a duplicate).
-        db.MarkChanged(application);
+        db.GuardAgainstConcurrentChange(application);
         var callTitle = await db.Calls.Where(c => c.Id == application.CallId).Select(c => c.Title).SingleAsync(cancellationToken);
         await notifications.AssignedAsync(assignment, application.Title, callTitle, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
