@@ -18,6 +18,15 @@ public static class CurrentUserExtensions
 
     public static bool IsStaff(this ICurrentUser user) =>
         GrantHub.Core.Identity.Roles.All.Any(user.IsInRole);
+
+    /// <summary>
+    /// Admins, programme officers and finance officers oversee every organisation, application, grant and request.
+    /// Reviewers are staff too, but see only what is assigned to them.
+    /// </summary>
+    public static bool SeesAllApplicantData(this ICurrentUser user) =>
+        user.IsInRole(GrantHub.Core.Identity.Roles.Admin)
+        || user.IsInRole(GrantHub.Core.Identity.Roles.ProgrammeOfficer)
+        || user.IsInRole(GrantHub.Core.Identity.Roles.FinanceOfficer);
 }
 
 internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser

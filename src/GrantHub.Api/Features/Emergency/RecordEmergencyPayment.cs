@@ -18,7 +18,7 @@ public sealed class RecordEmergencyPaymentValidator : AbstractValidator<RecordEm
     {
         RuleFor(c => c.PaymentReference).NotEmpty().MaximumLength(EmergencyRequest.MaxPaymentReferenceLength);
         RuleFor(c => c.PaidOn)
-            .Must(paidOn => paidOn <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+            .Must(paidOn => paidOn <= clock.UtcToday())
             .WithMessage("A payment is recorded once made: the paid-on date (YYYY-MM-DD) cannot be in the future.")
             .DependentRules(() => RuleFor(c => c.PaidOn)
                 .MustAsync(async (command, paidOn, cancellationToken) =>

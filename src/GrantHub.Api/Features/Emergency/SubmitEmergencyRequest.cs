@@ -29,7 +29,7 @@ public sealed class SubmitEmergencyRequestValidator : AbstractValidator<SubmitEm
         RuleFor(c => c.Justification).NotEmpty().WithMessage("Say briefly what the money is for and why it is urgent.")
             .MaximumLength(EmergencyRequest.MaxJustificationLength);
         RuleFor(c => c.NeededBy)
-            .Must(neededBy => neededBy >= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+            .Must(neededBy => neededBy >= clock.UtcToday())
             .WithMessage("The needed-by date (YYYY-MM-DD) must be today or later.");
         RuleFor(c => c.Amount).IsPositiveAmount();
         RuleFor(c => c.FundId).NotEmpty().CustomAsync(async (fundId, context, cancellationToken) =>

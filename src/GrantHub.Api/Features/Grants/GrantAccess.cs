@@ -2,7 +2,6 @@ using GrantHub.Api.Infrastructure;
 using GrantHub.Core.Common;
 using GrantHub.Core.Data;
 using GrantHub.Core.Grants;
-using GrantHub.Core.Identity;
 using GrantHub.Core.Organisations;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,8 +14,7 @@ namespace GrantHub.Api.Features.Grants;
 /// </summary>
 public sealed class GrantAccess(GrantHubDbContext db, ICurrentUser user)
 {
-    public bool SeesAllGrants =>
-        user.IsInRole(Roles.Admin) || user.IsInRole(Roles.ProgrammeOfficer) || user.IsInRole(Roles.FinanceOfficer);
+    public bool SeesAllGrants => user.SeesAllApplicantData();
 
     public IQueryable<Grant> Visible(IQueryable<Grant> grants)
     {

@@ -1,7 +1,6 @@
 using GrantHub.Api.Infrastructure;
 using GrantHub.Core.Common;
 using GrantHub.Core.Data;
-using GrantHub.Core.Identity;
 using GrantHub.Core.Organisations;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,9 +13,6 @@ namespace GrantHub.Api.Features.Organisations;
 /// </summary>
 public static class OrganisationAccess
 {
-    public static bool SeesAllApplicantData(this ICurrentUser user) =>
-        user.IsInRole(Roles.Admin) || user.IsInRole(Roles.ProgrammeOfficer) || user.IsInRole(Roles.FinanceOfficer);
-
     public static IQueryable<Organisation> VisibleTo(this IQueryable<Organisation> organisations, ICurrentUser user)
     {
         if (user.SeesAllApplicantData())
