@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using FluentValidation;
 using GrantHub.Api.Features.Applications;
 using GrantHub.Api.Features.Decisions;
@@ -45,11 +44,7 @@ public static class ServiceRegistration
     /// <summary>HTTP concerns: JSON contract, problem details, accounts, rate limits, OpenAPI and health.</summary>
     public static IServiceCollection AddGrantHubWeb(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<JsonOptions>(options =>
-        {
-            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
-            options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
-        });
+        services.Configure<JsonOptions>(options => JsonInput.Apply(options.SerializerOptions));
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
