@@ -1,5 +1,6 @@
 using GrantHub.Api.Features.Applications;
 using GrantHub.Api.Features.Audit;
+using GrantHub.Api.Features.Auth;
 using GrantHub.Api.Features.Calls;
 using GrantHub.Api.Features.Decisions;
 using GrantHub.Api.Features.Emergency;
@@ -50,10 +51,11 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestSizeLimit();
 app.UseAuthentication();
+app.UseMiddleware<SessionValidationMiddleware>();
 app.UseAuthorization();
 app.UseRateLimiter();
 
-app.MapGroup("/auth").WithTags("Auth").MapIdentityApi<ApplicationUser>().RequireRateLimiting(RateLimiting.AuthPolicy);
+app.MapAuthEndpoints();
 app.MapUserEndpoints();
 app.MapFundEndpoints();
 app.MapCallEndpoints();

@@ -1,5 +1,6 @@
 using FluentValidation;
 using GrantHub.Api.Features.Applications;
+using GrantHub.Api.Features.Auth;
 using GrantHub.Api.Features.Decisions;
 using GrantHub.Api.Features.Grants;
 using GrantHub.Api.Features.Reviews;
@@ -55,14 +56,24 @@ public static class ServiceRegistration
         services.AddIdentityApiEndpoints<ApplicationUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 10;
-                options.Lockout.MaxFailedAccessAttempts = 10;
+                // NIST SP 800-63B: length and a list of common passwords, no composition rules.
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                // Failed sign-ins are throttled (SignInThrottle), never locked; lockout only marks disabled accounts.
+                options.Lockout.AllowedForNewUsers = false;
             })
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<GrantHubDbContext>();
         services.AddDataProtection()
             .SetApplicationName("GrantHub")
             .PersistKeysToDbContext<GrantHubDbContext>();
+        services.AddScoped<AccountSessions>();
+        services.AddSingleton<SignInThrottle>();
         services.AddGrantHubRateLimiting(configuration);
 
         services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
