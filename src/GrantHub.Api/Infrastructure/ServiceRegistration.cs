@@ -72,6 +72,8 @@ public static class ServiceRegistration
         services.AddDataProtection()
             .SetApplicationName("GrantHub")
             .PersistKeysToDbContext<GrantHubDbContext>();
+        // Browser cookies (?useCookies=true) are checked against the security stamp on every request, like bearer tokens.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
         services.AddScoped<AccountSessions>();
         services.AddSingleton<SignInThrottle>();
         services.AddGrantHubRateLimiting(configuration);

@@ -36,7 +36,7 @@ public static class AuthEndpoints
             .Produces<AccessTokenResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .WithSummary("Sign in: a bearer access token and a single-use refresh token");
+            .WithSummary("Sign in: a bearer access token and a single-use refresh token (or, with ?useCookies=true, a browser cookie)");
 
         auth.MapPost("/refresh", RefreshAsync)
             .Produces<AccessTokenResponse>()
@@ -67,6 +67,7 @@ public static class AuthEndpoints
 
     private static async Task<Results<SignInHttpResult, ProblemHttpResult>> SignInAsync(
         SignInRequest request,
+        bool? useCookies,
         HttpContext context,
         UserManager<ApplicationUser> users,
         SignInManager<ApplicationUser> signIn,
@@ -106,6 +107,12 @@ public static class AuthEndpoints
         }
 
         throttle.RecordSuccess(key);
+        if (useCookies == true)
+        {
+            // For the browser pages (e.g. /hangfire): Identity's cookie, whose stamp is checked on every request.
+            return TypedResults.SignIn(await signIn.CreateUserPrincipalAsync(user), authenticationScheme: IdentityConstants.ApplicationScheme);
+        }
+
         var principal = await sessions.StartAsync(user, await signIn.CreateUserPrincipalAsync(user), cancellationToken);
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
     }
