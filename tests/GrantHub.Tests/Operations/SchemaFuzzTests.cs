@@ -188,7 +188,8 @@ public sealed class InvalidInputGenerator(JsonNode document, Random random)
             case 1 when plausible is JsonObject { Count: > 0 } repeated:
                 var (key, value) = repeated.ElementAt(random.Next(repeated.Count));
                 var text = repeated.ToJsonString();
-                return text[..^1] + $",\"{key}\":{(value is null ? "null" : BreakValue(resolved["properties"]?[key], value).ToJsonString())}}}";
+                var repeatedValue = BreakValue(resolved["properties"]?[key], value)?.ToJsonString() ?? "null";
+                return text[..^1] + $",\"{key}\":{repeatedValue}}}";
             case 2 when plausible is JsonObject unknown:
                 unknown["isAdmin"] = true;
                 return unknown.ToJsonString();
