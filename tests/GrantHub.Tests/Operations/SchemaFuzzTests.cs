@@ -16,8 +16,8 @@ namespace GrantHub.Tests.Operations;
 public class SchemaFuzzTests(GrantHubFactory factory, ITestOutputHelper output) : IClassFixture<GrantHubFactory>
 {
     private const int Seed = 20261201;
-    private const int BodiesPerOperation = 6;
-    private const int QueriesPerOperation = 3;
+    private const int BodiesPerOperation = 4;
+    private const int QueriesPerOperation = 2;
 
     [Fact]
     public async Task No_generated_invalid_request_gets_a_server_error_or_a_refusal_without_problem_details()
@@ -113,6 +113,9 @@ public sealed class InvalidInputGenerator(JsonNode document, Random random)
     private static readonly string[] BadQueryValues =
         ["9999-12-31", "0001-01-01", "-1", "2147483648", "99999999999999999999", "abc", "%00", "1", "99", new string('q', 3000), "%F0%9F%92%A9", "true"];
 
+    /// <summary>No NUL here: the in-memory client refuses it before it is sent (Kestrel answers 400 itself).</summary>
+    private static readonly string[] BadPathValues = ["-1", "2147483648", "abc", "%20", new string('p', 2000), "%F0%9F%92%A9"];
+
     private static readonly string[] WholeBodies =
         ["[]", "\"text\"", "{", "null", "123", "{\"a\":" + new string('[', 200) + new string(']', 200) + "}", "{}", "{\"\u0000\":1}"];
 
@@ -150,7 +153,7 @@ public sealed class InvalidInputGenerator(JsonNode document, Random random)
             {
                 var name = segment.Trim('{', '}').Split(':')[0];
                 var schema = parameters.FirstOrDefault(p => (string?)p["name"] == name)?["schema"];
-                url.Append(badQuery && random.Next(4) == 0 ? Pick(BadQueryValues) : PathValue(schema));
+                url.Append(badQuery && random.Next(4) == 0 ? Pick(BadPathValues) : PathValue(schema));
             }
             else
             {
