@@ -70,7 +70,11 @@ public static class ServiceRegistration
             .PersistKeysToDbContext<GrantHubDbContext>();
         services.AddGrantHubRateLimiting(configuration);
 
-        services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
+        services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer<BearerSecuritySchemeTransformer>();
+            options.AddSchemaTransformer<ProblemDetailsSchemaTransformer>();
+        });
         services.AddHealthChecks().AddDbContextCheck<GrantHubDbContext>("database", tags: ["ready"]);
         return services;
     }
