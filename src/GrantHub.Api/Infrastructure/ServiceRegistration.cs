@@ -32,7 +32,7 @@ public static class ServiceRegistration
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<Notifier>();
-        services.AddSingleton<IdempotencyStore>();
+        services.AddScoped<IdempotencyStore>();
         services.AddScoped<ApplicationNotifications>();
         services.AddScoped<ReviewNotifications>();
         services.AddScoped<DecisionNotifications>();
