@@ -10,6 +10,7 @@ using GrantHub.Api.Features.Organisations;
 using GrantHub.Api.Features.Reviews;
 using GrantHub.Api.Features.Users;
 using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Web;
 using GrantHub.Core.Data;
 using GrantHub.Core.Identity;
 using Hangfire;
@@ -22,6 +23,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddGrantHubDatabase(builder.Configuration);
 builder.Services.AddGrantHubApplication();
 builder.Services.AddGrantHubWeb(builder.Configuration);
+builder.Services.AddGrantHubPages(builder.Configuration, builder.Environment);
 builder.Services.AddGrantHubEmail(builder.Configuration);
 builder.Services.AddGrantHubJobs(builder.Configuration);
 builder.Services.AddEmergencyRequests();
@@ -48,6 +50,9 @@ Jobs.RegisterRecurringJobs(app.Services, app.Configuration);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseGrantHubPages();
+// Explicit, after the status-code pages, so that a re-executed request (e.g. /error/404) is routed again.
+app.UseRouting();
 app.UseRequestSizeLimit();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -65,6 +70,7 @@ app.MapGrantEndpoints();
 app.MapAuditEndpoints();
 app.MapNotificationEndpoints();
 app.MapEmergencyEndpoints();
+app.MapGrantHubPages();
 
 app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
