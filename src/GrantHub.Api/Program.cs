@@ -24,6 +24,8 @@ builder.Services.AddGrantHubDatabase(builder.Configuration);
 builder.Services.AddGrantHubApplication();
 builder.Services.AddGrantHubWeb(builder.Configuration);
 builder.Services.AddGrantHubPages(builder.Configuration, builder.Environment);
+// The stylesheet is served from the build output in every environment (tests included), not only Development.
+builder.WebHost.UseStaticWebAssets();
 builder.Services.AddGrantHubEmail(builder.Configuration);
 builder.Services.AddGrantHubJobs(builder.Configuration);
 builder.Services.AddEmergencyRequests();
