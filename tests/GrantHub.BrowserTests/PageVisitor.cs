@@ -120,7 +120,7 @@ public sealed class PageVisitor
             .ToList();
         Assert.True(serious.Count == 0, $"{_who} {path}: {string.Join("\n", serious)}");
 
-        var name = $"{_pages:00}-{_who}-{string.Join('-', path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(s => s.Length > 12 ? s[..8] : s))}";
+        var name = $"{_pages:00}-{_who}-{string.Join('-', path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(s => Guid.TryParse(s, out _) ? "id" : s))}";
         await Page.ScreenshotAsync(new() { Path = Path.Combine(_screenshots, $"{name}-1280.png"), FullPage = true });
         await Page.SetViewportSizeAsync(360, 800);
         await Page.ScreenshotAsync(new() { Path = Path.Combine(_screenshots, $"{name}-360.png"), FullPage = true });
