@@ -6,6 +6,7 @@ using GrantHub.Api.Features.Emergency;
 using GrantHub.Api.Features.Funds;
 using GrantHub.Api.Features.Grants;
 using GrantHub.Api.Features.Notifications;
+using GrantHub.Api.Features.OpenData;
 using GrantHub.Api.Features.Organisations;
 using GrantHub.Api.Features.Reviews;
 using GrantHub.Api.Features.Users;
@@ -29,6 +30,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.Services.AddGrantHubEmail(builder.Configuration);
 builder.Services.AddGrantHubJobs(builder.Configuration);
 builder.Services.AddEmergencyRequests();
+builder.Services.AddOpenData();
 builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", 1_048_576L));
 
@@ -72,6 +74,7 @@ app.MapGrantEndpoints();
 app.MapAuditEndpoints();
 app.MapNotificationEndpoints();
 app.MapEmergencyEndpoints();
+app.MapOpenDataEndpoints();
 app.MapGrantHubPages();
 
 app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });

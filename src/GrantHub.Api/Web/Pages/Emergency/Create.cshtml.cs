@@ -12,8 +12,8 @@ namespace GrantHub.Api.Web.Pages.Emergency;
 
 /// <summary>
 /// The short emergency form. It carries an Idempotency-Key generated when the form is shown, and goes through the
-/// same idempotency store as the API: a double click or a retry after a lost connection opens the request already
-/// made instead of making a second one.
+/// same idempotency store as the API (claimed, run and answered in the command's transaction): a double click or a
+/// retry after a lost connection opens the request already made instead of making a second one.
 /// </summary>
 public sealed class CreateModel(IdempotencyStore idempotency, ICurrentUser user) : WebPage
 {
@@ -54,34 +54,23 @@ public sealed class CreateModel(IdempotencyStore idempotency, ICurrentUser user)
         }
 
         var command = new SubmitEmergencyRequestCommand(OrganisationId, FundId, amount!.Value, Category, Justification ?? "", neededBy);
-        var hash = IdempotencyStore.HashRequest("POST", "/emergency/new", command, JsonSerializerOptions.Web);
-        IdempotencyClaim claim;
+        // The web form's keys live beside the API's, under a prefix of their own.
+        idempotency.Expect(new IdempotentRequest(
+            user.RequiredId(), "web:" + IdempotencyKey, IdempotencyStore.HashRequest("POST", "/emergency/new", command, JsonSerializerOptions.Web)));
+        EmergencyRequestResponse? created = null;
         try
         {
-            claim = await idempotency.ClaimAsync(user.RequiredId(), "web:" + IdempotencyKey, hash, cancellationToken);
+            if (await TryAsync(async () => created = await Mediator.Send(command, cancellationToken)))
+            {
+                Confirmation = Text["Emergency.Sent"];
+                return LocalRedirect($"/emergency/{created!.Id}");
+            }
         }
         catch (IdempotencyException)
         {
             ModelState.AddModelError(string.Empty, Text["Emergency.AlreadySent"]);
-            await LoadAsync(cancellationToken);
-            return Page();
         }
 
-        if (claim.Replay is { ResponseLocation: { } earlier })
-        {
-            return LocalRedirect(earlier);
-        }
-
-        EmergencyRequestResponse? created = null;
-        if (await TryAsync(async () => created = await Mediator.Send(command, cancellationToken)))
-        {
-            var location = $"/emergency/{created!.Id}";
-            await idempotency.CompleteAsync(claim.ClaimedRecordId!.Value, StatusCodes.Status303SeeOther, null, location, []);
-            Confirmation = Text["Emergency.Sent"];
-            return LocalRedirect(location);
-        }
-
-        await idempotency.ReleaseAsync(claim.ClaimedRecordId!.Value);
         await LoadAsync(cancellationToken);
         return Page();
     }
