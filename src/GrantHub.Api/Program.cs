@@ -12,6 +12,7 @@ using GrantHub.Api.Features.Organisations;
 using GrantHub.Api.Features.Reviews;
 using GrantHub.Api.Features.Users;
 using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Web;
 using GrantHub.Core.Data;
 using GrantHub.Core.Identity;
 using Hangfire;
@@ -26,6 +27,9 @@ builder.Services.AddGrantHubDatabase(builder.Configuration);
 builder.Services.AddGrantHubApplication();
 builder.Services.AddGrantHubWeb(builder.Configuration);
 builder.Services.AddDataProtection().ProtectKeysAtRest(builder.Configuration, builder.Environment);
+builder.Services.AddGrantHubPages(builder.Configuration, builder.Environment);
+// The stylesheet is served from the build output in every environment (tests included), not only Development.
+builder.WebHost.UseStaticWebAssets();
 builder.Services.AddGrantHubEmail(builder.Configuration);
 builder.Services.AddGrantHubJobs(builder.Configuration);
 builder.Services.AddEmergencyRequests();
@@ -53,6 +57,9 @@ Jobs.RegisterRecurringJobs(app.Services, app.Configuration);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseGrantHubPages();
+// Explicit, after the status-code pages, so that a re-executed request (e.g. /error/404) is routed again.
+app.UseRouting();
 app.UseRequestSizeLimit();
 app.UseAuthentication();
 app.UseMiddleware<SessionValidationMiddleware>();
@@ -72,6 +79,7 @@ app.MapAuditEndpoints();
 app.MapNotificationEndpoints();
 app.MapEmergencyEndpoints();
 app.MapOpenDataEndpoints();
+app.MapGrantHubPages();
 
 app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
