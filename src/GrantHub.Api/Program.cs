@@ -18,6 +18,13 @@ using Microsoft.AspNetCore.Identity;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
+if (ProductionSettings.Problems(builder.Configuration, builder.Environment) is { Count: > 0 } problems)
+{
+    Console.Error.WriteLine(ProductionSettings.Describe(problems));
+    Environment.ExitCode = 1;
+    return;
+}
+
 
 builder.Services.AddGrantHubDatabase(builder.Configuration);
 builder.Services.AddGrantHubApplication();
@@ -37,7 +44,15 @@ if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
 
 await using (var scope = app.Services.CreateAsyncScope())
 {
-    await scope.ServiceProvider.GetRequiredService<AdminBootstrap>().EnsureAdminAsync();
+    var adminBootstrap = scope.ServiceProvider.GetRequiredService<AdminBootstrap>();
+    await adminBootstrap.EnsureAdminAsync();
+    if (app.Environment.IsProduction() && !await adminBootstrap.AnyAdminAsync())
+    {
+        Console.Error.WriteLine(AdminBootstrap.NoAdminMessage);
+        Environment.ExitCode = 1;
+        return;
+    }
+
     if (app.Configuration.GetValue("Demo:Seed", false))
     {
         await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync();
@@ -68,8 +83,12 @@ app.MapEmergencyEndpoints();
 
 app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
-app.MapOpenApi();
-app.MapScalarApiReference("/scalar");
+if (ProductionSettings.ServesApiReference(app.Configuration, app.Environment))
+{
+    app.MapOpenApi();
+    app.MapScalarApiReference("/scalar");
+}
+
 app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Admin, "/hangfire", new DashboardOptions { Authorization = [] });
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Log(app));

@@ -55,6 +55,8 @@ public class GrantHubFactory : WebApplicationFactory<Program>
 
     public string ConnectionString => $"Data Source={_databasePath}";
 
+    protected virtual string EnvironmentName => "Testing";
+
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["ConnectionStrings:GrantHub"] = ConnectionString,
@@ -66,7 +68,7 @@ public class GrantHubFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
         foreach (var (key, value) in Settings.Concat(_extraSettings))
         {
             builder.UseSetting(key, value);
