@@ -53,14 +53,15 @@ public class GrantHubFactory : WebApplicationFactory<Program>
 
     public FakeTimeProvider Clock { get; }
 
-    public string ConnectionString => $"Data Source={_databasePath}";
+    /// <summary>The SQLite file's connection string, or on SQL Server (<see cref="TestSqlServer"/>) the database's.</summary>
+    public string ConnectionString => TestSqlServer.Enabled ? _databasePath : $"Data Source={_databasePath}";
 
     protected virtual string EnvironmentName => "Testing";
 
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["ConnectionStrings:GrantHub"] = ConnectionString,
-        ["Database:Provider"] = "Sqlite",
+        ["Database:Provider"] = TestSqlServer.Enabled ? "SqlServer" : "Sqlite",
         ["Demo:Seed"] = "true",
         ["Hangfire:Server:Enabled"] = "false",
         ["RateLimiting:AuthPermitsPerMinute"] = "10000",
@@ -154,13 +155,21 @@ public class GrantHubFactory : WebApplicationFactory<Program>
             return;
         }
 
+        if (TestSqlServer.Enabled)
+        {
+            TestSqlServer.Drop(_databasePath);
+            return;
+        }
+
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             File.Delete(_databasePath + suffix);
         }
     }
 
-    private static string NewDatabasePath() => Path.Combine(Path.GetTempPath(), $"granthub-tests-{Guid.NewGuid():N}.db");
+    private static string NewDatabasePath() => TestSqlServer.Enabled
+        ? TestSqlServer.NewDatabase()
+        : Path.Combine(Path.GetTempPath(), $"granthub-tests-{Guid.NewGuid():N}.db");
 
     private async Task<string> LoginAsync(string email, string password)
     {
