@@ -32,7 +32,7 @@ public static class ServiceRegistration
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<Notifier>();
-        services.AddSingleton<IdempotencyStore>();
+        services.AddScoped<IdempotencyStore>();
         services.AddScoped<ApplicationNotifications>();
         services.AddScoped<ReviewNotifications>();
         services.AddScoped<DecisionNotifications>();
@@ -70,7 +70,11 @@ public static class ServiceRegistration
             .PersistKeysToDbContext<GrantHubDbContext>();
         services.AddGrantHubRateLimiting(configuration);
 
-        services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
+        services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer<BearerSecuritySchemeTransformer>();
+            options.AddSchemaTransformer<ProblemDetailsSchemaTransformer>();
+        });
         services.AddHealthChecks().AddDbContextCheck<GrantHubDbContext>("database", tags: ["ready"]);
         return services;
     }
