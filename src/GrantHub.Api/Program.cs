@@ -25,6 +25,7 @@ builder.Services.AddGrantHubWeb(builder.Configuration);
 builder.Services.AddGrantHubEmail(builder.Configuration);
 builder.Services.AddGrantHubJobs(builder.Configuration);
 builder.Services.AddEmergencyRequests();
+builder.Services.AddGrantHubTelemetry(builder.Configuration);
 builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", 1_048_576L));
 
@@ -68,13 +69,24 @@ app.MapEmergencyEndpoints();
 
 app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapGrantHubTelemetry();
 app.MapOpenApi();
 app.MapScalarApiReference("/scalar");
 app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Admin, "/hangfire", new DashboardOptions { Authorization = [] });
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Log(app));
 
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (IOException listening) when (listening.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+{
+    await Console.Error.WriteLineAsync($"GrantHub cannot start: {listening.Message} Stop the program using it, or choose another with --urls.");
+    return 1;
+}
+
+return 0;
 
 /// <summary>Entry point, public for WebApplicationFactory in the tests.</summary>
 public partial class Program;
