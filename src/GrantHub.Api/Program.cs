@@ -41,6 +41,7 @@ builder.Services.AddGrantHubEmail(builder.Configuration);
 builder.Services.AddGrantHubJobs(builder.Configuration);
 builder.Services.AddEmergencyRequests();
 builder.Services.AddOpenData();
+builder.Services.AddGrantHubTelemetry(builder.Configuration);
 builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", 1_048_576L));
 
@@ -104,11 +105,22 @@ if (ProductionSettings.ServesApiReference(app.Configuration, app.Environment))
     app.MapScalarApiReference("/scalar");
 }
 
+app.MapGrantHubTelemetry();
 app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Admin, "/hangfire", new DashboardOptions { Authorization = [] });
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Log(app));
 
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (IOException listening) when (listening.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+{
+    await Console.Error.WriteLineAsync($"GrantHub cannot start: {listening.Message} Stop the program using it, or choose another with --urls.");
+    return 1;
+}
+
+return 0;
 
 /// <summary>Entry point, public for WebApplicationFactory in the tests.</summary>
 public partial class Program;
