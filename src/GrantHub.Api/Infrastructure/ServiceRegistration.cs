@@ -22,7 +22,7 @@ public static class ServiceRegistration
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
+            options.PipelineBehaviors = [typeof(CommandLogBehavior<,>), typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
         });
         // A rule stops at its first failure, so a later check never runs on a value already found missing or malformed.
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
