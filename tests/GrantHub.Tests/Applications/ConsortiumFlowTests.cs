@@ -71,7 +71,7 @@ public class ConsortiumFlowTests(GrantHubFactory factory) : IClassFixture<GrantH
         var lead = await factory.NewOrganisation("NP", sensitive: true, name: $"Hidden Lead {Guid.NewGuid():N}");
         var partner = await factory.NewOrganisation("BI", sensitive: true, name: $"Hidden Partner {Guid.NewGuid():N}");
         var draft = await lead.Draft(call);
-        await lead.Invite(draft.Id, partner);
+        await factory.InviteThroughSharedMember(lead, draft.Id, partner);
         await partner.Confirm(draft.Id);
         await lead.Budget(draft.Id, new BudgetLineInput(lead.OrganisationId, 1, 60_000m));
         await (await lead.Client.Submit(draft.Id)).ShouldBe(HttpStatusCode.OK);

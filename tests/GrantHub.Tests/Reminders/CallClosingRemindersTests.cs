@@ -100,7 +100,7 @@ public class CallClosingRemindersTests(GrantHubFactory factory) : IClassFixture<
         var lead = await factory.NewOrganisation(sensitive: true);
         var partner = await factory.NewOrganisation("BI", sensitive: true);
         var draft = await lead.Draft(call);
-        await lead.Invite(draft.Id, partner);
+        await factory.InviteThroughSharedMember(lead, draft.Id, partner);
 
         await factory.CallClosingReminders();
 
