@@ -1,6 +1,6 @@
-using GrantHub.Api.Access;
 using FluentValidation;
 using FluentValidation.Results;
+using GrantHub.Api.Access;
 using GrantHub.Api.Infrastructure;
 using GrantHub.Core.Data;
 using Mediator;

@@ -1,5 +1,5 @@
-using GrantHub.Api.Access;
 using FluentValidation;
+using GrantHub.Api.Access;
 using GrantHub.Api.Infrastructure;
 using GrantHub.Core.Applications;
 using GrantHub.Core.Calls;

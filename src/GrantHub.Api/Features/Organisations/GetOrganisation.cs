@@ -1,8 +1,8 @@
-using Microsoft.EntityFrameworkCore;
 using GrantHub.Api.Access;
 using GrantHub.Api.Infrastructure;
 using GrantHub.Core.Data;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 
 namespace GrantHub.Api.Features.Organisations;
 
