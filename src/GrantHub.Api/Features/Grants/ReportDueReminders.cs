@@ -22,7 +22,7 @@ public record ReportDueRemindersCommand : ICommand<SweepResult>;
 /// </para>
 /// <para>
 /// Set-based: two queries whatever the number of grants, then one <see cref="Notifier.NotifyManyAsync"/>, which
-/// looks the de-duplication keys up 500 at a time and adds only the missing notifications.
+/// inserts them with a few multi-row INSERTs that skip every key already present.
 /// </para>
 /// </summary>
 public sealed class ReportDueRemindersHandler(GrantHubDbContext db, Notifier notifier, TimeProvider clock)
@@ -76,7 +76,7 @@ public sealed class ReportDueRemindersHandler(GrantHubDbContext db, Notifier not
 
         var added = await notifier.NotifyManyAsync(reminders, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return new SweepResult(added);
+        return new SweepResult(added, Found: reports.Count);
     }
 
     /// <summary>The one reminder due today for a report due on <paramref name="dueOn"/>, at most 30 days ahead.</summary>
