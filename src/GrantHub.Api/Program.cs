@@ -29,7 +29,6 @@ if (ProductionSettings.Problems(builder.Configuration, builder.Environment) is {
     return;
 }
 
-
 builder.Services.AddGrantHubDatabase(builder.Configuration);
 builder.Services.AddGrantHubApplication();
 builder.Services.AddGrantHubWeb(builder.Configuration);

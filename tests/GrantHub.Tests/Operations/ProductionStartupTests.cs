@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using GrantHub.Api.Infrastructure;
 using GrantHub.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
@@ -11,6 +13,7 @@ namespace GrantHub.Tests.Operations;
 public class ProductionStartupTests : IDisposable
 {
     private readonly string _workingDirectory = Directory.CreateTempSubdirectory("granthub-production-").FullName;
+    private static readonly Lazy<string> Certificate = new(CreateKeyProtectionCertificate);
 
     [Fact]
     public async Task Production_without_settings_exits_with_one_message_listing_what_is_missing_and_creates_no_database()
@@ -21,6 +24,7 @@ public class ProductionStartupTests : IDisposable
         Assert.Contains("GrantHub did not start", errors);
         Assert.Contains("ConnectionStrings:GrantHub is missing", errors);
         Assert.Contains("Agreements:FunderName is still the demo funder's name", errors);
+        Assert.Contains(DataProtectionKeyProtection.CertificatePathSetting, errors);
         Assert.Empty(Directory.GetFiles(_workingDirectory));
     }
 
@@ -47,6 +51,7 @@ public class ProductionStartupTests : IDisposable
         var (exitCode, errors) = await RunHost(
             $"--ConnectionStrings:GrantHub=Data Source={Path.Combine(_workingDirectory, "granthub.db")}",
             "--Agreements:FunderName=Fondation Exemple pour la Paix",
+            $"--{DataProtectionKeyProtection.CertificatePathSetting}={Certificate.Value}",
             "--Hangfire:Server:Enabled=false");
 
         Assert.Equal(1, exitCode);
@@ -142,6 +147,7 @@ public class ProductionStartupTests : IDisposable
                     ["Agreements:FunderName"] = "Fondation Exemple pour la Paix",
                     ["Bootstrap:AdminEmail"] = "first-admin@funder.test",
                     ["Bootstrap:AdminPassword"] = "Prod#Admin2026pass",
+                    [DataProtectionKeyProtection.CertificatePathSetting] = Certificate.Value,
                 };
                 if (apiReferenceEnabled is not null)
                 {
@@ -151,6 +157,17 @@ public class ProductionStartupTests : IDisposable
                 return settings;
             }
         }
+    }
+
+    /// <summary>A self-signed certificate with its private key, as Production needs to encrypt data-protection keys.</summary>
+    private static string CreateKeyProtectionCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=GrantHub test data protection", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        var path = Path.Combine(Path.GetTempPath(), $"granthub-dp-{Guid.NewGuid():N}.pfx");
+        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pkcs12));
+        return path;
     }
 
     private sealed class TestEnvironment(string name) : IHostEnvironment
