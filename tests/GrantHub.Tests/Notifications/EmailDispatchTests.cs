@@ -42,7 +42,7 @@ public sealed class EmailDispatchTests : LoopbackSmtpTests
         foreach (var notification in await host.Reload(created))
         {
             Assert.Equal(EmailDelivery.Sent, notification.Email);
-            Assert.Equal(host.Clock.GetUtcNow(), notification.EmailSentAt);
+            Assert.Equal(host.StoredNow, notification.EmailSentAt);
             Assert.Equal(1, notification.EmailAttempts);
             Assert.Null(notification.EmailClaimedBy);
             Assert.Null(notification.NextEmailAttemptAt);

@@ -18,7 +18,7 @@ public class AssignReviewerTests(GrantHubFactory factory) : IClassFixture<GrantH
         var consortium = await factory.SubmittedConsortium();
         var reviewer = await factory.NewReviewer();
         var officer = await factory.Officer();
-        var dueAt = factory.Clock.GetUtcNow().AddDays(10);
+        var dueAt = factory.StoredNow.AddDays(10);
 
         var response = await officer.AssignReviewer(consortium.Id, reviewer.Id, dueAt);
 
@@ -84,7 +84,7 @@ public class AssignReviewerTests(GrantHubFactory factory) : IClassFixture<GrantH
         var consortium = await factory.SubmittedConsortium();
         var officer = await factory.Officer();
         var financeOfficer = await factory.UserId("finance@granthub.local");
-        var dueAt = factory.Clock.GetUtcNow().AddDays(10);
+        var dueAt = factory.StoredNow.AddDays(10);
 
         await (await officer.AssignReviewer(consortium.Id, financeOfficer, dueAt)).ShouldBeInvalid("reviewerUserId");
         await (await officer.AssignReviewer(consortium.Id, Guid.NewGuid(), dueAt)).ShouldBeInvalid("reviewerUserId");
@@ -121,7 +121,7 @@ public class AssignReviewerTests(GrantHubFactory factory) : IClassFixture<GrantH
     {
         var consortium = await factory.SubmittedConsortium();
         var reviewer = await factory.NewReviewer();
-        var dueAt = factory.Clock.GetUtcNow().AddDays(10);
+        var dueAt = factory.StoredNow.AddDays(10);
 
         foreach (var client in new[] { await factory.Admin(), await factory.Finance(), reviewer.Client, consortium.Lead.Client })
         {
