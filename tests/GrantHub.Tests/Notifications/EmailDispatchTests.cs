@@ -60,7 +60,7 @@ public sealed class EmailDispatchTests : LoopbackSmtpTests
         var host = StartHost();
         await Smtp.StopAsync();
         var created = await host.Notify([await host.UserId("lead@granthub.local"), await host.UserId("partner@granthub.local")]);
-        var start = host.Clock.GetUtcNow();
+        var start = host.StoredNow;
 
         Assert.Equal(2, (await host.DispatchEmails()).Affected);
 
