@@ -5,7 +5,8 @@ namespace GrantHub.Api.Infrastructure;
 
 /// <summary>
 /// The settings a Production installation cannot run without, checked before anything touches a database: the
-/// application database, the funder's real legal name (stated in every agreement), no demo accounts, and no value
+/// application database, the funder's real legal name (stated in every agreement), the certificate that encrypts the
+/// data-protection keys, no demo accounts, and no value
 /// still holding a placeholder of the example settings file (<c>SET-…</c>, or an example.org/.com address).
 /// </summary>
 public static partial class ProductionSettings
@@ -31,6 +32,11 @@ public static partial class ProductionSettings
         if (string.Equals(configuration[$"{AgreementOptions.Section}:FunderName"]?.Trim(), DemoFunderName, StringComparison.OrdinalIgnoreCase))
         {
             problems.Add($"{AgreementOptions.Section}:FunderName is still the demo funder's name; set the funder's legal name.");
+        }
+
+        if (DataProtectionKeyProtection.MissingSetting(configuration, environment) is { } missingCertificate)
+        {
+            problems.Add(missingCertificate);
         }
 
         if (configuration.GetValue("Demo:Seed", false))

@@ -54,7 +54,7 @@ public class ConsortiumFlowTests(GrantHubFactory factory) : IClassFixture<GrantH
         var submitted = await (await lead.Client.Submit(draft.Id)).ReadAs<ApplicationResponse>();
 
         Assert.Equal(ApplicationStatus.Submitted, submitted.Status);
-        Assert.Equal(factory.Clock.GetUtcNow(), submitted.SubmittedAt);
+        Assert.Equal(factory.StoredNow, submitted.SubmittedAt);
         Assert.Null(submitted.WithdrawnAt);
         ApplicationTestData.AssertSameApplication(submitted, await partner.Client.Get(draft.Id));
         foreach (var member in new[] { lead.Client, partner.Client, partnerColleague })

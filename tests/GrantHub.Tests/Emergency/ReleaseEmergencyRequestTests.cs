@@ -29,7 +29,7 @@ public class ReleaseEmergencyRequestTests(GrantHubFactory factory) : IClassFixtu
 
         Assert.Equal(EmergencyRequestStatus.Released, response.Status);
         Assert.Equal(Reason, response.ReleaseReason);
-        Assert.Equal(factory.Clock.GetUtcNow(), response.ReleasedAt);
+        Assert.Equal(factory.StoredNow, response.ReleasedAt);
         Assert.Equal(await factory.UserIdOf("finance@granthub.local"), response.ReleasedBy);
         var after = await factory.GetFund(fund.Id);
         Assert.Equal(1_000m, after.Committed);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using GrantHub.Api.Infrastructure;
+using GrantHub.Core.Common;
 using GrantHub.Core.Data;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Hosting;
@@ -52,6 +53,9 @@ public class GrantHubFactory : WebApplicationFactory<Program>
     }
 
     public FakeTimeProvider Clock { get; }
+
+    /// <summary>The clock's instant as GrantHub stores and answers it (whole 0.1 ms, see <see cref="StoredInstant"/>).</summary>
+    public DateTimeOffset StoredNow => StoredInstant.Normalise(Clock.GetUtcNow());
 
     /// <summary>The SQLite file's connection string, or on SQL Server (<see cref="TestSqlServer"/>) the database's.</summary>
     public string ConnectionString => TestSqlServer.Enabled ? _databasePath : $"Data Source={_databasePath}";

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using GrantHub.Api.Infrastructure;
 using GrantHub.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;

@@ -19,7 +19,7 @@ public class AssignReviewerTests(GrantHubFactory factory) : IClassFixture<GrantH
         var consortium = await factory.SubmittedConsortium();
         var reviewer = await factory.NewReviewer();
         var officer = await factory.Officer();
-        var dueAt = factory.Clock.GetUtcNow().AddDays(10);
+        var dueAt = factory.StoredNow.AddDays(10);
 
         var response = await officer.AssignReviewer(consortium.Id, reviewer.Id, dueAt);
 
@@ -83,7 +83,7 @@ public class AssignReviewerTests(GrantHubFactory factory) : IClassFixture<GrantH
         var consortium = await factory.SubmittedConsortium();
         var officer = await factory.Officer();
         var financeOfficer = await factory.UserId("finance@granthub.local");
-        var dueAt = factory.Clock.GetUtcNow().AddDays(10);
+        var dueAt = factory.StoredNow.AddDays(10);
 
         await (await officer.AssignReviewer(consortium.Id, financeOfficer, dueAt)).ShouldBeInvalid("reviewerUserId");
         await (await officer.AssignReviewer(consortium.Id, Guid.NewGuid(), dueAt)).ShouldBeInvalid("reviewerUserId");
@@ -120,7 +120,7 @@ public class AssignReviewerTests(GrantHubFactory factory) : IClassFixture<GrantH
     {
         var consortium = await factory.SubmittedConsortium();
         var reviewer = await factory.NewReviewer();
-        var dueAt = factory.Clock.GetUtcNow().AddDays(10);
+        var dueAt = factory.StoredNow.AddDays(10);
 
         foreach (var client in new[] { await factory.Admin(), await factory.Finance(), reviewer.Client, consortium.Lead.Client })
         {
