@@ -80,6 +80,7 @@ public static class ServiceRegistration
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
         services.AddScoped<AccountSessions>();
         services.AddSingleton<SignInThrottle>();
+        services.AddScoped<CredentialCheck>();
         services.AddGrantHubRateLimiting(configuration);
 
         services.AddOpenApi(options =>
