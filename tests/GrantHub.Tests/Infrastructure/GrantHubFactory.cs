@@ -56,6 +56,8 @@ public class GrantHubFactory : WebApplicationFactory<Program>
     /// <summary>The SQLite file's connection string, or on SQL Server (<see cref="TestSqlServer"/>) the database's.</summary>
     public string ConnectionString => TestSqlServer.Enabled ? _databasePath : $"Data Source={_databasePath}";
 
+    protected virtual string EnvironmentName => "Testing";
+
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["ConnectionStrings:GrantHub"] = ConnectionString,
@@ -67,7 +69,7 @@ public class GrantHubFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
         foreach (var (key, value) in Settings.Concat(_extraSettings))
         {
             builder.UseSetting(key, value);
