@@ -7,6 +7,9 @@ cd "$(dirname "$0")/.."
 echo "== bench/report-reminders.sh at 1,000 grants"
 timeout 600 bash bench/report-reminders.sh --grants 1000
 
+echo "== bench/open-data.sh at 1,000 grants"
+timeout 600 bash bench/open-data.sh --grants 1000
+
 echo "== bench/agreement.sh, one in-process pass of each benchmark"
 timeout 600 bash bench/agreement.sh --job Dry --inProcess
 

@@ -1,30 +1,46 @@
 using GrantHub.Api.Features.Applications;
 using GrantHub.Api.Features.Audit;
+using GrantHub.Api.Features.Auth;
 using GrantHub.Api.Features.Calls;
 using GrantHub.Api.Features.Decisions;
 using GrantHub.Api.Features.Emergency;
 using GrantHub.Api.Features.Funds;
 using GrantHub.Api.Features.Grants;
 using GrantHub.Api.Features.Notifications;
+using GrantHub.Api.Features.OpenData;
 using GrantHub.Api.Features.Organisations;
 using GrantHub.Api.Features.Reviews;
 using GrantHub.Api.Features.Users;
 using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Web;
 using GrantHub.Core.Data;
 using GrantHub.Core.Identity;
 using Hangfire;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
+if (ProductionSettings.Problems(builder.Configuration, builder.Environment) is { Count: > 0 } problems)
+{
+    Console.Error.WriteLine(ProductionSettings.Describe(problems));
+    Environment.ExitCode = 1;
+    return;
+}
+
 
 builder.Services.AddGrantHubDatabase(builder.Configuration);
 builder.Services.AddGrantHubApplication();
 builder.Services.AddGrantHubWeb(builder.Configuration);
+builder.Services.AddDataProtection().ProtectKeysAtRest(builder.Configuration, builder.Environment);
+builder.Services.AddGrantHubPages(builder.Configuration, builder.Environment);
+// The stylesheet is served from the build output in every environment (tests included), not only Development.
+builder.WebHost.UseStaticWebAssets();
 builder.Services.AddGrantHubEmail(builder.Configuration);
 builder.Services.AddGrantHubJobs(builder.Configuration);
 builder.Services.AddEmergencyRequests();
+builder.Services.AddOpenData();
 builder.Services.AddGrantHubTelemetry(builder.Configuration);
 builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", 1_048_576L));
@@ -38,7 +54,15 @@ if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
 
 await using (var scope = app.Services.CreateAsyncScope())
 {
-    await scope.ServiceProvider.GetRequiredService<AdminBootstrap>().EnsureAdminAsync();
+    var adminBootstrap = scope.ServiceProvider.GetRequiredService<AdminBootstrap>();
+    await adminBootstrap.EnsureAdminAsync();
+    if (app.Environment.IsProduction() && !await adminBootstrap.AnyAdminAsync())
+    {
+        Console.Error.WriteLine(AdminBootstrap.NoAdminMessage);
+        Environment.ExitCode = 1;
+        return;
+    }
+
     if (app.Configuration.GetValue("Demo:Seed", false))
     {
         await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync();
@@ -49,12 +73,16 @@ Jobs.RegisterRecurringJobs(app.Services, app.Configuration);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseGrantHubPages();
+// Explicit, after the status-code pages, so that a re-executed request (e.g. /error/404) is routed again.
+app.UseRouting();
 app.UseRequestSizeLimit();
 app.UseAuthentication();
+app.UseMiddleware<SessionValidationMiddleware>();
 app.UseAuthorization();
 app.UseRateLimiter();
 
-app.MapGroup("/auth").WithTags("Auth").MapIdentityApi<ApplicationUser>().RequireRateLimiting(RateLimiting.AuthPolicy);
+app.MapAuthEndpoints();
 app.MapUserEndpoints();
 app.MapFundEndpoints();
 app.MapCallEndpoints();
@@ -66,12 +94,18 @@ app.MapGrantEndpoints();
 app.MapAuditEndpoints();
 app.MapNotificationEndpoints();
 app.MapEmergencyEndpoints();
+app.MapOpenDataEndpoints();
+app.MapGrantHubPages();
 
 app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+if (ProductionSettings.ServesApiReference(app.Configuration, app.Environment))
+{
+    app.MapOpenApi();
+    app.MapScalarApiReference("/scalar");
+}
+
 app.MapGrantHubTelemetry();
-app.MapOpenApi();
-app.MapScalarApiReference("/scalar");
 app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Admin, "/hangfire", new DashboardOptions { Authorization = [] });
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Log(app));
