@@ -19,7 +19,7 @@ now() { date +%s.%N; }
 measure() {
   local database=$1 started live="" ready="" pid
   started=$(now)
-  ConnectionStrings__GrantHub="Data Source=$database" Demo__Seed=true ASPNETCORE_ENVIRONMENT=Production \
+  ConnectionStrings__GrantHub="Data Source=$database" Demo__Seed=true ASPNETCORE_ENVIRONMENT=Benchmark \
     Logging__LogLevel__Default=Warning dotnet "$api" --contentRoot "$(dirname "$api")" --urls "http://127.0.0.1:$port" >"$work/api.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 1200); do
