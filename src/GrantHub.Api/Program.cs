@@ -25,10 +25,8 @@ var builder = WebApplication.CreateBuilder(args);
 if (ProductionSettings.Problems(builder.Configuration, builder.Environment) is { Count: > 0 } problems)
 {
     Console.Error.WriteLine(ProductionSettings.Describe(problems));
-    Environment.ExitCode = 1;
-    return;
+    return 1;
 }
-
 
 builder.Services.AddGrantHubDatabase(builder.Configuration);
 builder.Services.AddGrantHubApplication();
@@ -59,8 +57,7 @@ await using (var scope = app.Services.CreateAsyncScope())
     if (app.Environment.IsProduction() && !await adminBootstrap.AnyAdminAsync())
     {
         Console.Error.WriteLine(AdminBootstrap.NoAdminMessage);
-        Environment.ExitCode = 1;
-        return;
+        return 1;
     }
 
     if (app.Configuration.GetValue("Demo:Seed", false))

@@ -38,6 +38,11 @@ public static partial class ProductionSettings
             problems.Add("Demo:Seed must be false in Production: the demo accounts share a published password.");
         }
 
+        if (DataProtectionKeyProtection.MissingSetting(configuration, environment) is { } keyProtection)
+        {
+            problems.Add(keyProtection);
+        }
+
         foreach (var (key, value) in CheckedSections.SelectMany(section => configuration.GetSection(section).AsEnumerable())
                      .Where(setting => setting.Value is not null)
                      .OrderBy(setting => setting.Key, StringComparer.Ordinal))

@@ -1,8 +1,10 @@
 using FluentValidation;
+using GrantHub.Api.Access;
 using GrantHub.Api.Features.Applications;
 using GrantHub.Api.Features.Auth;
 using GrantHub.Api.Features.Decisions;
 using GrantHub.Api.Features.Grants;
+using GrantHub.Api.Features.Organisations;
 using GrantHub.Api.Features.Reviews;
 using GrantHub.Core.Data;
 using GrantHub.Core.Identity;
@@ -30,10 +32,12 @@ public static class ServiceRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddScoped<Viewer>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<Notifier>();
         services.AddScoped<IdempotencyStore>();
         services.AddScoped<ApplicationNotifications>();
+        services.AddScoped<InvitationNotifications>();
         services.AddScoped<ReviewNotifications>();
         services.AddScoped<DecisionNotifications>();
         services.AddScoped<DemoData>();
@@ -76,6 +80,7 @@ public static class ServiceRegistration
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
         services.AddScoped<AccountSessions>();
         services.AddSingleton<SignInThrottle>();
+        services.AddScoped<CredentialCheck>();
         services.AddGrantHubRateLimiting(configuration);
 
         services.AddOpenApi(options =>

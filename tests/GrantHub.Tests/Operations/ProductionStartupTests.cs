@@ -21,6 +21,7 @@ public class ProductionStartupTests : IDisposable
         Assert.Contains("GrantHub did not start", errors);
         Assert.Contains("ConnectionStrings:GrantHub is missing", errors);
         Assert.Contains("Agreements:FunderName is still the demo funder's name", errors);
+        Assert.Contains($"{DataProtectionKeyProtection.CertificatePathSetting} is missing", errors);
         Assert.Empty(Directory.GetFiles(_workingDirectory));
     }
 
@@ -47,6 +48,8 @@ public class ProductionStartupTests : IDisposable
         var (exitCode, errors) = await RunHost(
             $"--ConnectionStrings:GrantHub=Data Source={Path.Combine(_workingDirectory, "granthub.db")}",
             "--Agreements:FunderName=Fondation Exemple pour la Paix",
+            $"--DataProtection:CertificatePath={TestCertificates.CreatePfx(Path.Combine(_workingDirectory, "keys.pfx"), "pfx-password")}",
+            "--DataProtection:CertificatePassword=pfx-password",
             "--Hangfire:Server:Enabled=false");
 
         Assert.Equal(1, exitCode);
@@ -142,6 +145,9 @@ public class ProductionStartupTests : IDisposable
                     ["Agreements:FunderName"] = "Fondation Exemple pour la Paix",
                     ["Bootstrap:AdminEmail"] = "first-admin@funder.test",
                     ["Bootstrap:AdminPassword"] = "Prod#Admin2026pass",
+                    [DataProtectionKeyProtection.CertificatePathSetting] = TestCertificates.CreatePfx(
+                        Path.Combine(Path.GetTempPath(), $"granthub-keys-{Guid.NewGuid():N}.pfx"), "pfx-password"),
+                    [DataProtectionKeyProtection.CertificatePasswordSetting] = "pfx-password",
                 };
                 if (apiReferenceEnabled is not null)
                 {
