@@ -114,8 +114,10 @@ try
 catch (IOException listening) when (listening.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
 {
     await Console.Error.WriteLineAsync($"GrantHub cannot start: {listening.Message} Stop the program using it, or choose another with --urls.");
-    Environment.ExitCode = 1;
+    return 1;
 }
+
+return 0;
 
 /// <summary>Entry point, public for WebApplicationFactory in the tests.</summary>
 public partial class Program;
