@@ -8,7 +8,7 @@ runs=3
 if [ "${1:-}" = "--runs" ]; then runs=$2; fi
 
 dotnet build src/GrantHub.Api -c Release -v quiet -nologo >/dev/null
-api=src/GrantHub.Api/bin/Release/net10.0/GrantHub.Api.dll
+api="$PWD/src/GrantHub.Api/bin/Release/net10.0/GrantHub.Api.dll"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 port=$((20000 + RANDOM % 20000))
@@ -19,15 +19,15 @@ now() { date +%s.%N; }
 measure() {
   local database=$1 started live="" ready="" pid
   started=$(now)
-  ConnectionStrings__GrantHub="Data Source=$database" Demo__Seed=true ASPNETCORE_ENVIRONMENT=Production \
-    Logging__LogLevel__Default=Warning dotnet "$api" --urls "http://127.0.0.1:$port" >"$work/api.log" 2>&1 &
+  ConnectionStrings__GrantHub="Data Source=$database" Demo__Seed=true ASPNETCORE_ENVIRONMENT=Benchmark \
+    Logging__LogLevel__Default=Warning dotnet "$api" --contentRoot "$(dirname "$api")" --urls "http://127.0.0.1:$port" >"$work/api.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 1200); do
     if [ -z "$live" ] && curl -fs -o /dev/null "http://127.0.0.1:$port/health"; then live=$(now); fi
     if curl -fs -o /dev/null "http://127.0.0.1:$port/health/ready"; then ready=$(now); break; fi
     sleep 0.05
   done
-  kill "$pid"; wait "$pid" 2>/dev/null || true
+  kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
   if [ -z "$ready" ]; then echo "never ready; log:" >&2; cat "$work/api.log" >&2; exit 2; fi
   awk -v s="$started" -v l="${live:-$ready}" -v r="$ready" 'BEGIN { printf "%.2f %.2f\n", l - s, r - s }'
 }

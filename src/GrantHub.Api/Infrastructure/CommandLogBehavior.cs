@@ -86,6 +86,7 @@ public static class CommandOutcome
         DbUpdateConcurrencyException or IdempotencyException => Conflict,
         DbUpdateException update when DatabaseErrors.IsUniqueViolation(update) => Conflict,
         OperationCanceledException => "cancelled",
+        _ when ProblemDetailsExceptionHandler.IsExpected(exception) => "refused",
         _ => Failed,
     };
 }
