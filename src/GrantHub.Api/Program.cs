@@ -1,5 +1,6 @@
 using GrantHub.Api.Features.Applications;
 using GrantHub.Api.Features.Audit;
+using GrantHub.Api.Features.Auth;
 using GrantHub.Api.Features.Calls;
 using GrantHub.Api.Features.Decisions;
 using GrantHub.Api.Features.Emergency;
@@ -11,22 +12,34 @@ using GrantHub.Api.Features.Organisations;
 using GrantHub.Api.Features.Reviews;
 using GrantHub.Api.Features.Users;
 using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Web;
 using GrantHub.Core.Data;
 using GrantHub.Core.Identity;
 using Hangfire;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
+if (ProductionSettings.Problems(builder.Configuration, builder.Environment) is { Count: > 0 } problems)
+{
+    Console.Error.WriteLine(ProductionSettings.Describe(problems));
+    return 1;
+}
 
 builder.Services.AddGrantHubDatabase(builder.Configuration);
 builder.Services.AddGrantHubApplication();
 builder.Services.AddGrantHubWeb(builder.Configuration);
+builder.Services.AddDataProtection().ProtectKeysAtRest(builder.Configuration, builder.Environment);
+builder.Services.AddGrantHubPages(builder.Configuration, builder.Environment);
+// The stylesheet is served from the build output in every environment (tests included), not only Development.
+builder.WebHost.UseStaticWebAssets();
 builder.Services.AddGrantHubEmail(builder.Configuration);
 builder.Services.AddGrantHubJobs(builder.Configuration);
 builder.Services.AddEmergencyRequests();
 builder.Services.AddOpenData();
+builder.Services.AddGrantHubTelemetry(builder.Configuration);
 builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", 1_048_576L));
 
@@ -39,7 +52,14 @@ if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
 
 await using (var scope = app.Services.CreateAsyncScope())
 {
-    await scope.ServiceProvider.GetRequiredService<AdminBootstrap>().EnsureAdminAsync();
+    var adminBootstrap = scope.ServiceProvider.GetRequiredService<AdminBootstrap>();
+    await adminBootstrap.EnsureAdminAsync();
+    if (app.Environment.IsProduction() && !await adminBootstrap.AnyAdminAsync())
+    {
+        Console.Error.WriteLine(AdminBootstrap.NoAdminMessage);
+        return 1;
+    }
+
     if (app.Configuration.GetValue("Demo:Seed", false))
     {
         await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync();
@@ -50,12 +70,16 @@ Jobs.RegisterRecurringJobs(app.Services, app.Configuration);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseGrantHubPages();
+// Explicit, after the status-code pages, so that a re-executed request (e.g. /error/404) is routed again.
+app.UseRouting();
 app.UseRequestSizeLimit();
 app.UseAuthentication();
+app.UseMiddleware<SessionValidationMiddleware>();
 app.UseAuthorization();
 app.UseRateLimiter();
 
-app.MapGroup("/auth").WithTags("Auth").MapIdentityApi<ApplicationUser>().RequireRateLimiting(RateLimiting.AuthPolicy);
+app.MapAuthEndpoints();
 app.MapUserEndpoints();
 app.MapFundEndpoints();
 app.MapCallEndpoints();
@@ -68,16 +92,32 @@ app.MapAuditEndpoints();
 app.MapNotificationEndpoints();
 app.MapEmergencyEndpoints();
 app.MapOpenDataEndpoints();
+app.MapGrantHubPages();
 
 app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
-app.MapOpenApi();
-app.MapScalarApiReference("/scalar");
+if (ProductionSettings.ServesApiReference(app.Configuration, app.Environment))
+{
+    app.MapOpenApi();
+    app.MapScalarApiReference("/scalar");
+}
+
+app.MapGrantHubTelemetry();
 app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Admin, "/hangfire", new DashboardOptions { Authorization = [] });
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Log(app));
 
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (IOException listening) when (listening.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+{
+    await Console.Error.WriteLineAsync($"GrantHub cannot start: {listening.Message} Stop the program using it, or choose another with --urls.");
+    return 1;
+}
+
+return 0;
 
 /// <summary>Entry point, public for WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -34,6 +34,7 @@ public static class Jobs
         {
             services.AddHangfireServer(options =>
                 options.WorkerCount = configuration.GetValue("Hangfire:WorkerCount", Math.Max(2, Environment.ProcessorCount)));
+            services.AddHealthChecks().AddCheck<JobServerHealthCheck>("job-server", tags: ["ready"]);
         }
 
         return services;

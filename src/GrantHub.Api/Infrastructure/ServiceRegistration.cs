@@ -1,8 +1,10 @@
-using System.Text.Json.Serialization;
 using FluentValidation;
+using GrantHub.Api.Access;
 using GrantHub.Api.Features.Applications;
+using GrantHub.Api.Features.Auth;
 using GrantHub.Api.Features.Decisions;
 using GrantHub.Api.Features.Grants;
+using GrantHub.Api.Features.Organisations;
 using GrantHub.Api.Features.Reviews;
 using GrantHub.Core.Data;
 using GrantHub.Core.Identity;
@@ -22,7 +24,7 @@ public static class ServiceRegistration
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
+            options.PipelineBehaviors = [typeof(CommandLogBehavior<,>), typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
         });
         // A rule stops at its first failure, so a later check never runs on a value already found missing or malformed.
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
@@ -30,10 +32,12 @@ public static class ServiceRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddScoped<Viewer>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<Notifier>();
         services.AddScoped<IdempotencyStore>();
         services.AddScoped<ApplicationNotifications>();
+        services.AddScoped<InvitationNotifications>();
         services.AddScoped<ReviewNotifications>();
         services.AddScoped<DecisionNotifications>();
         services.AddScoped<DemoData>();
@@ -45,11 +49,7 @@ public static class ServiceRegistration
     /// <summary>HTTP concerns: JSON contract, problem details, accounts, rate limits, OpenAPI and health.</summary>
     public static IServiceCollection AddGrantHubWeb(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<JsonOptions>(options =>
-        {
-            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
-            options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
-        });
+        services.Configure<JsonOptions>(options => JsonInput.Apply(options.SerializerOptions));
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
@@ -60,14 +60,27 @@ public static class ServiceRegistration
         services.AddIdentityApiEndpoints<ApplicationUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 10;
-                options.Lockout.MaxFailedAccessAttempts = 10;
+                // NIST SP 800-63B: length and a list of common passwords, no composition rules.
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                // Failed sign-ins are throttled (SignInThrottle), never locked; lockout only marks disabled accounts.
+                options.Lockout.AllowedForNewUsers = false;
             })
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<GrantHubDbContext>();
         services.AddDataProtection()
             .SetApplicationName("GrantHub")
             .PersistKeysToDbContext<GrantHubDbContext>();
+        // Browser cookies (?useCookies=true) are checked against the security stamp on every request, like bearer tokens.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+        services.AddScoped<AccountSessions>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<CredentialCheck>();
         services.AddGrantHubRateLimiting(configuration);
 
         services.AddOpenApi(options =>

@@ -3,7 +3,6 @@ using GrantHub.Api.Features.Audit;
 using GrantHub.Api.Features.Funds;
 using GrantHub.Api.Features.Users;
 using GrantHub.Api.Infrastructure;
-using GrantHub.Core.Common;
 using GrantHub.Core.Funds;
 using GrantHub.Core.Identity;
 using GrantHub.Tests.Infrastructure;
@@ -26,7 +25,7 @@ public class AuditTrailTests : IDisposable
         var entry = Assert.Single(page.Items);
         Assert.Equal("CreateFund", entry.Command);
         Assert.Equal("admin@granthub.local", entry.UserEmail);
-        Assert.Equal(StoredInstant.Normalise(_factory.Clock.GetUtcNow()), entry.OccurredAt);
+        Assert.Equal(_factory.StoredNow, entry.OccurredAt);
         Assert.Equal(fund.Name, entry.Payload.GetProperty("name").GetString());
     }
 

@@ -42,9 +42,10 @@ public partial class SqlServerScriptTests
     {
         using var db = SqlServerContext();
 
-        string[] statements = [AuditTrail.SqlServerChainLock, NotificationInsert.Sql(db, 1), NotificationInsert.Sql(db, 3)];
+        string[] statements = [AuditTrail.SqlServerChainLock, NotificationInsert.Sql(db)];
 
-        Assert.Contains("WITH (UPDLOCK, HOLDLOCK)", statements[2]);
+        Assert.Contains("OPENJSON(@rows) WITH ([Id] uniqueidentifier '$[0]'", statements[1]);
+        Assert.Contains("WITH (UPDLOCK, HOLDLOCK)", statements[1]);
         Assert.Empty(statements.SelectMany(ParseErrors));
     }
 

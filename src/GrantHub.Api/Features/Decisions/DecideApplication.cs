@@ -1,4 +1,5 @@
 using FluentValidation;
+using GrantHub.Api.Access;
 using GrantHub.Api.Infrastructure;
 using GrantHub.Core.Applications;
 using GrantHub.Core.Calls;
@@ -152,7 +153,7 @@ public sealed class DecideApplicationValidator : AbstractValidator<DecideApplica
 /// </summary>
 public sealed class DecideApplicationHandler(
     GrantHubDbContext db,
-    ICurrentUser user,
+    Viewer viewer,
     TimeProvider clock,
     GrantAwarding awarding,
     DecisionNotifications notifications) : ICommandHandler<DecideApplicationCommand, DecisionResponse>
@@ -161,6 +162,8 @@ public sealed class DecideApplicationHandler(
     {
         var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == command.Id, cancellationToken)
             ?? throw new NotFoundException(nameof(Application), command.Id);
+        await viewer.EnsureNotRelatedPartyAsync(
+            application.ConsortiumOrganisationIds, "You are a member of an organisation in this consortium and cannot decide its application.", cancellationToken);
         var call = await db.Calls.SingleAsync(c => c.Id == application.CallId, cancellationToken);
         var submittedReviews = await db.ReviewAssignments.CountAsync(
             r => r.ApplicationId == application.Id && r.Status == ReviewStatus.Submitted, cancellationToken);
@@ -199,7 +202,7 @@ public sealed class DecideApplicationHandler(
                     application.DurationMonths,
                     application.AllocationsFor(amount),
                     plan),
-                user.RequiredId(),
+                viewer.RequiredId(),
                 now,
                 cancellationToken);
         }

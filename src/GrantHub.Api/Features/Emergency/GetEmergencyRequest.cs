@@ -1,3 +1,4 @@
+using GrantHub.Api.Access;
 using GrantHub.Api.Infrastructure;
 using GrantHub.Core.Data;
 using Mediator;
@@ -7,12 +8,12 @@ namespace GrantHub.Api.Features.Emergency;
 
 public record GetEmergencyRequestQuery(Guid Id) : IQuery<EmergencyRequestResponse>;
 
-public sealed class GetEmergencyRequestHandler(GrantHubDbContext db, ICurrentUser user)
+public sealed class GetEmergencyRequestHandler(GrantHubDbContext db, Viewer user)
     : IQueryHandler<GetEmergencyRequestQuery, EmergencyRequestResponse>
 {
     public async ValueTask<EmergencyRequestResponse> Handle(GetEmergencyRequestQuery query, CancellationToken cancellationToken)
     {
-        var viewer = await EmergencyViewer.LoadAsync(db, user, cancellationToken);
+        var viewer = await EmergencyViewer.LoadAsync(user, cancellationToken);
         var request = await viewer.FindAsync(db.EmergencyRequests.AsNoTracking(), query.Id, cancellationToken);
         return EmergencyRequestResponse.For(request, viewer);
     }

@@ -30,7 +30,7 @@ public sealed class DecideTrancheHandler(GrantHubDbContext db, GrantAccess acces
 {
     public async ValueTask<TrancheResponse> Handle(DecideTrancheCommand command, CancellationToken cancellationToken)
     {
-        var grant = await access.FindAsync(command.Id, cancellationToken);
+        var grant = await access.FindToHandleMoneyAsync(command.Id, cancellationToken);
         var threshold = await db.Funds.Where(f => f.Id == grant.FundId).Select(f => f.ApprovalThreshold).SingleAsync(cancellationToken);
         var required = TrancheResponse.RequiredApprovalsFor(grant.FindTranche(command.Number).Amount, threshold);
 

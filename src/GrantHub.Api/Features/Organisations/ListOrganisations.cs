@@ -1,4 +1,5 @@
 using FluentValidation;
+using GrantHub.Api.Access;
 using GrantHub.Api.Infrastructure;
 using GrantHub.Core.Data;
 using GrantHub.Core.Organisations;
@@ -20,7 +21,7 @@ public sealed class ListOrganisationsValidator : AbstractValidator<ListOrganisat
 }
 
 /// <summary>Applicants list the organisations they belong to; overseeing staff list all. Ordered by name.</summary>
-public sealed class ListOrganisationsHandler(GrantHubDbContext db, ICurrentUser user)
+public sealed class ListOrganisationsHandler(GrantHubDbContext db, Viewer user)
     : IQueryHandler<ListOrganisationsQuery, PagedResponse<OrganisationResponse>>
 {
     public async ValueTask<PagedResponse<OrganisationResponse>> Handle(ListOrganisationsQuery query, CancellationToken cancellationToken)
