@@ -1,11 +1,15 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using GrantHub.Benchmarks.ReportReminders;
+using GrantHub.Core.Data;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GrantHub.Benchmarks.OpenData;
 
 /// <summary>The real API host on a SQLite file, configured for open data, without the Hangfire server.</summary>
-internal sealed class OpenDataBenchmarkHost(string databasePath) : WebApplicationFactory<global::Program>
+internal sealed class OpenDataBenchmarkHost(string databasePath, CommandRecorder recorder) : WebApplicationFactory<global::Program>
 {
     public string ConnectionString => $"Data Source={databasePath}";
 
@@ -20,6 +24,7 @@ internal sealed class OpenDataBenchmarkHost(string databasePath) : WebApplicatio
         builder.UseSetting("Hangfire:Server:Enabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("OpenData:PseudonymSecret", "benchmark-secret-0123456789-abcdefghijkl");
+        builder.ConfigureServices(services => services.ConfigureDbContext<GrantHubDbContext>(options => options.AddInterceptors(recorder)));
     }
 
     protected override void Dispose(bool disposing)

@@ -29,7 +29,8 @@ internal static class OpenDataExportBenchmark
 
         try
         {
-            using var host = new OpenDataBenchmarkHost(path);
+            var recorder = new CommandRecorder();
+            using var host = new OpenDataBenchmarkHost(path, recorder);
             _ = host.Services;
             var clock = Stopwatch.StartNew();
             var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
@@ -40,7 +41,7 @@ internal static class OpenDataExportBenchmark
             var failures = 0;
             foreach (var format in OpenDataFiles.All)
             {
-                var written = await ExportAsync(host, format);
+                var written = await ExportAsync(host, recorder, format);
                 if (written != portfolio.Grants)
                 {
                     Console.Error.WriteLine($"{format}: wrote {written:N0} grants, expected {portfolio.Grants:N0}");
@@ -62,12 +63,14 @@ internal static class OpenDataExportBenchmark
         }
     }
 
-    private static async Task<int> ExportAsync(OpenDataBenchmarkHost host, OpenDataFormat format)
+    private static async Task<int> ExportAsync(OpenDataBenchmarkHost host, CommandRecorder recorder, OpenDataFormat format)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var workingSetBefore = Process.GetCurrentProcess().WorkingSet64;
+        recorder.Clear();
+        recorder.Recording = true;
         using var memory = PeakMemory.Start();
         var clock = Stopwatch.StartNew();
         int written;
@@ -80,9 +83,15 @@ internal static class OpenDataExportBenchmark
 
         var elapsed = clock.Elapsed;
         var peak = memory.Stop();
+        recorder.Recording = false;
         Console.WriteLine(
             $"{OpenDataFiles.FileName(format),-15} {written,9:N0} grants in {Seconds(elapsed),9}, {Megabytes(output.Length),7} written; " +
             $"working set {Megabytes(workingSetBefore)} before, peak {Megabytes(peak)}; allocated {Megabytes(GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore)}");
+        foreach (var query in recorder.Commands.GroupBy(c => c.Text![..Math.Min(90, c.Text!.Length)].ReplaceLineEndings(" ")).OrderByDescending(g => g.Sum(c => c.Duration.Ticks)).Take(4))
+        {
+            Console.WriteLine($"  {query.Count(),6:N0} x {Seconds(TimeSpan.FromTicks(query.Sum(c => c.Duration.Ticks)))} in the database: {query.Key}");
+        }
+
         return written;
     }
 
