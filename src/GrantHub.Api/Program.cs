@@ -1,30 +1,28 @@
-using GrantHub.Api.Features.Applications;
-using GrantHub.Api.Features.Audit;
-using GrantHub.Api.Features.Calls;
-using GrantHub.Api.Features.Decisions;
-using GrantHub.Api.Features.Emergency;
-using GrantHub.Api.Features.Funds;
-using GrantHub.Api.Features.Grants;
-using GrantHub.Api.Features.Notifications;
-using GrantHub.Api.Features.Organisations;
-using GrantHub.Api.Features.Reviews;
-using GrantHub.Api.Features.Users;
-using GrantHub.Api.Infrastructure;
-using GrantHub.Core.Data;
+using GrantHub.Api.Features;
+using GrantHub.Api.Infrastructure.Database;
+using GrantHub.Api.Infrastructure.Email;
+using GrantHub.Api.Infrastructure.Http;
+using GrantHub.Api.Infrastructure.Idempotency;
+using GrantHub.Api.Infrastructure.Jobs;
+using GrantHub.Api.Infrastructure.Pipeline;
+using GrantHub.Api.Infrastructure.Security;
+using GrantHub.Api.Infrastructure.Seeding;
 using GrantHub.Core.Identity;
 using Hangfire;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddGrantHubDatabase(builder.Configuration);
-builder.Services.AddGrantHubApplication();
+builder.Services.AddGrantHubPipeline();
 builder.Services.AddGrantHubWeb(builder.Configuration);
 builder.Services.AddGrantHubEmail(builder.Configuration);
 builder.Services.AddGrantHubJobs(builder.Configuration);
-builder.Services.AddEmergencyRequests();
+builder.Services.AddGrantHubIdempotency();
+builder.Services.AddGrantHubSeeding();
+builder.Services.AddGrantHubFeatures();
 builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", 1_048_576L));
 
@@ -44,7 +42,7 @@ await using (var scope = app.Services.CreateAsyncScope())
     }
 }
 
-Jobs.RegisterRecurringJobs(app.Services, app.Configuration);
+RecurringJobs.ScheduleRecurringJobs(app.Services, app.Configuration);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -54,17 +52,7 @@ app.UseAuthorization();
 app.UseRateLimiter();
 
 app.MapGroup("/auth").WithTags("Auth").MapIdentityApi<ApplicationUser>().RequireRateLimiting(RateLimiting.AuthPolicy);
-app.MapUserEndpoints();
-app.MapFundEndpoints();
-app.MapCallEndpoints();
-app.MapOrganisationEndpoints();
-app.MapApplicationEndpoints();
-app.MapReviewEndpoints();
-app.MapDecisionEndpoints();
-app.MapGrantEndpoints();
-app.MapAuditEndpoints();
-app.MapNotificationEndpoints();
-app.MapEmergencyEndpoints();
+app.MapGrantHubFeatures();
 
 app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

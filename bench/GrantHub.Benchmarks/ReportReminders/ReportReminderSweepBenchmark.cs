@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using GrantHub.Api.Features.Grants;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Database;
+using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Data;
 using Mediator;
 using Microsoft.Data.Sqlite;

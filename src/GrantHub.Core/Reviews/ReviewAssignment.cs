@@ -88,6 +88,8 @@ public class ReviewAssignment : IVersioned
             application.StartReview();
         }
 
+        application.Changed();
+
         return new ReviewAssignment
         {
             Id = Guid.NewGuid(),

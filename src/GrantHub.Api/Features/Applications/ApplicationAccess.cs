@@ -1,6 +1,6 @@
 using GrantHub.Api.Features.Organisations;
 using GrantHub.Api.Features.Reviews;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Core.Applications;
 using GrantHub.Core.Common;
 using GrantHub.Core.Data;

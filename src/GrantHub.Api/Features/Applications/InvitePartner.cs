@@ -1,6 +1,7 @@
 using FluentValidation;
 using FluentValidation.Results;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Pipeline;
+using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Core.Data;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

@@ -1,0 +1,84 @@
+using GrantHub.Api.Infrastructure.Database;
+using GrantHub.Core.Data;
+using GrantHub.Core.Notifications;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace GrantHub.Api.Infrastructure.Email;
+
+/// <summary>What a notification says; the link is a relative API path to the object concerned.</summary>
+public record NotificationMessage(string Kind, string Subject, string Body, string? Link);
+
+/// <summary>One notification to make: to whom, what it says, and the event it is about.</summary>
+public record OutgoingNotification(Guid RecipientUserId, NotificationMessage Message, string EventKey);
+
+/// <summary>
+/// Adds notifications to the current unit of work, one per recipient per event. The event key names the
+/// event (e.g. <c>partner-invited:{applicationId}:{organisationId}</c>); recipients who already have a
+/// notification for it get no second one. E-mail goes out later through the outbox when SMTP is configured.
+/// Subjects must never name a sensitive organisation (they show on lock screens and in mail logs).
+/// </summary>
+public sealed class Notifier(GrantHubDbContext db, TimeProvider clock, IOptions<SmtpOptions> smtp)
+{
+    private const int KeysPerLookup = 500;
+    private const int MaxDeduplicationKeyLength = 300;
+
+    public bool EmailEnabled => smtp.Value.Enabled;
+
+    public Task NotifyAsync(IEnumerable<Guid> recipients, NotificationMessage message, string eventKey, CancellationToken cancellationToken) =>
+        NotifyManyAsync(recipients.Select(recipient => new OutgoingNotification(recipient, message, eventKey)), cancellationToken);
+
+    /// <summary>
+    /// Set-based: looks the de-duplication keys up in chunks and adds only the missing ones, so a reminder
+    /// sweep over thousands of objects costs a handful of queries. Returns how many notifications were added.
+    /// Two servers running the same sweep at once: on SQLite the transactions are serialized, so the second
+    /// sees the first's rows; on SQL Server the unique index refuses the second insert and the unit of work
+    /// runs the command again (<see cref="DatabaseErrors.IsUniqueViolation"/>), which then finds the keys present.
+    /// </summary>
+    public async Task<int> NotifyManyAsync(IEnumerable<OutgoingNotification> notifications, CancellationToken cancellationToken)
+    {
+        var byKey = new Dictionary<string, OutgoingNotification>(StringComparer.Ordinal);
+        foreach (var notification in notifications)
+        {
+            byKey.TryAdd(DeduplicationKey(notification.EventKey, notification.RecipientUserId), notification);
+        }
+
+        if (byKey.Count == 0)
+        {
+            return 0;
+        }
+
+        var alreadyNotified = db.Notifications.Local.Select(n => n.DeduplicationKey).ToHashSet(StringComparer.Ordinal);
+        foreach (var keys in byKey.Keys.Where(key => !alreadyNotified.Contains(key)).Chunk(KeysPerLookup))
+        {
+            alreadyNotified.UnionWith(await db.Notifications
+                .Where(n => keys.Contains(n.DeduplicationKey))
+                .Select(n => n.DeduplicationKey)
+                .ToListAsync(cancellationToken));
+        }
+
+        var now = clock.GetUtcNow();
+        var added = byKey
+            .Where(pair => !alreadyNotified.Contains(pair.Key))
+            .Select(pair => new Notification(
+                pair.Value.RecipientUserId,
+                pair.Value.Message.Kind,
+                pair.Value.Message.Subject,
+                pair.Value.Message.Body,
+                pair.Value.Message.Link,
+                pair.Key,
+                EmailEnabled,
+                now))
+            .ToList();
+        db.Notifications.AddRange(added);
+        return added.Count;
+    }
+
+    public static string DeduplicationKey(string eventKey, Guid recipient)
+    {
+        var key = $"{eventKey}:{recipient:N}";
+        return key.Length <= MaxDeduplicationKeyLength
+            ? key
+            : throw new ArgumentException($"The event key is too long ({eventKey.Length} characters); keep it under {MaxDeduplicationKeyLength - 33}.", nameof(eventKey));
+    }
+}

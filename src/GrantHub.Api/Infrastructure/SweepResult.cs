@@ -1,4 +1,0 @@
-namespace GrantHub.Api.Infrastructure;
-
-/// <summary>What a scheduled sweep changed. A sweep that changed nothing leaves no audit entry.</summary>
-public record SweepResult(int Affected);
