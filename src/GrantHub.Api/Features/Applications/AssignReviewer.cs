@@ -25,7 +25,7 @@ public sealed class AssignReviewerValidator : AbstractValidator<AssignReviewerCo
                     .Join(db.Roles.Where(r => r.Name == Roles.Reviewer), ur => ur.RoleId, r => r.Id, (ur, _) => ur.UserId)
                     .AnyAsync(userId => userId == reviewerUserId, cancellationToken))
             .WithMessage("No reviewer has this id: the user must exist and have the Reviewer role.");
-        RuleFor(c => c.DueAt).Must(dueAt => dueAt > clock.GetUtcNow()).WithMessage("The review must be due in the future.");
+        RuleFor(c => c.DueAt).Must(dueAt => ReviewAssignment.IsDueInTheFuture(dueAt, clock.GetUtcNow())).WithMessage(ReviewAssignment.DueInThePast);
     }
 }
 
