@@ -13,9 +13,12 @@ public class AgreementRenderingBenchmarks
     [GlobalSetup]
     public void ReportPdfSizes()
     {
-        Console.WriteLine($"// Typical 3-partner agreement PDF: {_renderer.Render(_typical).Length:N0} bytes");
-        Console.WriteLine($"// Long 12-partner agreement PDF: {_renderer.Render(_long).Length:N0} bytes");
+        Console.WriteLine($"// Typical 3-partner agreement PDF: {Pdf(_renderer.Render(_typical)).Length:N0} bytes");
+        Console.WriteLine($"// Long 12-partner agreement PDF: {Pdf(_renderer.Render(_long)).Length:N0} bytes");
     }
+
+    private static byte[] Pdf(byte[] rendered) =>
+        rendered.AsSpan().StartsWith("%PDF-"u8) ? rendered : throw new InvalidOperationException("The renderer did not produce a PDF.");
 
     [Benchmark(Baseline = true)]
     public byte[] Typical_three_partner_agreement() => _renderer.Render(_typical);

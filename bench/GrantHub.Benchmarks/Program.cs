@@ -5,7 +5,7 @@ namespace GrantHub.Benchmarks;
 
 public static class Program
 {
-    /// <summary><c>report-reminders [options]</c> runs the one-shot sweep benchmark; anything else goes to BenchmarkDotNet.</summary>
+    /// <summary><c>report-reminders [options]</c> runs the one-shot sweep benchmark; anything else goes to BenchmarkDotNet (exit code 1 if a benchmark failed).</summary>
     public static async Task<int> Main(string[] args)
     {
         if (args.Length > 0 && args[0] == ReportReminderSweepBenchmark.Command)
@@ -13,7 +13,7 @@ public static class Program
             return await ReportReminderSweepBenchmark.RunAsync(args[1..]);
         }
 
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
-        return 0;
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
     }
 }

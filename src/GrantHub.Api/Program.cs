@@ -1,4 +1,5 @@
 using GrantHub.Api.Features;
+using GrantHub.Api.Features.Auth;
 using GrantHub.Api.Infrastructure.Database;
 using GrantHub.Api.Infrastructure.Email;
 using GrantHub.Api.Infrastructure.Http;
@@ -7,8 +8,10 @@ using GrantHub.Api.Infrastructure.Jobs;
 using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Api.Infrastructure.Seeding;
+using GrantHub.Api.Web;
 using GrantHub.Core.Identity;
 using Hangfire;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
@@ -18,6 +21,10 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddGrantHubDatabase(builder.Configuration);
 builder.Services.AddGrantHubPipeline();
 builder.Services.AddGrantHubWeb(builder.Configuration);
+builder.Services.AddDataProtection().ProtectKeysAtRest(builder.Configuration, builder.Environment);
+builder.Services.AddGrantHubPages(builder.Configuration, builder.Environment);
+// The stylesheet is served from the build output in every environment (tests included), not only Development.
+builder.WebHost.UseStaticWebAssets();
 builder.Services.AddGrantHubEmail(builder.Configuration);
 builder.Services.AddGrantHubJobs(builder.Configuration);
 builder.Services.AddGrantHubIdempotency();
@@ -46,13 +53,17 @@ RecurringJobs.ScheduleRecurringJobs(app.Services, app.Configuration);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseGrantHubPages();
+// Explicit, after the status-code pages, so that a re-executed request (e.g. /error/404) is routed again.
+app.UseRouting();
 app.UseRequestSizeLimit();
 app.UseAuthentication();
+app.UseMiddleware<SessionValidationMiddleware>();
 app.UseAuthorization();
 app.UseRateLimiter();
 
-app.MapGroup("/auth").WithTags("Auth").MapIdentityApi<ApplicationUser>().RequireRateLimiting(RateLimiting.AuthPolicy);
 app.MapGrantHubFeatures();
+app.MapGrantHubPages();
 
 app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

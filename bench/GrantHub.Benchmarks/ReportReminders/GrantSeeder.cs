@@ -1,4 +1,5 @@
 using System.Globalization;
+using GrantHub.Core.Applications;
 using GrantHub.Core.Calls;
 using GrantHub.Core.Data;
 using GrantHub.Core.Funds;
@@ -18,7 +19,7 @@ internal sealed record SeededPortfolio(int Grants, int Reports, int Users, int O
 /// Seeds a portfolio of Active 36-month grants straight into the database with prepared statements in one
 /// transaction: each grant has its own lead organisation (an owner and a member), one allocation and the real
 /// reporting schedule (<see cref="GrantPeriod.ReportingSchedule"/>). Start dates are spread evenly over the last
-/// three years, so every grant is in year 1, 2 or 3. A report whose due date has passed was accepted, except a
+/// three years, so every grant is in year 1, 2 or 3. Each grant comes from its own Awarded application to the call. A report whose due date has passed was accepted, except a
 /// share of them still pending (overdue); later reports are pending. Ten programme officers award the grants in turn.
 /// The fund and the call are made through the domain and EF, as the API would.
 /// </summary>
@@ -70,6 +71,9 @@ internal sealed class GrantSeeder(BenchmarkHost host)
             using var insertOrganisation = new BulkInsert(
                 connection, transaction, "Organisations", "Id", "Name", "Country", "Type", "WomenLed", "Sensitive", "DueDiligence", "CreatedAt", "Version");
             using var insertMember = new BulkInsert(connection, transaction, "OrganisationMembers", "OrganisationId", "UserId", "Role", "JoinedAt");
+            using var insertApplication = new BulkInsert(
+                connection, transaction, "Applications", "Id", "CallId", "LeadOrganisationId", "Title", "Summary", "Pillars", "Countries", "TargetGroups",
+                "Currency", "RequestedTotal", "DurationMonths", "Status", "CreatedBy", "CreatedAt", "UpdatedAt", "SubmittedAt", "DecidedAt", "Version");
             using var insertGrant = new BulkInsert(
                 connection, transaction, "Grants", "Id", "GrantNumber", "ApplicationId", "CallId", "FundId", "LeadOrganisationId", "Currency", "Amount",
                 "StartDate", "EndDate", "Status", "AwardedBy", "AwardedAt", "ActivatedAt", "Version");
@@ -86,9 +90,11 @@ internal sealed class GrantSeeder(BenchmarkHost host)
                 insertOrganisation.Add(
                     Text(organisationId), $"Women's peace organisation {number + 1:D6}", "NP", nameof(OrganisationType.WomensRightsOrganisation),
                     1, number % 20 == 0 ? 1 : 0, nameof(DueDiligenceStatus.Cleared), Instant(awardedAt), 1);
+                var ownerId = Guid.Empty;
                 for (var member = 0; member < MembersPerOrganisation; member++)
                 {
                     var userId = Guid.NewGuid();
+                    ownerId = member == 0 ? userId : ownerId;
                     var userNumber = (number * MembersPerOrganisation) + member + 1;
                     insertUser.Add(
                         Text(userId), $"Member {userNumber}", $"member{userNumber}@bench.example.org", $"MEMBER{userNumber}@BENCH.EXAMPLE.ORG",
@@ -98,10 +104,17 @@ internal sealed class GrantSeeder(BenchmarkHost host)
                     insertMember.Add(Text(organisationId), Text(userId), member == 0 ? nameof(MembershipRole.Owner) : nameof(MembershipRole.Member), Instant(awardedAt));
                 }
 
+                var applicationId = Guid.NewGuid();
+                var submittedAt = Instant(awardedAt.AddDays(-60));
+                insertApplication.Add(
+                    Text(applicationId), Text(callId), Text(organisationId), $"Peacebuilding project {number + 1:D6}", "Women mediators in local peace committees.",
+                    $"[\"{nameof(Pillar.Participation)}\"]", "[\"NP\"]", "[]", "EUR", GrantAmount, 36, nameof(ApplicationStatus.Awarded),
+                    Text(ownerId), submittedAt, Instant(awardedAt), submittedAt, Instant(awardedAt), 1);
+
                 var grantId = Guid.NewGuid();
                 var period = GrantPeriod.FromDuration(start, 36);
                 insertGrant.Add(
-                    Text(grantId), $"GB-{number + 1:D7}", Text(Guid.NewGuid()), Text(callId), Text(fundId), Text(organisationId), "EUR", GrantAmount,
+                    Text(grantId), $"GB-{number + 1:D7}", Text(applicationId), Text(callId), Text(fundId), Text(organisationId), "EUR", GrantAmount,
                     Day(period.Start), Day(period.End), nameof(GrantStatus.Active), Text(officers[number % Officers]), Instant(awardedAt),
                     Instant(awardedAt.AddDays(10)), 1);
                 insertAllocation.Add(Text(grantId), Text(organisationId), GrantAmount);

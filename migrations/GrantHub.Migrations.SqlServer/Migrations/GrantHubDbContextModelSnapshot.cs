@@ -900,17 +900,6 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                     b.Property<byte[]>("ResponseBody")
                         .HasColumnType("varbinary(max)");
 
-                    b.Property<string>("ResponseContentType")
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<string>("ResponseLocation")
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
-
-                    b.Property<int?>("ResponseStatusCode")
-                        .HasColumnType("int");
-
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)

@@ -895,17 +895,6 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                     b.Property<byte[]>("ResponseBody")
                         .HasColumnType("BLOB");
 
-                    b.Property<string>("ResponseContentType")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ResponseLocation")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("ResponseStatusCode")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)

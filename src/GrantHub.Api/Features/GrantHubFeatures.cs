@@ -1,10 +1,12 @@
 using GrantHub.Api.Features.Applications;
 using GrantHub.Api.Features.Audit;
+using GrantHub.Api.Features.Auth;
 using GrantHub.Api.Features.Calls;
 using GrantHub.Api.Features.Emergency;
 using GrantHub.Api.Features.Funds;
 using GrantHub.Api.Features.Grants;
 using GrantHub.Api.Features.Notifications;
+using GrantHub.Api.Features.OpenData;
 using GrantHub.Api.Features.Organisations;
 using GrantHub.Api.Features.Reviews;
 using GrantHub.Api.Features.Users;
@@ -16,15 +18,18 @@ public static class GrantHubFeatures
 {
     public static IServiceCollection AddGrantHubFeatures(this IServiceCollection services) =>
         services
+            .AddAuthFeature()
             .AddApplicationsFeature()
             .AddCallsFeature()
             .AddEmergencyFeature()
             .AddGrantsFeature()
             .AddNotificationsFeature()
+            .AddOpenData()
             .AddReviewsFeature();
 
     public static IEndpointRouteBuilder MapGrantHubFeatures(this IEndpointRouteBuilder routes)
     {
+        routes.MapAuthEndpoints();
         routes.MapUserEndpoints();
         routes.MapFundEndpoints();
         routes.MapCallEndpoints();
@@ -35,6 +40,7 @@ public static class GrantHubFeatures
         routes.MapAuditEndpoints();
         routes.MapNotificationEndpoints();
         routes.MapEmergencyEndpoints();
+        routes.MapOpenDataEndpoints();
         return routes;
     }
 }

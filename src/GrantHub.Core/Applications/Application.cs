@@ -261,68 +261,9 @@ public class Application : IVersioned
     public void Submit(Call call, Organisation lead, DateTimeOffset now)
     {
         RequireStatus(ApplicationStatus.Submitted, ApplicationStatus.Draft);
-        RequireOwn(call, lead);
-        if (call.Status is CallStatus.Closed or CallStatus.Decided || now >= call.ClosesAt)
+        if (UnmetSubmissionRules(call, lead, now).FirstOrDefault() is { } unmet)
         {
-            throw CallClosed(call);
-        }
-
-        if (call.Status != CallStatus.Open || now < call.OpensAt)
-        {
-            throw new BusinessRuleException(
-                "call-not-open",
-                $"The call does not accept submissions (it is {call.Status}; submissions open at {call.OpensAt:u}).");
-        }
-
-        if (DurationMonths < call.MinDurationMonths || DurationMonths > call.MaxDurationMonths)
-        {
-            throw new BusinessRuleException(
-                "duration-out-of-range",
-                $"The call funds projects of {call.MinDurationMonths} to {call.MaxDurationMonths} months; this one runs {DurationMonths}.");
-        }
-
-        if (!call.EligibleCountries.Contains(lead.Country))
-        {
-            throw new BusinessRuleException("lead-country-not-eligible", $"Lead organisations from {lead.Country} are not eligible for this call.");
-        }
-
-        if (lead.DueDiligence == DueDiligenceStatus.Failed)
-        {
-            throw new BusinessRuleException("lead-due-diligence-failed", "The lead organisation did not pass due diligence.");
-        }
-
-        var partners = Partners.Where(p => p.Status != ConsortiumMemberStatus.Declined).ToList();
-        if (partners.Any(p => p.Status != ConsortiumMemberStatus.Confirmed))
-        {
-            throw new BusinessRuleException(
-                "partners-not-confirmed",
-                $"{partners.Count(p => p.Status != ConsortiumMemberStatus.Confirmed)} invited partner(s) have not confirmed yet. Wait for them or remove them.");
-        }
-
-        if (call.ConsortiumRequired && partners.Count == 0)
-        {
-            throw new BusinessRuleException("consortium-required", "This call funds consortia only: at least one confirmed partner is needed.");
-        }
-
-        // A call that does not require a consortium takes single organisations; any consortium must fit the call's range.
-        if (partners.Count > 0 && (partners.Count < call.MinPartners || partners.Count > call.MaxPartners))
-        {
-            throw new BusinessRuleException(
-                "partner-count-out-of-range",
-                $"The call allows {call.MinPartners} to {call.MaxPartners} partners; this consortium has {partners.Count}.");
-        }
-
-        if (_budgetLines.Count == 0)
-        {
-            throw new BusinessRuleException("budget-missing", "The application has no budget lines.");
-        }
-
-        if (RequestedTotal < call.MinAmount || RequestedTotal > call.MaxAmount)
-        {
-            throw new BusinessRuleException(
-                "requested-total-out-of-range",
-                $"The call funds {Money.FromMinorUnits(call.MinAmount, Currency)} to {Money.FromMinorUnits(call.MaxAmount, Currency)} {Currency}; " +
-                $"this application requests {Money.FromMinorUnits(RequestedTotal, Currency)} {Currency}.");
+            throw unmet;
         }
 
         Status = ApplicationStatus.Submitted;
@@ -330,6 +271,78 @@ public class Application : IVersioned
         UpdatedAt = now;
         call.Changed();
         lead.Changed();
+    }
+
+    /// <summary>
+    /// Every submission rule this draft does not meet yet, in the order <see cref="Submit"/> checks them, so the
+    /// applicant sees the whole list before pressing submit; empty when the application can be submitted.
+    /// </summary>
+    public IReadOnlyList<BusinessRuleException> UnmetSubmissionRules(Call call, Organisation lead, DateTimeOffset now)
+    {
+        RequireOwn(call, lead);
+        var unmet = new List<BusinessRuleException>();
+        if (call.Status is CallStatus.Closed or CallStatus.Decided || now >= call.ClosesAt)
+        {
+            unmet.Add(CallClosed(call));
+        }
+        else if (call.Status != CallStatus.Open || now < call.OpensAt)
+        {
+            unmet.Add(new BusinessRuleException(
+                "call-not-open",
+                $"The call does not accept submissions (it is {call.Status}; submissions open at {call.OpensAt:u})."));
+        }
+
+        if (DurationMonths < call.MinDurationMonths || DurationMonths > call.MaxDurationMonths)
+        {
+            unmet.Add(new BusinessRuleException(
+                "duration-out-of-range",
+                $"The call funds projects of {call.MinDurationMonths} to {call.MaxDurationMonths} months; this one runs {DurationMonths}."));
+        }
+
+        if (!call.EligibleCountries.Contains(lead.Country))
+        {
+            unmet.Add(new BusinessRuleException("lead-country-not-eligible", $"Lead organisations from {lead.Country} are not eligible for this call."));
+        }
+
+        if (lead.DueDiligence == DueDiligenceStatus.Failed)
+        {
+            unmet.Add(new BusinessRuleException("lead-due-diligence-failed", "The lead organisation did not pass due diligence."));
+        }
+
+        var partners = Partners.Where(p => p.Status != ConsortiumMemberStatus.Declined).ToList();
+        if (partners.Any(p => p.Status != ConsortiumMemberStatus.Confirmed))
+        {
+            unmet.Add(new BusinessRuleException(
+                "partners-not-confirmed",
+                $"{partners.Count(p => p.Status != ConsortiumMemberStatus.Confirmed)} invited partner(s) have not confirmed yet. Wait for them or remove them."));
+        }
+
+        if (call.ConsortiumRequired && partners.Count == 0)
+        {
+            unmet.Add(new BusinessRuleException("consortium-required", "This call funds consortia only: at least one confirmed partner is needed."));
+        }
+
+        // A call that does not require a consortium takes single organisations; any consortium must fit the call's range.
+        if (partners.Count > 0 && (partners.Count < call.MinPartners || partners.Count > call.MaxPartners))
+        {
+            unmet.Add(new BusinessRuleException(
+                "partner-count-out-of-range",
+                $"The call allows {call.MinPartners} to {call.MaxPartners} partners; this consortium has {partners.Count}."));
+        }
+
+        if (_budgetLines.Count == 0)
+        {
+            unmet.Add(new BusinessRuleException("budget-missing", "The application has no budget lines."));
+        }
+        else if (RequestedTotal < call.MinAmount || RequestedTotal > call.MaxAmount)
+        {
+            unmet.Add(new BusinessRuleException(
+                "requested-total-out-of-range",
+                $"The call funds {Money.FromMinorUnits(call.MinAmount, Currency)} to {Money.FromMinorUnits(call.MaxAmount, Currency)} {Currency}; " +
+                $"this application requests {Money.FromMinorUnits(RequestedTotal, Currency)} {Currency}."));
+        }
+
+        return unmet;
     }
 
     /// <summary>The lead takes a draft or a submitted application out of the call, while the call is still open.</summary>

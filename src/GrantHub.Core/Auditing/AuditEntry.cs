@@ -1,11 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
+using GrantHub.Core.Common;
 
 namespace GrantHub.Core.Auditing;
 
 /// <summary>
 /// One successful command. Each entry's hash covers its own content and the previous entry's hash,
-/// so altering, inserting or deleting a row breaks the chain from that point on.
+/// so altering, inserting or deleting a row breaks the chain from that point on. <see cref="OccurredAt"/> is
+/// normalised to <see cref="StoredInstant"/> before hashing, so the hash covers exactly what every provider stores.
 /// </summary>
 public class AuditEntry
 {
@@ -30,7 +32,7 @@ public class AuditEntry
         UserEmail = userEmail;
         Command = command;
         ObjectId = objectId;
-        OccurredAt = occurredAt.ToUniversalTime();
+        OccurredAt = StoredInstant.Normalise(occurredAt);
         Payload = payload;
         PreviousHash = previousHash;
         Hash = ComputeHash();

@@ -51,12 +51,14 @@ public class GrantHubDbContext(DbContextOptions<GrantHubDbContext> options)
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BumpVersions();
+        NormaliseInstants();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
+        NormaliseInstants();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
@@ -86,6 +88,24 @@ public class GrantHubDbContext(DbContextOptions<GrantHubDbContext> options)
                      .Where(fk => !fk.IsOwnership))
         {
             foreignKey.DeleteBehavior = DeleteBehavior.Restrict;
+        }
+    }
+
+    /// <summary>
+    /// Truncates every instant about to be written to the precision both providers keep, so that the entity in
+    /// memory (and any answer or hash made from it) equals what is read back later, on SQLite as on SQL Server.
+    /// </summary>
+    private void NormaliseInstants()
+    {
+        foreach (var entry in ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        {
+            foreach (var property in entry.Properties.Where(p => p.Metadata.ClrType == typeof(DateTimeOffset) || p.Metadata.ClrType == typeof(DateTimeOffset?)))
+            {
+                if (property.CurrentValue is DateTimeOffset instant && StoredInstant.Normalise(instant) is var stored && stored != instant)
+                {
+                    property.CurrentValue = stored;
+                }
+            }
         }
     }
 

@@ -11,8 +11,6 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
         builder.Property(r => r.Key).HasMaxLength(IdempotencyRecord.MaxKeyLength);
         builder.Property(r => r.RequestHash).HasMaxLength(64).IsFixedLength();
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
-        builder.Property(r => r.ResponseContentType).HasMaxLength(200);
-        builder.Property(r => r.ResponseLocation).HasMaxLength(2000);
 
         // Decides the one winner among concurrent requests with the same key.
         builder.HasIndex(r => new { r.UserId, r.Key }).IsUnique();

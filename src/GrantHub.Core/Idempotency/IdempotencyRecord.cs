@@ -2,7 +2,10 @@ namespace GrantHub.Core.Idempotency;
 
 public enum IdempotencyStatus
 {
-    /// <summary>The first request with this key holds it and is still running.</summary>
+    /// <summary>
+    /// Claimed by a request whose transaction has not committed. The claim, the command's effects and the response
+    /// commit together, so a committed in-flight record is one abandoned by an earlier version of GrantHub.
+    /// </summary>
     InFlight,
 
     /// <summary>The first request succeeded; its response is replayed to every retry.</summary>
@@ -11,7 +14,7 @@ public enum IdempotencyStatus
 
 /// <summary>
 /// One user's Idempotency-Key. The unique (user, key) index decides which of several concurrent requests
-/// runs; the others wait for its stored response. Kept until <see cref="ExpiresAt"/>.
+/// runs; the others find its stored response. Kept until <see cref="ExpiresAt"/>.
 /// </summary>
 public class IdempotencyRecord
 {
@@ -40,23 +43,20 @@ public class IdempotencyRecord
     public string RequestHash { get; private set; } = "";
 
     public IdempotencyStatus Status { get; private set; }
-    public int? ResponseStatusCode { get; private set; }
-    public string? ResponseContentType { get; private set; }
-    public string? ResponseLocation { get; private set; }
+
+    /// <summary>The command's response as JSON, replayed through the same endpoint so a retry gets the same answer.</summary>
     public byte[]? ResponseBody { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? CompletedAt { get; private set; }
     public DateTimeOffset ExpiresAt { get; private set; }
 
     public bool Matches(string requestHash) => string.Equals(RequestHash, requestHash, StringComparison.Ordinal);
 
-    public void Complete(int statusCode, string? contentType, string? location, byte[] body, DateTimeOffset now)
+    public void Complete(byte[] responseBody, DateTimeOffset now)
     {
         Status = IdempotencyStatus.Completed;
-        ResponseStatusCode = statusCode;
-        ResponseContentType = contentType;
-        ResponseLocation = location;
-        ResponseBody = body;
+        ResponseBody = responseBody;
         CompletedAt = now;
     }
 }

@@ -4,6 +4,7 @@ using GrantHub.Api.Features.Funds;
 using GrantHub.Api.Features.Users;
 using GrantHub.Api.Infrastructure.Http;
 using GrantHub.Api.Infrastructure.Pipeline;
+using GrantHub.Core.Common;
 using GrantHub.Core.Funds;
 using GrantHub.Core.Identity;
 using GrantHub.Tests.Infrastructure;
@@ -26,7 +27,7 @@ public class AuditTrailTests : IDisposable
         var entry = Assert.Single(page.Items);
         Assert.Equal("CreateFund", entry.Command);
         Assert.Equal("admin@granthub.local", entry.UserEmail);
-        Assert.Equal(_factory.Clock.GetUtcNow(), entry.OccurredAt);
+        Assert.Equal(StoredInstant.Normalise(_factory.Clock.GetUtcNow()), entry.OccurredAt);
         Assert.Equal(fund.Name, entry.Payload.GetProperty("name").GetString());
     }
 

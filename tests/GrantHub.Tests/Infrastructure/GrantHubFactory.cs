@@ -22,7 +22,11 @@ namespace GrantHub.Tests.Infrastructure;
 /// </summary>
 public class GrantHubFactory : WebApplicationFactory<Program>
 {
-    public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+    /// <summary>
+    /// Deliberately not a round instant: its sub-millisecond ticks (below the 0.1 ms that SQLite keeps) expose any
+    /// instant that is hashed or compared without first being normalised to the precision the database stores.
+    /// </summary>
+    public static readonly DateTimeOffset Start = new DateTimeOffset(2026, 3, 2, 9, 7, 31, TimeSpan.Zero).AddTicks(4_159_265);
 
     private readonly string _databasePath;
     private readonly bool _ownsDatabase;
@@ -51,12 +55,13 @@ public class GrantHubFactory : WebApplicationFactory<Program>
 
     public FakeTimeProvider Clock { get; }
 
-    public string ConnectionString => $"Data Source={_databasePath}";
+    /// <summary>The SQLite file's connection string, or on SQL Server (<see cref="TestSqlServer"/>) the database's.</summary>
+    public string ConnectionString => TestSqlServer.Enabled ? _databasePath : $"Data Source={_databasePath}";
 
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["ConnectionStrings:GrantHub"] = ConnectionString,
-        ["Database:Provider"] = "Sqlite",
+        ["Database:Provider"] = TestSqlServer.Enabled ? "SqlServer" : "Sqlite",
         ["Demo:Seed"] = "true",
         ["Hangfire:Server:Enabled"] = "false",
         ["RateLimiting:AuthPermitsPerMinute"] = "10000",
@@ -89,6 +94,14 @@ public class GrantHubFactory : WebApplicationFactory<Program>
     /// Start this host first (it migrates and seeds); only this host deletes the database file.
     /// </summary>
     public GrantHubFactory SecondInstance() => new(_databasePath, ownsDatabase: false, Clock, _extraSettings, _extraServices);
+
+    /// <summary>A host on its own database that reads the real system clock, as in production.</summary>
+    public static GrantHubFactory OnSystemClock() =>
+        WithSettings(new Dictionary<string, string?>(), services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton(TimeProvider.System);
+        });
 
     /// <summary>A client signed in as the given account (demo password unless told otherwise).</summary>
     public async Task<HttpClient> ClientFor(string email, string password = DemoData.Password)
@@ -142,6 +155,12 @@ public class GrantHubFactory : WebApplicationFactory<Program>
             return;
         }
 
+        if (TestSqlServer.Enabled)
+        {
+            TestSqlServer.Drop(_databasePath);
+            return;
+        }
+
         foreach (var suffix in DatabaseFileSuffixes)
         {
             File.Delete(_databasePath + suffix);
@@ -154,6 +173,11 @@ public class GrantHubFactory : WebApplicationFactory<Program>
 
     private static string NewDatabasePath()
     {
+        if (TestSqlServer.Enabled)
+        {
+            return TestSqlServer.NewDatabase();
+        }
+
         var path = TemporaryDatabasePath();
         foreach (var suffix in DatabaseFileSuffixes.Where(suffix => File.Exists(Template.Value + suffix)))
         {

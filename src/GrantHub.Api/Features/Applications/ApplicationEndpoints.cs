@@ -42,6 +42,9 @@ public static class ApplicationEndpoints
                 mediator.Send(new DeclinePartnershipCommand(id, organisationId), ct))
             .WithSummary("Decline, or leave, the consortium (partner organisation members)");
 
+        applications.MapGet("/{id:guid}/checklist", (Guid id, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new GetSubmissionChecklistQuery(id), ct))
+            .WithSummary("The submission rules a draft still fails, each with its rule name (lead organisation members)");
         applications.MapPost("/{id:guid}/submit", (Guid id, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new SubmitApplicationCommand(id), ct))
             .WithSummary("Submit the application; every submission rule answers with its own 409 (lead organisation members)");

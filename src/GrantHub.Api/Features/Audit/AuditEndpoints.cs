@@ -13,7 +13,10 @@ public static class AuditEndpoints
         audit.MapGet("/", (IMediator mediator, [AsParameters] ListAuditQuery query, CancellationToken ct) => mediator.Send(query, ct))
             .WithSummary("The audit trail, newest first, optionally for one object (Admin)");
 
-        audit.MapGet("/verify", (IMediator mediator, CancellationToken ct) => mediator.Send(new VerifyAuditQuery(), ct))
-            .WithSummary("Recompute the hash chain and report the first broken entry (Admin)");
+        audit.MapGet("/verify", (IMediator mediator, [AsParameters] VerifyAuditQuery query, CancellationToken ct) => mediator.Send(query, ct))
+            .WithSummary("Recompute the hash chain and report the first broken entry; with an anchor (?sequence=&hash= from /head) also a chain cut short of it or forked from it (Admin)");
+
+        audit.MapGet("/head", (IMediator mediator, CancellationToken ct) => mediator.Send(new GetAuditHeadQuery(), ct))
+            .WithSummary("The newest entry's sequence, hash and time, to keep outside GrantHub as an anchor for later verification (Admin)");
     }
 }

@@ -24,7 +24,7 @@ public record CallClosingRemindersCommand : ICommand<SweepResult>;
 /// </para>
 /// <para>
 /// Set-based: three queries whatever the number of calls and applications, then one <see cref="Notifier.NotifyManyAsync"/>, which
-/// looks the de-duplication keys up 500 at a time and adds only the missing notifications.
+/// inserts them with a few multi-row INSERTs that skip every key already present.
 /// </para>
 /// </summary>
 public sealed class CallClosingRemindersHandler(GrantHubDbContext db, Notifier notifier, TimeProvider clock)

@@ -1,4 +1,5 @@
 using FluentValidation;
+using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Data;
 using GrantHub.Core.Emergency;
 using Mediator;
@@ -30,9 +31,14 @@ public record EmergencyMetricsResponse(
 
 public sealed class GetEmergencyMetricsValidator : AbstractValidator<GetEmergencyMetricsQuery>
 {
-    public GetEmergencyMetricsValidator() =>
-        RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).When(q => q.From is not null && q.To is not null)
+    public GetEmergencyMetricsValidator()
+    {
+        RuleFor(q => q.From).IsBusinessDate();
+        RuleFor(q => q.To).IsBusinessDate();
+        RuleFor(q => q.To)
+            .GreaterThanOrEqualTo(q => q.From).When(q => q.From is not null && q.To is not null)
             .WithMessage("'to' must not be before 'from'.");
+    }
 }
 
 public sealed class GetEmergencyMetricsHandler(GrantHubDbContext db, TimeProvider clock)

@@ -19,7 +19,7 @@ public record AgreementUnsignedRemindersCommand : ICommand<SweepResult>;
 /// and an older, superseded version is never reminded of (it can no longer be signed).
 /// <para>
 /// Set-based: two queries whatever the number of grants, then one <see cref="Notifier.NotifyManyAsync"/>, which
-/// looks the de-duplication keys up 500 at a time and adds only the missing notifications.
+/// inserts them with a few multi-row INSERTs that skip every key already present.
 /// </para>
 /// </summary>
 public sealed class AgreementUnsignedRemindersHandler(GrantHubDbContext db, Notifier notifier, TimeProvider clock)

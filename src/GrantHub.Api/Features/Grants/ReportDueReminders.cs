@@ -25,7 +25,7 @@ public record ReportDueRemindersCommand : ICommand<SweepResult>;
 /// </para>
 /// <para>
 /// Set-based: two queries whatever the number of grants, then one <see cref="Notifier.NotifyManyAsync"/>, which
-/// looks the de-duplication keys up 500 at a time and adds only the missing notifications.
+/// inserts them with a few multi-row INSERTs that skip every key already present.
 /// </para>
 /// </summary>
 public sealed class ReportDueRemindersHandler(GrantHubDbContext db, Notifier notifier, TimeProvider clock)

@@ -26,5 +26,13 @@ public static class UserEndpoints
         users.MapGet("/", (IMediator mediator, [AsParameters] ListUsersQuery query, CancellationToken ct) => mediator.Send(query, ct))
             .RequireAuthorization(Policies.AdminOrProgrammeOfficer)
             .WithSummary("List accounts (Admin); programme officers list staff, e.g. ?role=Reviewer");
+
+        users.MapPost("/{id:guid}/disable", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new DisableUserCommand(id), ct))
+            .RequireAuthorization(Policies.Admin)
+            .WithSummary("Disable an account: it cannot sign in and its tokens stop working at once (Admin; not her own)");
+
+        users.MapPost("/{id:guid}/enable", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new EnableUserCommand(id), ct))
+            .RequireAuthorization(Policies.Admin)
+            .WithSummary("Let a disabled account sign in again (Admin)");
     }
 }

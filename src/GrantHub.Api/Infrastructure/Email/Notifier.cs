@@ -1,7 +1,6 @@
 using GrantHub.Api.Infrastructure.Database;
 using GrantHub.Core.Data;
 using GrantHub.Core.Notifications;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace GrantHub.Api.Infrastructure.Email;
@@ -13,14 +12,13 @@ public record NotificationMessage(string Kind, string Subject, string Body, stri
 public record OutgoingNotification(Guid RecipientUserId, NotificationMessage Message, string EventKey);
 
 /// <summary>
-/// Adds notifications to the current unit of work, one per recipient per event. The event key names the
+/// Writes notifications in the current unit of work's transaction, one per recipient per event. The event key names the
 /// event (e.g. <c>partner-invited:{applicationId}:{organisationId}</c>); recipients who already have a
 /// notification for it get no second one. E-mail goes out later through the outbox when SMTP is configured.
 /// Subjects must never name a sensitive organisation (they show on lock screens and in mail logs).
 /// </summary>
 public sealed class Notifier(GrantHubDbContext db, TimeProvider clock, IOptions<SmtpOptions> smtp)
 {
-    private const int KeysPerLookup = 500;
     private const int MaxDeduplicationKeyLength = 300;
 
     public bool EmailEnabled => smtp.Value.Enabled;
@@ -29,18 +27,22 @@ public sealed class Notifier(GrantHubDbContext db, TimeProvider clock, IOptions<
         NotifyManyAsync(recipients.Select(recipient => new OutgoingNotification(recipient, message, eventKey)), cancellationToken);
 
     /// <summary>
-    /// Set-based: looks the de-duplication keys up in chunks and adds only the missing ones, so a reminder
-    /// sweep over thousands of objects costs a handful of queries. Returns how many notifications were added.
-    /// Two servers running the same sweep at once: on SQLite the transactions are serialized, so the second
-    /// sees the first's rows; on SQL Server the unique index refuses the second insert and the unit of work
-    /// runs the command again (<see cref="DatabaseErrors.IsUniqueViolation"/>), which then finds the keys present.
+    /// Set-based: writes the notifications at once, with multi-row INSERTs that skip every key already taken
+    /// (<see cref="NotificationInsert"/>), in the current transaction, so a reminder sweep over thousands of objects
+    /// costs a handful of statements and no look-up. Returns how many notifications were added. Two servers running
+    /// the same sweep at once add each notification once: the database decides, under the unique index on the key.
     /// </summary>
     public async Task<int> NotifyManyAsync(IEnumerable<OutgoingNotification> notifications, CancellationToken cancellationToken)
     {
+        var alreadyTracked = db.Notifications.Local.Select(n => n.DeduplicationKey).ToHashSet(StringComparer.Ordinal);
         var byKey = new Dictionary<string, OutgoingNotification>(StringComparer.Ordinal);
         foreach (var notification in notifications)
         {
-            byKey.TryAdd(DeduplicationKey(notification.EventKey, notification.RecipientUserId), notification);
+            var key = DeduplicationKey(notification.EventKey, notification.RecipientUserId);
+            if (!alreadyTracked.Contains(key))
+            {
+                byKey.TryAdd(key, notification);
+            }
         }
 
         if (byKey.Count == 0)
@@ -48,18 +50,8 @@ public sealed class Notifier(GrantHubDbContext db, TimeProvider clock, IOptions<
             return 0;
         }
 
-        var alreadyNotified = db.Notifications.Local.Select(n => n.DeduplicationKey).ToHashSet(StringComparer.Ordinal);
-        foreach (var keys in byKey.Keys.Where(key => !alreadyNotified.Contains(key)).Chunk(KeysPerLookup))
-        {
-            alreadyNotified.UnionWith(await db.Notifications
-                .Where(n => keys.Contains(n.DeduplicationKey))
-                .Select(n => n.DeduplicationKey)
-                .ToListAsync(cancellationToken));
-        }
-
         var now = clock.GetUtcNow();
-        var added = byKey
-            .Where(pair => !alreadyNotified.Contains(pair.Key))
+        var rows = byKey
             .Select(pair => new Notification(
                 pair.Value.RecipientUserId,
                 pair.Value.Message.Kind,
@@ -70,8 +62,7 @@ public sealed class Notifier(GrantHubDbContext db, TimeProvider clock, IOptions<
                 EmailEnabled,
                 now))
             .ToList();
-        db.Notifications.AddRange(added);
-        return added.Count;
+        return await NotificationInsert.InsertMissingAsync(db, rows, cancellationToken);
     }
 
     public static string DeduplicationKey(string eventKey, Guid recipient)

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using GrantHub.Api.Infrastructure.Database;
 using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Core.Data;
@@ -14,11 +13,7 @@ public static class HttpServices
     /// <summary>HTTP concerns: the signed-in user, JSON contract, problem details, accounts, rate limits, OpenAPI and health.</summary>
     public static IServiceCollection AddGrantHubWeb(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<JsonOptions>(options =>
-        {
-            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
-            options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
-        });
+        services.Configure<JsonOptions>(options => JsonInput.Apply(options.SerializerOptions));
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
@@ -31,17 +26,30 @@ public static class HttpServices
         services.AddIdentityApiEndpoints<ApplicationUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 10;
-                options.Lockout.MaxFailedAccessAttempts = 10;
+                // NIST SP 800-63B: length and a list of common passwords (the Auth feature's validator), no composition rules.
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                // Failed sign-ins are throttled (SignInThrottle), never locked; lockout only marks disabled accounts.
+                options.Lockout.AllowedForNewUsers = false;
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<GrantHubDbContext>();
         services.AddDataProtection()
             .SetApplicationName("GrantHub")
             .PersistKeysToDbContext<GrantHubDbContext>();
+        // Browser cookies (?useCookies=true) are checked against the security stamp on every request, like bearer tokens.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
         services.AddGrantHubRateLimiting(configuration);
 
-        services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
+        services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer<BearerSecuritySchemeTransformer>();
+            options.AddSchemaTransformer<ProblemDetailsSchemaTransformer>();
+        });
         services.AddHealthChecks().AddDbContextCheck<GrantHubDbContext>("database", tags: ["ready"]);
         return services;
     }

@@ -99,12 +99,12 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             var field = string.IsNullOrEmpty(json.Path) ? "body" : json.Path.TrimStart('$', '.');
             return new HttpValidationProblemDetails(new Dictionary<string, string[]>
             {
-                [field] = ["This field is unknown or its value has the wrong type or format."],
+                [field] = [json is InvalidJsonValueException ? json.Message : "This field is unknown, repeated, or its value has the wrong type or format."],
             })
             {
                 Status = StatusCodes.Status400BadRequest,
                 Title = "Invalid input",
-                Detail = "The request body could not be read: it contains an unknown field or a value of the wrong type.",
+                Detail = "The request body could not be read: it contains an unknown or repeated field, or a value of the wrong type or out of range.",
             };
         }
 

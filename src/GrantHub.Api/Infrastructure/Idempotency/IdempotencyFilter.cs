@@ -30,7 +30,7 @@ public static class IdempotencyKeys
                     In = ParameterLocation.Header,
                     Required = true,
                     Description = "A unique key per intended request (e.g. a UUID), kept 24 hours. A retry with the same key and body " +
-                        "returns the first response; the same key with another body is refused (422); while the first runs, 409.",
+                        "returns the first response (a concurrent retry waits for it); the same key with another body is refused (422).",
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = IdempotencyRecord.MaxKeyLength },
                 });
                 return Task.CompletedTask;
@@ -38,10 +38,10 @@ public static class IdempotencyKeys
 }
 
 /// <summary>
-/// Claim the key (its own committed insert), run the endpoint, store its response. Only a successful (2xx)
-/// response is stored: a request that fails changed nothing (every command is one transaction), so its key is
-/// released and the client may retry, with a corrected body if it was refused. If storing fails after the
-/// command committed, the key stays in flight (409) until it expires rather than letting a retry run twice.
+/// Hands the key and the hash of the request to the unit of work of the command the endpoint sends, which claims the
+/// key, runs the command and stores its response in one transaction (see <see cref="IdempotencyStore"/>). A replayed
+/// response goes through the endpoint like the first one, so the retry gets the same status, location and body.
+/// A request that fails commits nothing, its key included, so the client may retry, corrected or not.
 /// </summary>
 internal sealed class IdempotencyFilter<TBody>(IdempotencyStore store, ICurrentUser user, IOptions<JsonOptions> json) : IEndpointFilter
     where TBody : notnull
@@ -63,79 +63,13 @@ internal sealed class IdempotencyFilter<TBody>(IdempotencyStore store, ICurrentU
 
         var body = context.Arguments.OfType<TBody>().Single();
         var hash = IdempotencyStore.HashRequest(http.Request.Method, http.Request.Path, body, json.Value.SerializerOptions);
-        var claim = await store.ClaimAsync(user.RequiredId(), key, hash, http.RequestAborted);
-        if (claim.Replay is { } earlier)
+        store.Expect(new IdempotentRequest(user.RequiredId(), key, hash));
+        var result = await next(context);
+        if (store.Replayed)
         {
-            return new IdempotentReplayResult(earlier);
+            http.Response.Headers[IdempotencyKeys.ReplayedHeaderName] = "true";
         }
 
-        var recordId = claim.ClaimedRecordId!.Value;
-        object? result;
-        try
-        {
-            result = await next(context);
-        }
-        catch
-        {
-            await store.ReleaseAsync(recordId);
-            throw;
-        }
-
-        var (statusCode, responseBody) = await ExecuteBufferedAsync(http, AsHttpResult(result));
-        if (statusCode is >= 200 and < 300)
-        {
-            await store.CompleteAsync(recordId, statusCode, http.Response.ContentType, http.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null, responseBody);
-        }
-        else
-        {
-            await store.ReleaseAsync(recordId);
-        }
-
-        await http.Response.Body.WriteAsync(responseBody, http.RequestAborted);
-        return Results.Empty;
-    }
-
-    private static IResult AsHttpResult(object? result) => result switch
-    {
-        IResult httpResult => httpResult,
-        null => TypedResults.Ok(),
-        _ => TypedResults.Ok(result),
-    };
-
-    /// <summary>Writes the endpoint's result into memory (headers go to the real response) so its bytes can be stored.</summary>
-    private static async Task<(int StatusCode, byte[] Body)> ExecuteBufferedAsync(HttpContext http, IResult result)
-    {
-        var realBody = http.Response.Body;
-        using var buffer = new MemoryStream();
-        http.Response.Body = buffer;
-        try
-        {
-            await result.ExecuteAsync(http);
-            await http.Response.BodyWriter.FlushAsync(http.RequestAborted);
-        }
-        finally
-        {
-            http.Response.Body = realBody;
-        }
-
-        return (http.Response.StatusCode, buffer.ToArray());
-    }
-}
-
-/// <summary>The stored first response, byte for byte, marked as a replay.</summary>
-internal sealed class IdempotentReplayResult(IdempotencyRecord record) : IResult
-{
-    public async Task ExecuteAsync(HttpContext httpContext)
-    {
-        var response = httpContext.Response;
-        response.StatusCode = record.ResponseStatusCode!.Value;
-        response.ContentType = record.ResponseContentType;
-        if (record.ResponseLocation is { } location)
-        {
-            response.Headers.Location = location;
-        }
-
-        response.Headers[IdempotencyKeys.ReplayedHeaderName] = "true";
-        await response.Body.WriteAsync(record.ResponseBody ?? [], httpContext.RequestAborted);
+        return result;
     }
 }

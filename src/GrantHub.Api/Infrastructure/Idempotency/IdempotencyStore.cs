@@ -4,24 +4,38 @@ using System.Text.Json;
 using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Data;
 using GrantHub.Core.Idempotency;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace GrantHub.Api.Infrastructure.Idempotency;
 
-/// <summary>The outcome of claiming a key: either this request now holds it, or an earlier response is to be replayed.</summary>
-public sealed record IdempotencyClaim(Guid? ClaimedRecordId, IdempotencyRecord? Replay);
+/// <summary>The Idempotency-Key that the current HTTP request carries, with the hash of what it asks.</summary>
+public sealed record IdempotentRequest(Guid UserId, string Key, string RequestHash);
 
 /// <summary>
-/// Keeps Idempotency-Keys in the application database. Each step is its own short, committed unit of work
-/// on its own DbContext, independent of the command's transaction: the claim commits before the command
-/// starts (the unique (user, key) index lets exactly one concurrent request win), and the response is
-/// stored after the command has committed.
+/// Keeps Idempotency-Keys in the application database, inside the command's own transaction: the key is claimed
+/// at its start, and the command's effects, its audit entry and its response commit together with the claim. After
+/// any crash a key is therefore either absent (nothing committed: the retry runs) or complete (the retry replays).
+/// While a request runs, its uncommitted claim holds the unique (user, key) index entry, so a concurrent request
+/// with the same key waits for it and then replays its response.
 /// </summary>
-public sealed class IdempotencyStore(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration)
+public sealed class IdempotencyStore(GrantHubDbContext db, TimeProvider clock, IConfiguration configuration, IOptions<JsonOptions> json)
 {
-    private const int MaxClaimAttempts = 3;
+    /// <summary>
+    /// A committed in-flight record can only have been left by an earlier version of GrantHub, which claimed keys in a
+    /// transaction of their own; it is abandoned once this old, so a retry runs instead of waiting for the retention.
+    /// </summary>
+    public static readonly TimeSpan InFlightAbandonedAfter = TimeSpan.FromSeconds(30);
+
+    private IdempotencyRecord? _claimed;
 
     public TimeSpan Retention => TimeSpan.FromHours(configuration.GetValue("Idempotency:RetentionHours", 24));
+
+    private IdempotentRequest? _request;
+
+    /// <summary>True once this request's answer is a replay of the first response.</summary>
+    public bool Replayed { get; private set; }
 
     /// <summary>SHA-256 (hex) of the method, path and the body in its canonical JSON form (the bound object, re-serialized).</summary>
     public static string HashRequest(string method, string path, object body, JsonSerializerOptions json)
@@ -31,66 +45,44 @@ public sealed class IdempotencyStore(IServiceScopeFactory scopes, TimeProvider c
         return Convert.ToHexStringLower(SHA256.HashData(bytes));
     }
 
+    /// <summary>Called by the endpoint filter: the command this request sends is to run under this key.</summary>
+    public void Expect(IdempotentRequest request) => _request = request;
+
+    /// <summary>Called by the unit of work: the key applies to the first command of the request only.</summary>
+    public IdempotentRequest? TakeRequest()
+    {
+        var request = _request;
+        _request = null;
+        return request;
+    }
+
     /// <summary>
-    /// Claims the key for this request, or returns the earlier response to replay. Throws
-    /// <see cref="IdempotencyException"/> 422 when the key was used with another request, 409 while that runs.
+    /// Inside the command's transaction: returns the first response when the key is complete, or claims the key for
+    /// this request. Throws <see cref="IdempotencyException"/> 422 when the key was used with another request, 409
+    /// while a record abandoned by an earlier version is still young.
     /// </summary>
-    public async Task<IdempotencyClaim> ClaimAsync(Guid userId, string key, string requestHash, CancellationToken cancellationToken)
+    public async Task<(bool Found, TResponse? Response)> ReplayOrClaimAsync<TResponse>(IdempotentRequest request, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        var now = clock.GetUtcNow();
+        var existing = await db.IdempotencyRecords
+            .FirstOrDefaultAsync(r => r.UserId == request.UserId && r.Key == request.Key, cancellationToken);
+        if (existing is not null && (existing.ExpiresAt <= now
+            || (existing.Status == IdempotencyStatus.InFlight && existing.CreatedAt + InFlightAbandonedAfter <= now)))
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<GrantHubDbContext>();
-            var now = clock.GetUtcNow();
-            var existing = await db.IdempotencyRecords.AsNoTracking()
-                .FirstOrDefaultAsync(r => r.UserId == userId && r.Key == key, cancellationToken);
-            if (existing is not null && existing.ExpiresAt <= now)
-            {
-                await db.IdempotencyRecords.Where(r => r.Id == existing.Id && r.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
-                existing = null;
-            }
-
-            if (existing is not null)
-            {
-                return new IdempotencyClaim(null, ReplayOf(existing, requestHash));
-            }
-
-            var record = new IdempotencyRecord(userId, key, requestHash, now, now + Retention);
-            db.IdempotencyRecords.Add(record);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return new IdempotencyClaim(record.Id, null);
-            }
-            catch (DbUpdateException) when (attempt < MaxClaimAttempts)
-            {
-                // A concurrent request with the same key inserted first; the next pass reads its record.
-            }
+            db.IdempotencyRecords.Remove(existing);
+            await db.SaveChangesAsync(cancellationToken);
+            existing = null;
         }
-    }
 
-    public async Task CompleteAsync(Guid recordId, int statusCode, string? contentType, string? location, byte[] body)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<GrantHubDbContext>();
-        var record = await db.IdempotencyRecords.SingleAsync(r => r.Id == recordId);
-        record.Complete(statusCode, contentType, location, body, clock.GetUtcNow());
-        await db.SaveChangesAsync();
-    }
+        if (existing is null)
+        {
+            _claimed = new IdempotencyRecord(request.UserId, request.Key, request.RequestHash, now, now + Retention);
+            db.IdempotencyRecords.Add(_claimed);
+            await db.SaveChangesAsync(cancellationToken);
+            return (false, default);
+        }
 
-    /// <summary>Frees the key after a request that changed nothing, so the client may retry it, corrected or not.</summary>
-    public async Task ReleaseAsync(Guid recordId)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<GrantHubDbContext>();
-        await db.IdempotencyRecords
-            .Where(r => r.Id == recordId && r.Status == IdempotencyStatus.InFlight)
-            .ExecuteDeleteAsync();
-    }
-
-    private static IdempotencyRecord ReplayOf(IdempotencyRecord existing, string requestHash)
-    {
-        if (!existing.Matches(requestHash))
+        if (!existing.Matches(request.RequestHash))
         {
             throw new IdempotencyException(
                 StatusCodes.Status422UnprocessableEntity,
@@ -104,6 +96,18 @@ public sealed class IdempotencyStore(IServiceScopeFactory scopes, TimeProvider c
                 "A request with this Idempotency-Key is still being processed. Retry shortly to receive its response.");
         }
 
-        return existing;
+        Replayed = true;
+        return (true, JsonSerializer.Deserialize<TResponse>(existing.ResponseBody, json.Value.SerializerOptions));
     }
+
+    /// <summary>Inside the command's transaction, before it commits: stores the response with the claimed key.</summary>
+    public async Task CompleteAsync<TResponse>(TResponse response, CancellationToken cancellationToken)
+    {
+        var claimed = _claimed ?? throw new InvalidOperationException("No Idempotency-Key was claimed in this unit of work.");
+        claimed.Complete(JsonSerializer.SerializeToUtf8Bytes(response, json.Value.SerializerOptions), clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Forgets the claim of a unit of work that was rolled back (it is retried, or it failed).</summary>
+    public void ForgetClaim() => _claimed = null;
 }

@@ -8,6 +8,14 @@ namespace GrantHub.Api.Infrastructure.Pipeline;
 /// <summary>Appends hash-chained audit entries inside the command's own transaction.</summary>
 public sealed class AuditTrail(GrantHubDbContext db, ICurrentUser currentUser, TimeProvider clock)
 {
+    /// <summary>SQL Server: the application lock that serializes appends, held until the transaction ends.</summary>
+    public const string SqlServerChainLock =
+        """
+        DECLARE @result int;
+        EXEC @result = sp_getapplock @Resource = 'granthub-audit-chain', @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 30000;
+        IF @result < 0 THROW 51000, 'The audit chain could not be locked; the command was not applied.', 1;
+        """;
+
     public async Task AppendAsync(object command, Guid? objectId, CancellationToken cancellationToken)
     {
         await SerializeAppendsAsync(cancellationToken);
@@ -42,13 +50,7 @@ public sealed class AuditTrail(GrantHubDbContext db, ICurrentUser currentUser, T
     {
         if (!db.IsSqlite)
         {
-            await db.Database.ExecuteSqlRawAsync(
-                """
-                DECLARE @result int;
-                EXEC @result = sp_getapplock @Resource = 'granthub-audit-chain', @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 30000;
-                IF @result < 0 THROW 51000, 'The audit chain could not be locked; the command was not applied.', 1;
-                """,
-                cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(SqlServerChainLock, cancellationToken);
         }
     }
 }

@@ -1,4 +1,5 @@
 using GrantHub.Api.Infrastructure.Database;
+using GrantHub.Api.Infrastructure.Idempotency;
 using GrantHub.Core.Data;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -10,9 +11,11 @@ namespace GrantHub.Api.Infrastructure.Pipeline;
 /// changes nothing. A lost optimistic-concurrency race is retried from scratch with fresh data, so a
 /// request that still fits the rules succeeds and one that no longer fits gets the rule's own 409. So is a
 /// unique key that a concurrent transaction inserted first (the re-run finds its row: it adds nothing or
-/// answers with the rule, e.g. a notification already made or a member already added).
+/// answers with the rule, e.g. a notification already made or a member already added). A request with an
+/// Idempotency-Key claims the key in the same transaction and stores its response before the commit, or, when the key
+/// is already complete, gets the stored response and changes nothing.
 /// </summary>
-public sealed class UnitOfWorkBehavior<TMessage, TResponse>(GrantHubDbContext db, AuditTrail auditTrail)
+public sealed class UnitOfWorkBehavior<TMessage, TResponse>(GrantHubDbContext db, AuditTrail auditTrail, IdempotencyStore idempotency)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IBaseCommand
 {
@@ -41,15 +44,27 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(GrantHubDbContext db
             return result;
         }
 
+        var idempotentRequest = idempotency.TakeRequest();
         for (var attempt = 1; ; attempt++)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             try
             {
+                if (idempotentRequest is not null
+                    && await idempotency.ReplayOrClaimAsync<TResponse>(idempotentRequest, cancellationToken) is (true, var replayed))
+                {
+                    return replayed!;
+                }
+
                 var response = await next(message, cancellationToken);
                 if (response is not SweepResult { Affected: 0 })
                 {
                     await auditTrail.AppendAsync(message, ObjectIdOf(message, response), cancellationToken);
+                }
+
+                if (idempotentRequest is not null)
+                {
+                    await idempotency.CompleteAsync(response, cancellationToken);
                 }
 
                 await transaction.CommitAsync(cancellationToken);
@@ -60,6 +75,7 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(GrantHubDbContext db
             {
                 await transaction.RollbackAsync(CancellationToken.None);
                 db.ChangeTracker.Clear();
+                idempotency.ForgetClaim();
             }
             catch
             {

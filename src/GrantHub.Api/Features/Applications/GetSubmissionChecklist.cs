@@ -1,0 +1,27 @@
+using GrantHub.Api.Infrastructure.Security;
+using GrantHub.Core.Data;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantHub.Api.Features.Applications;
+
+public record SubmissionRuleResponse(string Rule, string Message);
+
+/// <summary>The rules of the call a draft still fails, each with its 409 name; empty when it can be submitted.</summary>
+public record SubmissionChecklistResponse(Guid Id, bool CanSubmit, IReadOnlyList<SubmissionRuleResponse> Unmet);
+
+public record GetSubmissionChecklistQuery(Guid Id) : IQuery<SubmissionChecklistResponse>;
+
+/// <summary>Asks the application itself which submission rules are unmet: the same checks as submitting, without submitting.</summary>
+public sealed class GetSubmissionChecklistHandler(GrantHubDbContext db, ICurrentUser user, TimeProvider clock)
+    : IQueryHandler<GetSubmissionChecklistQuery, SubmissionChecklistResponse>
+{
+    public async ValueTask<SubmissionChecklistResponse> Handle(GetSubmissionChecklistQuery query, CancellationToken cancellationToken)
+    {
+        var application = await ApplicationAccess.LoadForLeadAsync(db, user, query.Id, cancellationToken);
+        var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == application.CallId, cancellationToken);
+        var lead = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == application.LeadOrganisationId, cancellationToken);
+        var unmet = application.UnmetSubmissionRules(call, lead, clock.GetUtcNow());
+        return new SubmissionChecklistResponse(application.Id, unmet.Count == 0, [.. unmet.Select(r => new SubmissionRuleResponse(r.Rule, r.Message))]);
+    }
+}

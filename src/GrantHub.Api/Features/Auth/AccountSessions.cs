@@ -1,0 +1,84 @@
+using System.Security.Claims;
+using GrantHub.Core.Data;
+using GrantHub.Core.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantHub.Api.Features.Auth;
+
+/// <summary>
+/// A sign-in is a session, kept as a row of Identity's user-token table (provider <see cref="Provider"/>, name = session id,
+/// value = the id of the one refresh token that may still be used). Access tokens carry the session id and the account's
+/// security stamp: a bearer request passes only while its session exists, the stamp is unchanged and the account is not
+/// disabled. Logging out deletes the session; a password change or a disabled account changes the stamp.
+/// </summary>
+public sealed class AccountSessions(GrantHubDbContext db, TimeProvider clock)
+{
+    public const string Provider = "GrantHub:Session";
+    public const string SessionClaim = "granthub:session";
+    public const string RefreshClaim = "granthub:refresh";
+
+    public async Task<ClaimsPrincipal> StartAsync(ApplicationUser user, ClaimsPrincipal principal, CancellationToken cancellationToken)
+    {
+        var session = Guid.NewGuid().ToString("N");
+        var refresh = Guid.NewGuid().ToString("N");
+        db.UserTokens.Add(new IdentityUserToken<Guid> { UserId = user.Id, LoginProvider = Provider, Name = session, Value = refresh });
+        await db.SaveChangesAsync(cancellationToken);
+        return WithSession(principal, session, refresh);
+    }
+
+    /// <summary>
+    /// Spends the refresh token named in <paramref name="principal"/>: the session moves on to a new one. A token that was
+    /// already spent is a stolen or replayed copy: the whole session is revoked. Null when the token cannot be used.
+    /// </summary>
+    public async Task<ClaimsPrincipal?> RotateAsync(Guid userId, ClaimsPrincipal principal, ClaimsPrincipal freshPrincipal, CancellationToken cancellationToken)
+    {
+        if (principal.FindFirstValue(SessionClaim) is not { } session || principal.FindFirstValue(RefreshClaim) is not { } refresh)
+        {
+            return null;
+        }
+
+        var next = Guid.NewGuid().ToString("N");
+        var spent = await db.UserTokens
+            .Where(t => t.UserId == userId && t.LoginProvider == Provider && t.Name == session && t.Value == refresh)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.Value, next), cancellationToken);
+        if (spent == 1)
+        {
+            return WithSession(freshPrincipal, session, next);
+        }
+
+        await RevokeAsync(userId, session, cancellationToken);
+        return null;
+    }
+
+    public Task RevokeAsync(Guid userId, string session, CancellationToken cancellationToken) =>
+        db.UserTokens.Where(t => t.UserId == userId && t.LoginProvider == Provider && t.Name == session).ExecuteDeleteAsync(cancellationToken);
+
+    public Task RevokeAllAsync(Guid userId, CancellationToken cancellationToken) =>
+        db.UserTokens.Where(t => t.UserId == userId && t.LoginProvider == Provider).ExecuteDeleteAsync(cancellationToken);
+
+    /// <summary>One query: the session exists, the stamp is the account's current one, and the account is not disabled.</summary>
+    public Task<bool> IsValidAsync(Guid userId, string session, string stamp, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return db.Users.AnyAsync(
+            u => u.Id == userId
+                && u.SecurityStamp == stamp
+                && (u.LockoutEnd == null || u.LockoutEnd <= now)
+                && db.UserTokens.Any(t => t.UserId == userId && t.LoginProvider == Provider && t.Name == session),
+            cancellationToken);
+    }
+
+    private static ClaimsPrincipal WithSession(ClaimsPrincipal principal, string session, string refresh)
+    {
+        var identity = (ClaimsIdentity)principal.Identity!;
+        foreach (var old in identity.FindAll(c => c.Type is SessionClaim or RefreshClaim).ToList())
+        {
+            identity.RemoveClaim(old);
+        }
+
+        identity.AddClaim(new Claim(SessionClaim, session));
+        identity.AddClaim(new Claim(RefreshClaim, refresh));
+        return principal;
+    }
+}

@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Security.Claims;
+using GrantHub.Api.Infrastructure.Http;
+using GrantHub.Api.Infrastructure.Pipeline;
+using GrantHub.Core.Identity;
+using Mediator;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.Data;
+using Microsoft.Extensions.Options;
+
+namespace GrantHub.Api.Features.Auth;
+
+public record SignInRequest(string Email, [property: SensitiveData] string Password);
+
+public record RefreshSessionRequest(string RefreshToken);
+
+/// <summary>
+/// Sign-in, registration, refresh and logout. Unknown address, wrong password and disabled account get the same 401 after
+/// the same password-hashing work; repeated failures from one address for one account name are slowed, never locked.
+/// </summary>
+public static class AuthEndpoints
+{
+    private const string SignInFailed = "The e-mail address or the password is wrong.";
+
+    public static void MapAuthEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var auth = routes.MapGroup("/auth").WithTags("Auth").RequireRateLimiting(RateLimiting.AuthPolicy);
+
+        auth.MapPost("/register", async (RegisterAccountCommand command, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(command, ct)))
+            .ProducesValidationProblem()
+            .WithSummary("Open an applicant account (at least 12 characters, not a common password); the answer never says whether the address already had one");
+
+        auth.MapPost("/login", SignInAsync)
+            .Produces<AccessTokenResponse>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithSummary("Sign in: a bearer access token and a single-use refresh token (or, with ?useCookies=true, a browser cookie)");
+
+        auth.MapPost("/refresh", RefreshAsync)
+            .Produces<AccessTokenResponse>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .WithSummary("Trade a refresh token for new tokens; each refresh token works once, and a reused one ends its session");
+
+        auth.MapPost("/logout", async (ClaimsPrincipal user, AccountSessions sessions, CancellationToken ct) =>
+            {
+                if (Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
+                    && user.FindFirstValue(AccountSessions.SessionClaim) is { } session)
+                {
+                    await sessions.RevokeAsync(userId, session, ct);
+                }
+
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .WithSummary("End this session: its access and refresh tokens stop working");
+
+        auth.MapPost("/password", async (ChangePasswordCommand command, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(command, ct)))
+            .RequireAuthorization()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .WithSummary("Change the password; every session of the account ends");
+    }
+
+    private static async Task<Results<SignInHttpResult, ProblemHttpResult>> SignInAsync(
+        SignInRequest request,
+        bool? useCookies,
+        HttpContext context,
+        UserManager<ApplicationUser> users,
+        SignInManager<ApplicationUser> signIn,
+        IPasswordHasher<ApplicationUser> hasher,
+        AccountSessions sessions,
+        SignInThrottle throttle,
+        ILogger<SignInThrottle> logger,
+        CancellationToken cancellationToken)
+    {
+        var key = SignInThrottle.Key(request.Email ?? "", context.Connection.RemoteIpAddress?.ToString());
+        var wait = throttle.WaitBeforeNextAttempt(key);
+        if (wait > TimeSpan.Zero)
+        {
+            logger.LogWarning("Sign-in for {Email} from {Address} refused unchecked: throttled for {Seconds} s more.",
+                request.Email, context.Connection.RemoteIpAddress, Math.Ceiling(wait.TotalSeconds));
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status429TooManyRequests,
+                title: "Too many failed sign-ins",
+                detail: "Too many failed sign-ins for this e-mail address from this address. Wait and try again.");
+        }
+
+        var user = string.IsNullOrWhiteSpace(request.Email) ? null : await users.FindByEmailAsync(request.Email.Trim());
+        var passwordMatches = user is null
+            ? DecoyCheck(hasher, request.Password ?? "")
+            : await users.CheckPasswordAsync(user, request.Password ?? "");
+        if (user is null || !passwordMatches || await users.IsLockedOutAsync(user))
+        {
+            var delay = throttle.RecordFailure(key);
+            if (delay > TimeSpan.Zero)
+            {
+                logger.LogWarning("Repeated failed sign-ins for {Email} from {Address}: the next attempt waits {Seconds} s.",
+                    request.Email, context.Connection.RemoteIpAddress, delay.TotalSeconds);
+            }
+
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed", detail: SignInFailed);
+        }
+
+        throttle.RecordSuccess(key);
+        if (useCookies == true)
+        {
+            // For the browser pages (e.g. /hangfire): Identity's cookie, whose stamp is checked on every request.
+            return TypedResults.SignIn(await signIn.CreateUserPrincipalAsync(user), authenticationScheme: IdentityConstants.ApplicationScheme);
+        }
+
+        var principal = await sessions.StartAsync(user, await signIn.CreateUserPrincipalAsync(user), cancellationToken);
+        return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+    }
+
+    private static async Task<Results<SignInHttpResult, ProblemHttpResult>> RefreshAsync(
+        RefreshSessionRequest request,
+        IOptionsMonitor<BearerTokenOptions> bearer,
+        TimeProvider clock,
+        SignInManager<ApplicationUser> signIn,
+        AccountSessions sessions,
+        CancellationToken cancellationToken)
+    {
+        var ticket = bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
+        if (ticket?.Properties.ExpiresUtc is { } expires && clock.GetUtcNow() < expires
+            && await signIn.ValidateSecurityStampAsync(ticket.Principal) is { } user
+            && await sessions.RotateAsync(user.Id, ticket.Principal, await signIn.CreateUserPrincipalAsync(user), cancellationToken) is { } principal)
+        {
+            return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+        }
+
+        return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Refresh refused",
+            detail: "This refresh token is expired, already used, or its session has ended. Sign in again.");
+    }
+
+    /// <summary>The same hashing work as checking a real account's password, so that timing does not tell who has an account.</summary>
+    private static bool DecoyCheck(IPasswordHasher<ApplicationUser> hasher, string password)
+    {
+        hasher.VerifyHashedPassword(Decoy.User, Decoy.Hash(hasher), password);
+        return false;
+    }
+
+    private static class Decoy
+    {
+        public static readonly ApplicationUser User = new();
+        private static string? _hash;
+
+        public static string Hash(IPasswordHasher<ApplicationUser> hasher) =>
+            _hash ??= hasher.HashPassword(User, Guid.NewGuid().ToString("N"));
+    }
+}

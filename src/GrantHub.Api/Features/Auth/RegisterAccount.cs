@@ -1,0 +1,85 @@
+using FluentValidation;
+using GrantHub.Api.Infrastructure.Email;
+using GrantHub.Api.Infrastructure.Pipeline;
+using GrantHub.Core.Identity;
+using Mediator;
+using Microsoft.AspNetCore.Identity;
+
+namespace GrantHub.Api.Features.Auth;
+
+public record RegisterAccountCommand(string Email, [property: SensitiveData] string Password) : ICommand<RegistrationResponse>;
+
+/// <summary>The same answer whether the address was new or already had an account, so that nobody learns which.</summary>
+public record RegistrationResponse(string Message);
+
+public sealed class RegisterAccountValidator : AbstractValidator<RegisterAccountCommand>
+{
+    public RegisterAccountValidator(UserManager<ApplicationUser> users)
+    {
+        RuleFor(c => c.Email).NotEmpty().MaximumLength(256).EmailAddress();
+        RuleFor(c => c.Password).NotEmpty().AcceptablePassword(users);
+    }
+}
+
+public sealed class RegisterAccountHandler(
+    UserManager<ApplicationUser> users,
+    IPasswordHasher<ApplicationUser> hasher,
+    Notifier notifier,
+    TimeProvider clock,
+    ILogger<RegisterAccountHandler> logger)
+    : ICommandHandler<RegisterAccountCommand, RegistrationResponse>
+{
+    public static readonly RegistrationResponse Answer =
+        new("If this address can be registered, the account is ready: sign in with it. If it already had an account, its owner has been told.");
+
+    public async ValueTask<RegistrationResponse> Handle(RegisterAccountCommand command, CancellationToken cancellationToken)
+    {
+        var email = command.Email.Trim();
+        if (await users.FindByEmailAsync(email) is { } existing)
+        {
+            // As long as a new account takes: the password is hashed either way.
+            hasher.HashPassword(existing, command.Password);
+            await notifier.NotifyAsync(
+                [existing.Id],
+                new NotificationMessage(
+                    "registration-attempt",
+                    "Someone tried to register with your e-mail address",
+                    "Somebody asked to open a GrantHub account with this e-mail address, which already has one. Your account is unchanged. "
+                    + "If it was you, sign in with your password instead; if not, you need do nothing.",
+                    null),
+                $"registration-attempt:{DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime):yyyy-MM-dd}",
+                cancellationToken);
+            logger.LogInformation("Registration asked for an address that already has an account ({UserId}); its owner is told.", existing.Id);
+            return Answer;
+        }
+
+        var user = new ApplicationUser { UserName = email, Email = email };
+        var created = await users.CreateAsync(user, command.Password);
+        if (!created.Succeeded)
+        {
+            throw new ValidationException(created.Errors.Select(e => new FluentValidation.Results.ValidationFailure(
+                e.Code.Contains("Password", StringComparison.Ordinal) ? nameof(command.Password) : nameof(command.Email), e.Description)));
+        }
+
+        return Answer;
+    }
+}
+
+public static class PasswordRules
+{
+    /// <summary>Runs Identity's password validators (length, the common-password list) as a validation rule.</summary>
+    public static IRuleBuilderOptions<T, string> AcceptablePassword<T>(this IRuleBuilder<T, string> rule, UserManager<ApplicationUser> users) =>
+        rule.MustAsync(async (_, password, context, _) =>
+            {
+                var failures = new List<string>();
+                foreach (var validator in users.PasswordValidators)
+                {
+                    var result = await validator.ValidateAsync(users, new ApplicationUser(), password);
+                    failures.AddRange(result.Errors.Select(e => e.Description));
+                }
+
+                context.MessageFormatter.AppendArgument("PasswordProblems", string.Join(" ", failures));
+                return failures.Count == 0;
+            })
+            .WithMessage("{PasswordProblems}");
+}

@@ -1,0 +1,119 @@
+using GrantHub.Api.Features.Applications;
+using GrantHub.Api.Features.Calls;
+using GrantHub.Api.Features.Users;
+using GrantHub.Core.Applications;
+using GrantHub.Core.Calls;
+using Microsoft.AspNetCore.Mvc;
+
+namespace GrantHub.Api.Web.Pages.Applications;
+
+/// <summary>
+/// The application's page: its status and feedback for everyone in the consortium; for the lead's members while it is
+/// a draft, the narrative editor, partner invitations, and the submission checklist above the submit button.
+/// </summary>
+public sealed class EditModel : WebPage
+{
+    public ApplicationResponse Application { get; private set; } = null!;
+    public CallResponse Call { get; private set; } = null!;
+    public SubmissionChecklistResponse? Checklist { get; private set; }
+    public IReadOnlySet<Guid> MyOrganisations { get; private set; } = new HashSet<Guid>();
+    public bool Editable => Application.Status == ApplicationStatus.Draft && MyOrganisations.Contains(Application.LeadOrganisationId);
+
+    [BindProperty] public string? Title { get; set; }
+    [BindProperty] public string? Summary { get; set; }
+    [BindProperty] public List<Pillar> Pillars { get; set; } = [];
+    [BindProperty] public List<string> Countries { get; set; } = [];
+    [BindProperty] public List<TargetGroup> TargetGroups { get; set; } = [];
+    [BindProperty] public int DurationMonths { get; set; }
+    [BindProperty] public string? PartnerOrganisationId { get; set; }
+
+    public NarrativeForm Narrative => new(Call, Title, Summary, Pillars, Countries, TargetGroups, DurationMonths);
+
+    public async Task OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        Title = Application.Title;
+        Summary = Application.Summary;
+        Pillars = [.. Application.Pillars];
+        Countries = [.. Application.Countries];
+        TargetGroups = [.. Application.TargetGroups];
+        DurationMonths = Application.DurationMonths;
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var saved = await TryAsync(() => Mediator.Send(
+            new UpdateApplicationCommand(id, null, null, Title ?? "", Summary ?? "", Pillars, Countries, TargetGroups, DurationMonths),
+            cancellationToken).AsTask());
+        return await AfterAsync(id, saved, "Application.Saved", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostInviteAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var saved = false;
+        if (!Guid.TryParse(PartnerOrganisationId?.Trim(), out var partnerId))
+        {
+            ModelState.AddModelError(nameof(PartnerOrganisationId), Text["Validation.Identifier"]);
+        }
+        else
+        {
+            saved = await TryAsync(() => Mediator.Send(new InvitePartnerCommand(id, partnerId), cancellationToken).AsTask());
+            if (ModelState[nameof(InvitePartnerCommand.OrganisationId)] is { Errors.Count: > 0 } errors)
+            {
+                foreach (var error in errors.Errors)
+                {
+                    ModelState.AddModelError(nameof(PartnerOrganisationId), error.ErrorMessage);
+                }
+
+                ModelState.Remove(nameof(InvitePartnerCommand.OrganisationId));
+            }
+        }
+
+        return await AfterAsync(id, saved, "Application.PartnerInvited", cancellationToken, keepNarrative: false);
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(Guid id, Guid organisationId, CancellationToken cancellationToken)
+    {
+        var saved = await TryAsync(() => Mediator.Send(new RemovePartnerCommand(id, organisationId), cancellationToken).AsTask());
+        return await AfterAsync(id, saved, "Application.PartnerRemoved", cancellationToken, keepNarrative: false);
+    }
+
+    public async Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var saved = await TryAsync(() => Mediator.Send(new SubmitApplicationCommand(id), cancellationToken).AsTask());
+        return await AfterAsync(id, saved, "Application.Submitted", cancellationToken, keepNarrative: false);
+    }
+
+    private async Task<IActionResult> AfterAsync(Guid id, bool saved, string confirmation, CancellationToken cancellationToken, bool keepNarrative = true)
+    {
+        if (saved)
+        {
+            Confirmation = Text[confirmation];
+            return LocalRedirect($"/applications/{id}");
+        }
+
+        await LoadAsync(id, cancellationToken);
+        if (!keepNarrative)
+        {
+            Title = Application.Title;
+            Summary = Application.Summary;
+            Pillars = [.. Application.Pillars];
+            Countries = [.. Application.Countries];
+            TargetGroups = [.. Application.TargetGroups];
+            DurationMonths = Application.DurationMonths;
+        }
+
+        return Page();
+    }
+
+    private async Task LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        Application = await Mediator.Send(new GetApplicationQuery(id), cancellationToken);
+        Call = await Mediator.Send(new GetCallQuery(Application.CallId), cancellationToken);
+        MyOrganisations = (await Mediator.Send(new GetMeQuery(), cancellationToken)).Organisations.Select(o => o.Id).ToHashSet();
+        if (Editable)
+        {
+            Checklist = await Mediator.Send(new GetSubmissionChecklistQuery(id), cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using GrantHub.Api.Features.Applications;
+using GrantHub.Core.Applications;
+using Microsoft.AspNetCore.Mvc;
+
+namespace GrantHub.Api.Web.Pages.Applications;
+
+/// <summary>A partner organisation's members confirm or decline the lead's invitation.</summary>
+public sealed class PartnershipModel : WebPage
+{
+    public ApplicationResponse Application { get; private set; } = null!;
+    public ConsortiumMemberStatus MyStatus { get; private set; }
+
+    public async Task OnGetAsync(Guid id, Guid organisationId, CancellationToken cancellationToken) =>
+        await LoadAsync(id, organisationId, cancellationToken);
+
+    public async Task<IActionResult> OnPostConfirmAsync(Guid id, Guid organisationId, CancellationToken cancellationToken)
+    {
+        if (await TryAsync(() => Mediator.Send(new ConfirmPartnershipCommand(id, organisationId), cancellationToken).AsTask()))
+        {
+            Confirmation = Text["Partnership.Confirmed"];
+            return LocalRedirect($"/applications/{id}");
+        }
+
+        await LoadAsync(id, organisationId, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDeclineAsync(Guid id, Guid organisationId, CancellationToken cancellationToken)
+    {
+        if (await TryAsync(() => Mediator.Send(new DeclinePartnershipCommand(id, organisationId), cancellationToken).AsTask()))
+        {
+            Confirmation = Text["Partnership.Declined"];
+            return LocalRedirect("/home");
+        }
+
+        await LoadAsync(id, organisationId, cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(Guid id, Guid organisationId, CancellationToken cancellationToken)
+    {
+        Application = await Mediator.Send(new GetApplicationQuery(id), cancellationToken);
+        MyStatus = Application.Members.FirstOrDefault(m => m.OrganisationId == organisationId && m.Role == ConsortiumRole.Partner)?.Status
+            ?? throw new GrantHub.Core.Common.NotFoundException("Partner", organisationId);
+    }
+}

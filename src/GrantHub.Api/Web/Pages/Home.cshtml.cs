@@ -1,0 +1,74 @@
+using GrantHub.Api.Features.Applications;
+using GrantHub.Api.Features.Calls;
+using GrantHub.Api.Features.Emergency;
+using GrantHub.Api.Features.Grants;
+using GrantHub.Api.Features.Notifications;
+using GrantHub.Api.Features.Users;
+using GrantHub.Core.Applications;
+using GrantHub.Core.Emergency;
+using GrantHub.Core.Grants;
+
+namespace GrantHub.Api.Web.Pages;
+
+public record InvitationToAnswer(Guid ApplicationId, Guid OrganisationId, string Title);
+
+public record DraftWithDeadline(Guid ApplicationId, string Title, DateTimeOffset? ClosesAt);
+
+public record ReportDue(Guid GrantId, Guid ReportId, string GrantNumber, ReportKind Kind, int PeriodYear, DateOnly DueOn);
+
+/// <summary>What waits for the signed-in person: invitations, drafts, signatures, reports, emergencies, notifications.</summary>
+public sealed class HomeModel : WebPage
+{
+    public MeResponse Me { get; private set; } = null!;
+    public IReadOnlyList<InvitationToAnswer> Invitations { get; private set; } = [];
+    public IReadOnlyList<DraftWithDeadline> Drafts { get; private set; } = [];
+    public IReadOnlyList<ApplicationResponse> Others { get; private set; } = [];
+    public IReadOnlyList<GrantResponse> AgreementsToSign { get; private set; } = [];
+    public IReadOnlyList<GrantResponse> Grants { get; private set; } = [];
+    public IReadOnlyList<ReportDue> Reports { get; private set; } = [];
+    public IReadOnlyList<EmergencyRequestResponse> Emergencies { get; private set; } = [];
+    public IReadOnlyList<NotificationResponse> Notifications { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Me = await Mediator.Send(new GetMeQuery(), cancellationToken);
+        var mine = Me.Organisations.Select(o => o.Id).ToHashSet();
+        var applications = (await Mediator.Send(new ListApplicationsQuery(PageSize: 100), cancellationToken)).Items;
+        var closing = (await Mediator.Send(new ListCallsQuery(PageSize: 100), cancellationToken)).Items.ToDictionary(c => c.Id, c => c.ClosesAt);
+
+        Invitations =
+        [
+            .. applications.SelectMany(a => a.Members
+                .Where(m => m.Role == ConsortiumRole.Partner && m.Status == ConsortiumMemberStatus.Invited && mine.Contains(m.OrganisationId))
+                .Select(m => new InvitationToAnswer(a.Id, m.OrganisationId, a.Title))),
+        ];
+        var led = applications.Where(a => mine.Contains(a.LeadOrganisationId)).ToList();
+        Drafts =
+        [
+            .. led.Where(a => a.Status == ApplicationStatus.Draft)
+                .Select(a => new DraftWithDeadline(a.Id, a.Title, closing.TryGetValue(a.CallId, out var closesAt) ? closesAt : null))
+                .OrderBy(d => d.ClosesAt ?? DateTimeOffset.MaxValue),
+        ];
+        Others = [.. applications.Where(a => a.Status != ApplicationStatus.Draft)];
+
+        Grants = (await Mediator.Send(new ListGrantsQuery(PageSize: 100), cancellationToken)).Items;
+        AgreementsToSign = [.. Grants.Where(g => g.Status == GrantStatus.AwaitingSignature && g.AgreementVersions.Count > 0 && mine.Contains(g.LeadOrganisationId))];
+        Reports =
+        [
+            .. Grants.Where(g => mine.Contains(g.LeadOrganisationId))
+                .SelectMany(g => g.Reports
+                    .Where(r => r.Status is ReportStatus.Pending or ReportStatus.ChangesRequested)
+                    .Select(r => new ReportDue(g.Id, r.Id, g.GrantNumber, r.Kind, r.PeriodYear, r.DueOn)))
+                .OrderBy(r => r.DueOn),
+        ];
+
+        if (mine.Count > 0)
+        {
+            Emergencies = (await Mediator.Send(new ListEmergencyRequestsQuery(PageSize: 20), cancellationToken)).Items
+                .Where(r => r.Status is EmergencyRequestStatus.Submitted or EmergencyRequestStatus.Approved)
+                .ToList();
+        }
+
+        Notifications = (await Mediator.Send(new ListMyNotificationsQuery(PageSize: 10), cancellationToken)).Items;
+    }
+}

@@ -1,0 +1,12 @@
+using GrantHub.Api.Features.Organisations;
+
+namespace GrantHub.Api.Web.Pages.Organisations;
+
+/// <summary>The profile, for its members and overseeing staff only (others get the 404 page); its title never names it.</summary>
+public sealed class DetailsModel : WebPage
+{
+    public OrganisationResponse? Organisation { get; private set; }
+
+    public async Task OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        Organisation = await Mediator.Send(new GetOrganisationQuery(id), cancellationToken);
+}

@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Resources;
+using Deque.AxeCore.Playwright;
+using GrantHub.Api.Web;
+using Microsoft.Playwright;
+
+namespace GrantHub.BrowserTests;
+
+/// <summary>
+/// One person's browser tab. After every page it reaches, it checks the page with axe (no serious or critical
+/// violation), weighs what crossed the network for it (first page of the visit ≤ 60 KB, later ones ≤ 20 KB), and
+/// writes screenshots at 360 and 1280 pixels wide.
+/// </summary>
+public sealed class PageVisitor
+{
+    public const int FirstVisitBudget = 60 * 1024;
+    public const int WarmPageBudget = 20 * 1024;
+
+    private static readonly ResourceManager Resources = new("GrantHub.Api.Web.SharedResource", typeof(SharedResource).Assembly);
+    private readonly List<IResponse> _responses = [];
+    private readonly string _screenshots;
+    private readonly string _who;
+    private int _pages;
+
+    private PageVisitor(IPage page, CultureInfo culture, string who, string screenshots)
+    {
+        Page = page;
+        Culture = culture;
+        _who = who;
+        _screenshots = screenshots;
+        page.Response += (_, response) => _responses.Add(response);
+    }
+
+    public IPage Page { get; }
+
+    public CultureInfo Culture { get; }
+
+    public List<string> Report { get; } = [];
+
+    public static async Task<PageVisitor> Open(BrowserHost host, string language, string who)
+    {
+        var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = host.BaseUrl,
+            Locale = language == "fr" ? "fr-FR" : "en-GB",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        var screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots", language);
+        Directory.CreateDirectory(screenshots);
+        return new PageVisitor(await context.NewPageAsync(), new CultureInfo(language == "fr" ? "fr" : ""), who, screenshots);
+    }
+
+    /// <summary>A text of the web application in this visitor's language, as the pages show it.</summary>
+    public string Text(string key, params object[] arguments)
+    {
+        var text = Resources.GetString(key, Culture) ?? throw new KeyNotFoundException(key);
+        return arguments.Length == 0 ? text : string.Format(Culture, text, arguments);
+    }
+
+    public async Task Go(string url)
+    {
+        _responses.Clear();
+        await Page.GotoAsync(url);
+        await Arrived();
+    }
+
+    /// <summary>Runs an action that navigates (a click on a link or a button), then checks the page reached.</summary>
+    public async Task Navigate(Func<Task> action)
+    {
+        _responses.Clear();
+        var navigated = new TaskCompletionSource();
+        void OnNavigated(object? sender, IFrame frame)
+        {
+            if (frame == Page.MainFrame)
+            {
+                navigated.TrySetResult();
+            }
+        }
+
+        Page.FrameNavigated += OnNavigated;
+        try
+        {
+            await action();
+            await navigated.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            Page.FrameNavigated -= OnNavigated;
+        }
+
+        await Arrived();
+    }
+
+    public Task Click(string buttonOrLinkText) =>
+        Navigate(() => Page.GetByRole(AriaRole.Button, new() { Name = buttonOrLinkText, Exact = true })
+            .Or(Page.GetByRole(AriaRole.Link, new() { Name = buttonOrLinkText, Exact = true })).First.ClickAsync());
+
+    public Task Fill(string label, string value) => Page.GetByLabel(label, new() { Exact = true }).FillAsync(value);
+
+    private async Task Arrived()
+    {
+        await Page.WaitForLoadStateAsync(LoadState.Load);
+        _pages++;
+        var path = new Uri(Page.Url).AbsolutePath;
+
+        var transferred = 0L;
+        foreach (var response in _responses.ToList())
+        {
+            var sizes = await response.Request.SizesAsync();
+            transferred += sizes.ResponseBodySize + sizes.ResponseHeadersSize;
+        }
+
+        var budget = _pages == 1 ? FirstVisitBudget : WarmPageBudget;
+        Report.Add($"{_who} {path}: {transferred} bytes");
+        Assert.True(transferred <= budget, $"{_who} {path} transferred {transferred} bytes, over its budget of {budget}.");
+
+        var axe = await Page.RunAxe();
+        var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {string.Join(" | ", v.Nodes.Select(n => n.Html))}")
+            .ToList();
+        Assert.True(serious.Count == 0, $"{_who} {path}: {string.Join("\n", serious)}");
+
+        var name = $"{_pages:00}-{_who}-{string.Join('-', path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(s => Guid.TryParse(s, out _) ? "id" : s))}";
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(_screenshots, $"{name}-1280.png"), FullPage = true });
+        await Page.SetViewportSizeAsync(360, 800);
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(_screenshots, $"{name}-360.png"), FullPage = true });
+        var overflows = await Page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 1");
+        await Page.SetViewportSizeAsync(1280, 900);
+        Assert.False(overflows, $"{_who} {path} scrolls sideways at 360 px.");
+    }
+}

@@ -1,0 +1,59 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using GrantHub.Api.Infrastructure.Seeding;
+using GrantHub.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace GrantHub.Tests.Web;
+
+/// <summary>A browser without JavaScript: cookies, forms with their antiforgery token, no automatic redirects.</summary>
+public sealed partial class WebSession(HttpClient client)
+{
+    public HttpClient Client => client;
+
+    /// <summary>The antiforgery token of the last page read.</summary>
+    public string? Token { get; private set; }
+
+    public static WebSession Open(GrantHubFactory factory, string? language = null)
+    {
+        // https, as in production: the session cookie is Secure outside Development.
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
+        if (language is not null)
+        {
+            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        }
+
+        return new WebSession(client);
+    }
+
+    public static async Task<WebSession> SignedIn(GrantHubFactory factory, string email, string? language = null)
+    {
+        var session = Open(factory, language);
+        await session.Read("/account/login");
+        var response = await session.Post("/account/login", ("Email", email), ("Password", DemoData.Password));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return session;
+    }
+
+    public async Task<string> Read(string url, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var response = await client.GetAsync(url);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(expected == response.StatusCode, $"GET {url}: {(int)response.StatusCode}\n{html}");
+        Token = AntiforgeryToken().Match(html) is { Success: true } match ? match.Groups[1].Value : Token;
+        return html;
+    }
+
+    public Task<HttpResponseMessage> Post(string url, params (string Name, string Value)[] fields) =>
+        PostForm(url, [.. fields, ("__RequestVerificationToken", Token ?? "")]);
+
+    public Task<HttpResponseMessage> PostWithoutToken(string url, params (string Name, string Value)[] fields) => PostForm(url, fields);
+
+    public static async Task<string> Html(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+    private Task<HttpResponseMessage> PostForm(string url, IEnumerable<(string Name, string Value)> fields) =>
+        client.PostAsync(url, new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))));
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
