@@ -1,3 +1,4 @@
+using GrantHub.Api.Infrastructure.Jobs;
 using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Tests.Infrastructure;
 using Mediator;
@@ -13,6 +14,12 @@ public class AuditCoverageTests : IDisposable
 {
     /// <summary>Commands deliberately outside the audited unit of work: none today.</summary>
     private static readonly HashSet<Type> NotAudited = [];
+
+    /// <summary>
+    /// Audited commands whose entry carries no object id, on purpose: the account commands act on the caller's own
+    /// account (the entry names the user), publishing open data acts on the whole portfolio.
+    /// </summary>
+    private static readonly HashSet<string> AuditedWithoutObject = ["ChangePasswordCommand", "RegisterAccountCommand", "PublishOpenDataCommand"];
 
     private readonly GrantHubFactory _factory = new();
 
@@ -47,6 +54,7 @@ public class AuditCoverageTests : IDisposable
     public void Every_audit_entry_names_its_object_or_the_command_is_a_sweep()
     {
         var anonymous = Commands()
+            .Where(c => !AuditedWithoutObject.Contains(c.Command.Name))
             .Where(c => !typeof(IHasId).IsAssignableFrom(c.Command)
                 && !typeof(IHasId).IsAssignableFrom(c.Response)
                 && c.Response != typeof(SweepResult))

@@ -24,7 +24,7 @@ public class LayeringTests
 
     /// <summary>
     /// Which feature uses which, on purpose: deciding and assigning reviewers live with the applications they act on,
-    /// cancelling a call closes its applications, the ranking reads review scores. A new line here is a design decision.
+    /// cancelling a call closes its applications, the ranking reads review scores, disabling an account ends its sessions. A new line here is a design decision.
     /// </summary>
     private static readonly (string From, string To)[] AllowedFeatureDependencies =
     [
@@ -32,6 +32,7 @@ public class LayeringTests
         ("Applications", "Reviews"),
         ("Calls", "Applications"),
         ("Calls", "Reviews"),
+        ("Users", "Auth"),
     ];
 
     [Fact]

@@ -1,5 +1,6 @@
 using GrantHub.Api.Features.Notifications;
 using GrantHub.Api.Infrastructure.Email;
+using GrantHub.Api.Infrastructure.Jobs;
 using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Notifications;
 using GrantHub.Tests.Infrastructure;

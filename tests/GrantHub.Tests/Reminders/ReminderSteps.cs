@@ -1,6 +1,7 @@
 using GrantHub.Api.Features.Calls;
 using GrantHub.Api.Features.Grants;
 using GrantHub.Api.Infrastructure.Email;
+using GrantHub.Api.Infrastructure.Jobs;
 using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Notifications;
 using GrantHub.Tests.Infrastructure;

@@ -2,6 +2,7 @@ using System.Net;
 using GrantHub.Api.Features.Applications;
 using GrantHub.Api.Features.Calls;
 using GrantHub.Api.Features.Reviews;
+using GrantHub.Api.Infrastructure.Jobs;
 using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Identity;
 using GrantHub.Tests.Applications;

@@ -1,4 +1,5 @@
 using FluentValidation;
+using GrantHub.Api.Infrastructure.Http;
 using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Data;
 using GrantHub.Core.Emergency;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using FluentValidation;
 using GrantHub.Api.Infrastructure.Pipeline;
 
 namespace GrantHub.Api.Infrastructure.Http;
@@ -131,3 +132,10 @@ public static class JsonInput
 
 /// <summary>A value the JSON reader could parse but the API refuses; its message says why and reaches the client.</summary>
 public sealed class InvalidJsonValueException(string message) : JsonException(message);
+
+public static class BusinessDateRules
+{
+    /// <summary>For dates that arrive outside a JSON body (query strings), the same window the JSON reader enforces.</summary>
+    public static IRuleBuilderOptions<T, DateOnly?> IsBusinessDate<T>(this IRuleBuilder<T, DateOnly?> rule) =>
+        rule.Must(date => date is not { } value || JsonInput.IsBusinessDate(value)).WithMessage(JsonInput.BusinessDateMessage);
+}

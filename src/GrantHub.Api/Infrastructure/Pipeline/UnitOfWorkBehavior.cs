@@ -1,5 +1,6 @@
 using GrantHub.Api.Infrastructure.Database;
 using GrantHub.Api.Infrastructure.Idempotency;
+using GrantHub.Api.Infrastructure.Jobs;
 using GrantHub.Core.Data;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,4 @@
 using FluentValidation;
-using GrantHub.Api.Infrastructure.Http;
 using GrantHub.Core.Common;
 
 namespace GrantHub.Api.Infrastructure.Pipeline;
@@ -45,10 +44,6 @@ public static class ValidationRules
             context.AddFailure(property, problem);
         }
     }
-
-    /// <summary>For dates that arrive outside a JSON body (query strings), the same window the JSON reader enforces.</summary>
-    public static IRuleBuilderOptions<T, DateOnly?> IsBusinessDate<T>(this IRuleBuilder<T, DateOnly?> rule) =>
-        rule.Must(date => date is not { } value || JsonInput.IsBusinessDate(value)).WithMessage(JsonInput.BusinessDateMessage);
 
     public static IRuleBuilderOptions<T, decimal> IsPositiveAmount<T>(this IRuleBuilder<T, decimal> rule) =>
         rule.GreaterThan(0).WithMessage("The amount must be greater than zero.");
