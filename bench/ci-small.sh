@@ -7,7 +7,13 @@ cd "$(dirname "$0")/.."
 echo "== bench/report-reminders.sh at 1,000 grants"
 timeout 600 bash bench/report-reminders.sh --grants 1000
 
+echo "== bench/open-data.sh at 1,000 grants"
+timeout 600 bash bench/open-data.sh --grants 1000
+
 echo "== bench/agreement.sh, one in-process pass of each benchmark"
 timeout 600 bash bench/agreement.sh --job Dry --inProcess
+
+echo "== bench/startup.sh, one start on a new and one on an existing database"
+timeout 600 bash bench/startup.sh --runs 1
 
 echo "Small benchmarks: all passed"

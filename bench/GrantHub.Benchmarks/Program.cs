@@ -1,16 +1,25 @@
 using BenchmarkDotNet.Running;
+using GrantHub.Benchmarks.OpenData;
 using GrantHub.Benchmarks.ReportReminders;
 
 namespace GrantHub.Benchmarks;
 
 public static class Program
 {
-    /// <summary><c>report-reminders [options]</c> runs the one-shot sweep benchmark; anything else goes to BenchmarkDotNet (exit code 1 if a benchmark failed).</summary>
+    /// <summary>
+    /// <c>report-reminders [options]</c> and <c>open-data [options]</c> run one-shot benchmarks; anything else goes to
+    /// BenchmarkDotNet (exit code 1 if a benchmark failed).
+    /// </summary>
     public static async Task<int> Main(string[] args)
     {
         if (args.Length > 0 && args[0] == ReportReminderSweepBenchmark.Command)
         {
             return await ReportReminderSweepBenchmark.RunAsync(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == OpenDataExportBenchmark.Command)
+        {
+            return await OpenDataExportBenchmark.RunAsync(args[1..]);
         }
 
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -5,6 +5,7 @@ using GrantHub.Api.Infrastructure.Email;
 using GrantHub.Api.Infrastructure.Http;
 using GrantHub.Api.Infrastructure.Idempotency;
 using GrantHub.Api.Infrastructure.Jobs;
+using GrantHub.Api.Infrastructure.Observability;
 using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Api.Infrastructure.Seeding;
@@ -17,6 +18,11 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
+if (ProductionSettings.Problems(builder.Configuration, builder.Environment) is { Count: > 0 } problems)
+{
+    Console.Error.WriteLine(ProductionSettings.Describe(problems));
+    return 1;
+}
 
 builder.Services.AddGrantHubDatabase(builder.Configuration);
 builder.Services.AddGrantHubPipeline();
@@ -30,6 +36,7 @@ builder.Services.AddGrantHubJobs(builder.Configuration);
 builder.Services.AddGrantHubIdempotency();
 builder.Services.AddGrantHubSeeding();
 builder.Services.AddGrantHubFeatures();
+builder.Services.AddGrantHubTelemetry(builder.Configuration);
 builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", 1_048_576L));
 
@@ -42,7 +49,14 @@ if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
 
 await using (var scope = app.Services.CreateAsyncScope())
 {
-    await scope.ServiceProvider.GetRequiredService<AdminBootstrap>().EnsureAdminAsync();
+    var adminBootstrap = scope.ServiceProvider.GetRequiredService<AdminBootstrap>();
+    await adminBootstrap.EnsureAdminAsync();
+    if (app.Environment.IsProduction() && !await adminBootstrap.AnyAdminAsync())
+    {
+        Console.Error.WriteLine(AdminBootstrap.NoAdminMessage);
+        return 1;
+    }
+
     if (app.Configuration.GetValue("Demo:Seed", false))
     {
         await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync();
@@ -67,13 +81,28 @@ app.MapGrantHubPages();
 
 app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
-app.MapOpenApi();
-app.MapScalarApiReference("/scalar");
+if (ProductionSettings.ServesApiReference(app.Configuration, app.Environment))
+{
+    app.MapOpenApi();
+    app.MapScalarApiReference("/scalar");
+}
+
+app.MapGrantHubTelemetry();
 app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Admin, "/hangfire", new DashboardOptions { Authorization = [] });
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Log(app));
 
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (IOException listening) when (listening.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+{
+    await Console.Error.WriteLineAsync($"GrantHub cannot start: {listening.Message} Stop the program using it, or choose another with --urls.");
+    return 1;
+}
+
+return 0;
 
 /// <summary>Entry point, public for WebApplicationFactory in the tests.</summary>
 public partial class Program;

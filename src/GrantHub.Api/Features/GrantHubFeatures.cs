@@ -25,6 +25,7 @@ public static class GrantHubFeatures
             .AddGrantsFeature()
             .AddNotificationsFeature()
             .AddOpenData()
+            .AddOrganisationsFeature()
             .AddReviewsFeature();
 
     public static IEndpointRouteBuilder MapGrantHubFeatures(this IEndpointRouteBuilder routes)

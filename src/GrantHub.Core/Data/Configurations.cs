@@ -82,6 +82,20 @@ internal sealed class OrganisationMemberConfiguration : IEntityTypeConfiguration
     }
 }
 
+internal sealed class OrganisationInvitationConfiguration : IEntityTypeConfiguration<OrganisationInvitation>
+{
+    public void Configure(EntityTypeBuilder<OrganisationInvitation> builder)
+    {
+        builder.Property(i => i.Email).HasMaxLength(OrganisationInvitation.MaxEmailLength);
+        builder.Property(i => i.NormalizedEmail).HasMaxLength(OrganisationInvitation.MaxEmailLength);
+        builder.Property(i => i.Role).HasConversion<string>().HasMaxLength(16);
+        builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(16);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(i => new { i.NormalizedEmail, i.Status });
+        builder.HasIndex(i => new { i.OrganisationId, i.Status });
+    }
+}
+
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
 {
     public void Configure(EntityTypeBuilder<AuditEntry> builder)

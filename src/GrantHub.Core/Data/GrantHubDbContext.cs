@@ -28,6 +28,7 @@ public class GrantHubDbContext(DbContextOptions<GrantHubDbContext> options)
     public DbSet<Call> Calls => Set<Call>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<OrganisationMember> OrganisationMembers => Set<OrganisationMember>();
+    public DbSet<OrganisationInvitation> OrganisationInvitations => Set<OrganisationInvitation>();
     public DbSet<Application> Applications => Set<Application>();
     public DbSet<ReviewAssignment> ReviewAssignments => Set<ReviewAssignment>();
     public DbSet<Grant> Grants => Set<Grant>();

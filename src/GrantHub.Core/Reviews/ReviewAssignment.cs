@@ -1,6 +1,7 @@
 using GrantHub.Core.Applications;
 using GrantHub.Core.Calls;
 using GrantHub.Core.Common;
+using GrantHub.Core.Organisations;
 
 namespace GrantHub.Core.Reviews;
 
@@ -81,12 +82,10 @@ public class ReviewAssignment : IVersioned
             throw new BusinessRuleException("review-due-in-the-past", DueInThePast);
         }
 
-        if (application.Members.Any(m => m.Status != ConsortiumMemberStatus.Declined && reviewerOrganisations.Contains(m.OrganisationId)))
-        {
-            throw new BusinessRuleException(
-                "reviewer-conflict-of-membership",
-                "The reviewer is a member of an organisation in this consortium and cannot review its application.");
-        }
+        RelatedParty.Ensure(
+            reviewerOrganisations,
+            application.ConsortiumOrganisationIds,
+            "The reviewer is a member of an organisation in this consortium and cannot review its application.");
 
         if (application.Status == ApplicationStatus.Submitted)
         {

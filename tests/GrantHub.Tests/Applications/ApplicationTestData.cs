@@ -56,6 +56,20 @@ public static class ApplicationTestData
         await (await lead.Client.PostJson($"/api/applications/{applicationId}/partners", new InvitePartnerRequest(partner.OrganisationId)))
             .ReadAs<ApplicationResponse>();
 
+    /// <summary>
+    /// An organisation at risk can be invited only by someone who belongs to it too: a new account joins the lead
+    /// and the partner by invitation and invites the partner.
+    /// </summary>
+    public static async Task<ApplicationResponse> InviteThroughSharedMember(this GrantHubFactory factory, Applicant lead, Guid applicationId, Applicant partner)
+    {
+        var email = $"bridge-{Guid.NewGuid():N}@example.org";
+        var bridge = await factory.NewApplicant(email);
+        await lead.Admit(bridge, email);
+        await partner.Admit(bridge, email);
+        return await (await bridge.PostJson($"/api/applications/{applicationId}/partners", new InvitePartnerRequest(partner.OrganisationId)))
+            .ReadAs<ApplicationResponse>();
+    }
+
     public static async Task<ApplicationResponse> Confirm(this Applicant partner, Guid applicationId) =>
         await (await partner.Client.PostJson($"/api/applications/{applicationId}/partners/{partner.OrganisationId}/confirm"))
             .ReadAs<ApplicationResponse>();

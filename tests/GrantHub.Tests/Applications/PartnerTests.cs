@@ -95,8 +95,7 @@ public class PartnerTests(GrantHubFactory factory) : IClassFixture<GrantHubFacto
         var call = await factory.OpenCall();
         var lead = await factory.NewOrganisation("NP");
         var partner = await factory.NewOrganisation("BI");
-        await (await partner.Client.PostJson($"/api/organisations/{partner.OrganisationId}/members",
-            new GrantHub.Api.Features.Organisations.AddOrganisationMemberRequest(lead.Email, MembershipRole.Member))).ShouldBe(HttpStatusCode.OK);
+        await partner.Admit(lead.Client, lead.Email);
         var draft = await lead.Draft(call);
         await lead.Invite(draft.Id, partner);
 
@@ -132,7 +131,7 @@ public class PartnerTests(GrantHubFactory factory) : IClassFixture<GrantHubFacto
         var atRisk = await factory.NewOrganisation("BI", sensitive: true, name: "Shelter network at risk");
         var draft = await lead.Draft(call);
 
-        var invited = await lead.Invite(draft.Id, atRisk);
+        var invited = await factory.InviteThroughSharedMember(lead, draft.Id, atRisk);
         var confirmed = await atRisk.Confirm(draft.Id);
 
         var invitedMember = invited.Members.Single(m => m.OrganisationId == atRisk.OrganisationId);

@@ -14,7 +14,7 @@ public class WithdrawApplicationTests(GrantHubFactory factory) : IClassFixture<G
 
         var withdrawn = await (await consortium.Lead.Client.PostJson($"/api/applications/{consortium.Id}/withdraw")).ReadAs<ApplicationResponse>();
 
-        Assert.Equal((ApplicationStatus.Withdrawn, factory.Clock.GetUtcNow()), (withdrawn.Status, withdrawn.WithdrawnAt));
+        Assert.Equal((ApplicationStatus.Withdrawn, factory.StoredNow), (withdrawn.Status, withdrawn.WithdrawnAt));
         Assert.Null(withdrawn.SubmittedAt);
     }
 

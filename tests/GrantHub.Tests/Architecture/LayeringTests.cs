@@ -28,7 +28,6 @@ public class LayeringTests
     /// </summary>
     private static readonly (string From, string To)[] AllowedFeatureDependencies =
     [
-        ("Applications", "Organisations"),
         ("Applications", "Reviews"),
         ("Calls", "Applications"),
         ("Calls", "Reviews"),

@@ -3,7 +3,6 @@ using GrantHub.Api.Features.Audit;
 using GrantHub.Api.Features.Calls;
 using GrantHub.Api.Features.Funds;
 using GrantHub.Core.Auditing;
-using GrantHub.Core.Common;
 using GrantHub.Tests.Infrastructure;
 
 namespace GrantHub.Tests.Audit;
@@ -49,7 +48,7 @@ public class AuditChainPrecisionTests
         var created = await (await officer.PostJson("/api/calls", input)).ReadAs<CallResponse>(HttpStatusCode.Created);
         var readBack = await (await officer.GetAsync($"/api/calls/{created.Id}")).ReadAs<CallResponse>();
 
-        Assert.Equal(StoredInstant.Normalise(factory.Clock.GetUtcNow()), created.CreatedAt);
+        Assert.Equal(factory.StoredNow, created.CreatedAt);
         Assert.Equal(readBack.CreatedAt, created.CreatedAt);
         Assert.Equal(readBack.OpensAt, created.OpensAt);
         Assert.Equal(readBack.ClosesAt, created.ClosesAt);

@@ -27,7 +27,7 @@ public class AuditTrailTests : IDisposable
         var entry = Assert.Single(page.Items);
         Assert.Equal("CreateFund", entry.Command);
         Assert.Equal("admin@granthub.local", entry.UserEmail);
-        Assert.Equal(StoredInstant.Normalise(_factory.Clock.GetUtcNow()), entry.OccurredAt);
+        Assert.Equal(_factory.StoredNow, entry.OccurredAt);
         Assert.Equal(fund.Name, entry.Payload.GetProperty("name").GetString());
     }
 

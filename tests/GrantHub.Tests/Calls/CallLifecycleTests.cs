@@ -20,7 +20,7 @@ public class CallLifecycleTests(GrantHubFactory factory) : IClassFixture<GrantHu
 
         var published = await (await officer.PostJson($"/api/calls/{call.Id}/publish")).ReadAs<CallResponse>();
         Assert.Equal(CallStatus.Open, published.Status);
-        Assert.Equal(factory.Clock.GetUtcNow(), published.PublishedAt);
+        Assert.Equal(factory.StoredNow, published.PublishedAt);
 
         await (await officer.PutJson($"/api/calls/{call.Id}", input with { Title = "Too late" })).ShouldBreakRule("call-not-editable");
     }

@@ -47,7 +47,7 @@ public class AwardFlowTests(GrantHubFactory factory) : IClassFixture<GrantHubFac
 
         var seenByLead = await consortium.Lead.Client.Get(consortium.Id);
         Assert.Equal((ApplicationStatus.Awarded, "Congratulations."), (seenByLead.Status, seenByLead.DecisionFeedback));
-        Assert.Equal(factory.Clock.GetUtcNow(), seenByLead.DecidedAt);
+        Assert.Equal(factory.StoredNow, seenByLead.DecidedAt);
         await (await consortium.Partner.Client.GetAsync($"/api/grants/{decision.GrantId}")).ShouldBe(HttpStatusCode.OK);
         foreach (var member in new[] { consortium.Lead.Client, consortium.Partner.Client })
         {

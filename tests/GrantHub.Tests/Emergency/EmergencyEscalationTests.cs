@@ -27,7 +27,7 @@ public class EmergencyEscalationTests(GrantHubFactory factory) : IClassFixture<G
         Assert.Null((await Get(request.Id)).EscalatedAt);
 
         factory.Clock.Advance(TimeSpan.FromHours(2));
-        var escalatedAt = factory.Clock.GetUtcNow();
+        var escalatedAt = factory.StoredNow;
         await Sweep();
         factory.Clock.Advance(TimeSpan.FromMinutes(5));
         await Sweep();
@@ -39,7 +39,7 @@ public class EmergencyEscalationTests(GrantHubFactory factory) : IClassFixture<G
         Assert.Equal(financeOfficers.Order(), (await Recipients($"emergency-escalated:{request.Id}")).Order());
 
         factory.Clock.Advance(TimeSpan.FromHours(24));
-        var breachedAt = factory.Clock.GetUtcNow();
+        var breachedAt = factory.StoredNow;
         await Sweep();
         await Sweep();
 

@@ -83,7 +83,7 @@ public class AgreementTests(GrantHubFactory factory) : IClassFixture<GrantHubFac
             .ReadAs<GrantResponse>();
 
         Assert.Equal(GrantStatus.Active, grant.Status);
-        Assert.Equal(factory.Clock.GetUtcNow(), grant.AgreementVersions.Single().SignedAt);
+        Assert.Equal(factory.StoredNow, grant.AgreementVersions.Single().SignedAt);
         Assert.Equal([TrancheStatus.Due, TrancheStatus.Planned, TrancheStatus.Planned], grant.Tranches.Select(t => t.Status));
         var persisted = await factory.WithDb(db => Task.FromResult(db.Tranches.Single(t => t.GrantId == scenario.GrantId && t.Number == 1).Status));
         Assert.Equal(TrancheStatus.Due, persisted);

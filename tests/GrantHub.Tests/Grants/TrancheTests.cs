@@ -237,7 +237,7 @@ public class TrancheTests(GrantHubFactory factory) : IClassFixture<GrantHubFacto
         var finance = await factory.Finance();
         await (await finance.Approve(scenario, 1)).ShouldBe(HttpStatusCode.OK);
 
-        await (await finance.Pay(scenario, 1, new DateOnly(1900, 1, 1))).ShouldBreakRule("payment-date-before-award");
+        await (await finance.Pay(scenario, 1, new DateOnly(2000, 1, 1))).ShouldBreakRule("payment-date-before-award");
         Assert.Equal(TrancheStatus.Approved, (await factory.Tranche(scenario, 1)).Status);
     }
 

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using GrantHub.Api.Infrastructure.Database;
 using GrantHub.Api.Infrastructure.Http;
 using GrantHub.Api.Infrastructure.Seeding;
+using GrantHub.Core.Common;
 using GrantHub.Core.Data;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Hosting;
@@ -55,8 +56,13 @@ public class GrantHubFactory : WebApplicationFactory<Program>
 
     public FakeTimeProvider Clock { get; }
 
+    /// <summary>The clock's instant as GrantHub stores and answers it (whole 0.1 ms, see <see cref="StoredInstant"/>).</summary>
+    public DateTimeOffset StoredNow => StoredInstant.Normalise(Clock.GetUtcNow());
+
     /// <summary>The SQLite file's connection string, or on SQL Server (<see cref="TestSqlServer"/>) the database's.</summary>
     public string ConnectionString => TestSqlServer.Enabled ? _databasePath : $"Data Source={_databasePath}";
+
+    protected virtual string EnvironmentName => "Testing";
 
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
@@ -69,7 +75,7 @@ public class GrantHubFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
         foreach (var (key, value) in Settings.Concat(_extraSettings))
         {
             builder.UseSetting(key, value);

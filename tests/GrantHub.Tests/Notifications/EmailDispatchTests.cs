@@ -43,7 +43,7 @@ public sealed class EmailDispatchTests : LoopbackSmtpTests
         foreach (var notification in await host.Reload(created))
         {
             Assert.Equal(EmailDelivery.Sent, notification.Email);
-            Assert.Equal(host.Clock.GetUtcNow(), notification.EmailSentAt);
+            Assert.Equal(host.StoredNow, notification.EmailSentAt);
             Assert.Equal(1, notification.EmailAttempts);
             Assert.Null(notification.EmailClaimedBy);
             Assert.Null(notification.NextEmailAttemptAt);
@@ -61,7 +61,7 @@ public sealed class EmailDispatchTests : LoopbackSmtpTests
         var host = StartHost();
         await Smtp.StopAsync();
         var created = await host.Notify([await host.UserId("lead@granthub.local"), await host.UserId("partner@granthub.local")]);
-        var start = host.Clock.GetUtcNow();
+        var start = host.StoredNow;
 
         Assert.Equal(2, (await host.DispatchEmails()).Affected);
 

@@ -70,7 +70,7 @@ public class MyNotificationsTests(GrantHubFactory factory) : IClassFixture<Grant
     {
         var (client, me) = await NewApplicant();
         var notification = Assert.Single(await factory.Notify([me]));
-        var readAt = factory.Clock.GetUtcNow();
+        var readAt = factory.StoredNow;
 
         var first = await (await client.PostJson($"/api/me/notifications/{notification.Id}/read")).ReadAs<NotificationResponse>();
         factory.Clock.Advance(TimeSpan.FromHours(1));

@@ -1,6 +1,7 @@
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Security.Cryptography;
 using GrantHub.Api.Infrastructure.Security;
+using GrantHub.Tests.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,13 +32,7 @@ public sealed class DataProtectionKeyTests : IDisposable
     [Fact]
     public void With_a_certificate_the_stored_keys_are_encrypted_and_still_unprotect_tokens_after_a_restart()
     {
-        var certificatePath = Path.Combine(_directory, "keys.pfx");
-        using (var rsa = RSA.Create(2048))
-        {
-            var request = new CertificateRequest("CN=GrantHub data protection", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
-            File.WriteAllBytes(certificatePath, certificate.Export(X509ContentType.Pfx, "pfx-password"));
-        }
+        var certificatePath = TestCertificates.CreatePfx(Path.Combine(_directory, "keys.pfx"), "pfx-password");
 
         var settings = Settings(new()
         {

@@ -20,9 +20,9 @@ public partial class SqlServerScriptTests
     /// <summary>Source files that send hand-written SQL, and why each statement is safe on SQL Server (tested below).</summary>
     private static readonly Dictionary<string, string> FilesWithRawSql = new()
     {
-        ["src/GrantHub.Api/Infrastructure/AuditTrail.cs"] = "the audit chain lock (SQL Server only)",
-        ["src/GrantHub.Api/Infrastructure/NotificationInsert.cs"] = "the set-based notification insert (one dialect per provider)",
-        ["src/GrantHub.Api/Infrastructure/DatabaseSetup.cs"] = "PRAGMA journal_mode=WAL (SQLite only)",
+        ["src/GrantHub.Api/Infrastructure/Pipeline/AuditTrail.cs"] = "the audit chain lock (SQL Server only)",
+        ["src/GrantHub.Api/Infrastructure/Email/NotificationInsert.cs"] = "the set-based notification insert (one dialect per provider)",
+        ["src/GrantHub.Api/Infrastructure/Database/DatabaseSetup.cs"] = "PRAGMA journal_mode=WAL (SQLite only)",
     };
 
     [Fact]
@@ -44,9 +44,10 @@ public partial class SqlServerScriptTests
     {
         using var db = SqlServerContext();
 
-        string[] statements = [AuditTrail.SqlServerChainLock, NotificationInsert.Sql(db, 1), NotificationInsert.Sql(db, 3)];
+        string[] statements = [AuditTrail.SqlServerChainLock, NotificationInsert.Sql(db)];
 
-        Assert.Contains("WITH (UPDLOCK, HOLDLOCK)", statements[2]);
+        Assert.Contains("OPENJSON(@rows) WITH ([Id] uniqueidentifier '$[0]'", statements[1]);
+        Assert.Contains("WITH (UPDLOCK, HOLDLOCK)", statements[1]);
         Assert.Empty(statements.SelectMany(ParseErrors));
     }
 

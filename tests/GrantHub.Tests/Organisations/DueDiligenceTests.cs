@@ -20,7 +20,7 @@ public class DueDiligenceTests(GrantHubFactory factory) : IClassFixture<GrantHub
 
         Assert.Equal(DueDiligenceStatus.Cleared, recorded.DueDiligence);
         Assert.Equal("Audited accounts 2024 and 2025 reviewed.", recorded.DueDiligenceNote);
-        Assert.Equal(factory.Clock.GetUtcNow(), recorded.DueDiligenceUpdatedAt);
+        Assert.Equal(factory.StoredNow, recorded.DueDiligenceUpdatedAt);
         var seenByMember = await (await organisation.Client.GetAsync($"/api/organisations/{organisation.OrganisationId}")).ReadAs<OrganisationResponse>();
         Assert.Equal(DueDiligenceStatus.Cleared, seenByMember.DueDiligence);
         Assert.Null(seenByMember.DueDiligenceNote);

@@ -32,14 +32,24 @@ public static class OrganisationTestData
         return new Applicant(client, email, organisation);
     }
 
-    /// <summary>Registers a new account and makes it a member of the applicant's organisation.</summary>
+    /// <summary>Registers a new account, invites it to the applicant's organisation and accepts as that account.</summary>
     public static async Task<(HttpClient Client, string Email)> NewMemberOf(
         this GrantHubFactory factory, Applicant owner, MembershipRole role = MembershipRole.Member)
     {
         var email = $"member-{Guid.NewGuid():N}@example.org";
         var client = await factory.NewApplicant(email);
-        await (await owner.Client.PostJson($"/api/organisations/{owner.OrganisationId}/members", new AddOrganisationMemberRequest(email, role)))
-            .ShouldBe(HttpStatusCode.OK);
+        await owner.Admit(client, email, role);
         return (client, email);
+    }
+
+    public static async Task<OrganisationInvitationResponse> InviteTo(this HttpClient owner, Guid organisationId, string email, MembershipRole role = MembershipRole.Member) =>
+        await (await owner.PostJson($"/api/organisations/{organisationId}/invitations", new InviteMemberRequest(email, role)))
+            .ReadAs<OrganisationInvitationResponse>(HttpStatusCode.Created);
+
+    /// <summary>The owner invites the account's e-mail and the account accepts: the way anyone becomes a member.</summary>
+    public static async Task Admit(this Applicant owner, HttpClient invitee, string email, MembershipRole role = MembershipRole.Member)
+    {
+        var invitation = await owner.Client.InviteTo(owner.OrganisationId, email, role);
+        await (await invitee.PostJson($"/api/me/invitations/{invitation.Id}/accept")).ShouldBe(HttpStatusCode.OK);
     }
 }

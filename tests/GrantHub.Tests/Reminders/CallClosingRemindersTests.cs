@@ -16,7 +16,7 @@ public class CallClosingRemindersTests(GrantHubFactory factory) : IClassFixture<
         var call = await factory.OpenCall(input => input with { ClosesAt = factory.Clock.GetUtcNow().AddDays(10) });
         var lead = await factory.NewOrganisation();
         var (_, leadMemberEmail) = await factory.NewMemberOf(lead);
-        var undecided = await factory.NewOrganisation("BI", sensitive: true);
+        var undecided = await factory.NewOrganisation("BI");
         var (_, undecidedMemberEmail) = await factory.NewMemberOf(undecided);
         var confirmed = await factory.NewOrganisation("BI");
         var draft = await lead.Draft(call);
@@ -100,7 +100,7 @@ public class CallClosingRemindersTests(GrantHubFactory factory) : IClassFixture<
         var lead = await factory.NewOrganisation(sensitive: true);
         var partner = await factory.NewOrganisation("BI", sensitive: true);
         var draft = await lead.Draft(call);
-        await lead.Invite(draft.Id, partner);
+        await factory.InviteThroughSharedMember(lead, draft.Id, partner);
 
         await factory.CallClosingReminders();
 

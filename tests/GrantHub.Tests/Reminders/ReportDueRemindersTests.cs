@@ -5,6 +5,7 @@ using GrantHub.Core.Grants;
 using GrantHub.Core.Organisations;
 using GrantHub.Tests.Grants;
 using GrantHub.Tests.Infrastructure;
+using GrantHub.Tests.Organisations;
 using Microsoft.EntityFrameworkCore;
 
 namespace GrantHub.Tests.Reminders;
@@ -189,11 +190,9 @@ public class ReportDueRemindersTests(GrantHubFactory factory) : IClassFixture<Gr
         var (scenario, report) = await ActiveGrantWithYearOneReportDueIn(10);
         await factory.ReportReminders();
         var newcomerEmail = $"newcomer-{Guid.NewGuid():N}@example.org";
-        await factory.NewApplicant(newcomerEmail);
-        await (await scenario.LeadOwner.Client.PostJson(
-                $"/api/organisations/{scenario.LeadOrganisationId}/members",
-                new AddOrganisationMemberRequest(newcomerEmail, MembershipRole.Member)))
-            .ShouldBe(HttpStatusCode.OK);
+        var newcomer = await factory.NewApplicant(newcomerEmail);
+        var invitation = await scenario.LeadOwner.Client.InviteTo(scenario.LeadOrganisationId, newcomerEmail);
+        await (await newcomer.PostJson($"/api/me/invitations/{invitation.Id}/accept")).ShouldBe(HttpStatusCode.OK);
 
         var added = await factory.ReportReminders();
 

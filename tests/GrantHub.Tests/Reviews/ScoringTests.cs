@@ -36,7 +36,7 @@ public class ScoringTests(GrantHubFactory factory) : IClassFixture<GrantHubFacto
         Assert.Equal(ReviewStatus.Submitted, submitted.Status);
         Assert.Equal([new ReviewScoreResponse(RelevanceCriterion, 4), new ReviewScoreResponse(ConsortiumCriterion, 3)], submitted.Scores);
         Assert.Equal(72m, submitted.WeightedScore);
-        Assert.Equal(factory.Clock.GetUtcNow(), submitted.SubmittedAt);
+        Assert.Equal(factory.StoredNow, submitted.SubmittedAt);
         Assert.Equal("Strong relevance; a young consortium.", submitted.Comment);
     }
 

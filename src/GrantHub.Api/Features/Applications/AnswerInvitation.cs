@@ -1,5 +1,5 @@
-using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Api.Infrastructure.Security;
+using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Applications;
 using GrantHub.Core.Common;
 using GrantHub.Core.Data;
@@ -18,7 +18,7 @@ public record DeclinePartnershipCommand(Guid Id, Guid OrganisationId) : ICommand
 /// and the partner may answer for the partner (the partner's owners made them a member). A partner that declined
 /// has left the consortium: like any outsider it gets 404 here, until the lead invites it again.
 /// </summary>
-public sealed class AnswerInvitationHandler(GrantHubDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class AnswerInvitationHandler(GrantHubDbContext db, Viewer user, TimeProvider clock)
     : ICommandHandler<ConfirmPartnershipCommand, ApplicationResponse>,
         ICommandHandler<DeclinePartnershipCommand, ApplicationResponse>
 {
@@ -31,14 +31,13 @@ public sealed class AnswerInvitationHandler(GrantHubDbContext db, ICurrentUser u
     private async ValueTask<ApplicationResponse> AnswerAsync(
         Guid id, Guid organisationId, Action<Application, DateTimeOffset> answer, CancellationToken cancellationToken)
     {
-        var access = await ApplicationAccess.ForAsync(db, user, cancellationToken);
-        var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var application = await db.Applications.VisibleTo(user).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         var answersForPartner = application is not null
-            && access.ActsFor(organisationId)
+            && await user.IsMemberOfAsync(organisationId, cancellationToken)
             && application.Partners.Any(p => p.OrganisationId == organisationId && p.Status != ConsortiumMemberStatus.Declined);
         if (!answersForPartner)
         {
-            throw application is not null && access.CanRead(application)
+            throw application is not null
                 ? new ForbiddenException("Only members of the partner organisation can answer its invitation.")
                 : new NotFoundException(nameof(Application), id);
         }

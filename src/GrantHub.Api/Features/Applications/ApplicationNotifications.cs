@@ -13,14 +13,19 @@ namespace GrantHub.Api.Features.Applications;
 /// </summary>
 public sealed class ApplicationNotifications(GrantHubDbContext db, Notifier notifier)
 {
-    /// <summary>Each invitation is its own event (keyed by the application's version), so a partner invited again is told again.</summary>
+    /// <summary>
+    /// Nothing the inviter wrote (the application's title, the lead's name) reaches an at-risk partner's notifications:
+    /// only the call's title, which the donor chose. Each invitation is its own event (keyed by the application's version), so a partner invited again is told again.
+    /// </summary>
     public async Task PartnerInvitedAsync(Application application, Organisation lead, Organisation partner, string callTitle, CancellationToken cancellationToken)
     {
         var message = new NotificationMessage(
             "partner-invited",
             "Invitation to join a consortium application",
-            $"{lead.NameInMessages("A lead organisation")} invites {partner.NameInMessages("your organisation")} to join the consortium " +
-            $"application \"{application.Title}\" to the call \"{callTitle}\". Open the application to confirm or decline.",
+            partner.Sensitive
+                ? $"Your organisation is invited to join a consortium application to the call \"{callTitle}\". Open the application to confirm or decline."
+                : $"{lead.NameInMessages("A lead organisation")} invites {partner.Name} to join the consortium " +
+                  $"application \"{application.Title}\" to the call \"{callTitle}\". Open the application to confirm or decline.",
             Link(application));
         await notifier.NotifyAsync(
             await MembersOfAsync([partner.Id], cancellationToken),

@@ -1,6 +1,6 @@
 using FluentValidation;
-using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Api.Infrastructure.Security;
+using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Applications;
 using GrantHub.Core.Calls;
 using GrantHub.Core.Common;
@@ -46,13 +46,12 @@ public sealed class CreateApplicationValidator : AbstractValidator<CreateApplica
     }
 }
 
-public sealed class CreateApplicationHandler(GrantHubDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class CreateApplicationHandler(GrantHubDbContext db, Viewer user, TimeProvider clock)
     : ICommandHandler<CreateApplicationCommand, ApplicationResponse>
 {
     public async ValueTask<ApplicationResponse> Handle(CreateApplicationCommand command, CancellationToken cancellationToken)
     {
-        var access = await ApplicationAccess.ForAsync(db, user, cancellationToken);
-        if (!access.ActsFor(command.LeadOrganisationId))
+        if (!await user.IsMemberOfAsync(command.LeadOrganisationId, cancellationToken))
         {
             throw new NotFoundException(nameof(Organisation), command.LeadOrganisationId);
         }

@@ -1,6 +1,6 @@
 using FluentValidation;
-using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Api.Infrastructure.Security;
+using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Applications;
 using GrantHub.Core.Calls;
 using GrantHub.Core.Common;
@@ -150,7 +150,7 @@ public sealed class DecideApplicationValidator : AbstractValidator<DecideApplica
 /// </summary>
 public sealed class DecideApplicationHandler(
     GrantHubDbContext db,
-    ICurrentUser user,
+    Viewer viewer,
     TimeProvider clock,
     GrantAwarding awarding,
     DecisionNotifications notifications) : ICommandHandler<DecideApplicationCommand, DecisionResponse>
@@ -159,6 +159,8 @@ public sealed class DecideApplicationHandler(
     {
         var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == command.Id, cancellationToken)
             ?? throw new NotFoundException(nameof(Application), command.Id);
+        await viewer.EnsureNotRelatedPartyAsync(
+            application.ConsortiumOrganisationIds, "You are a member of an organisation in this consortium and cannot decide its application.", cancellationToken);
         var call = await db.Calls.SingleAsync(c => c.Id == application.CallId, cancellationToken);
         var submittedReviews = await db.ReviewAssignments.CountAsync(
             r => r.ApplicationId == application.Id && r.Status == ReviewStatus.Submitted, cancellationToken);
@@ -197,7 +199,7 @@ public sealed class DecideApplicationHandler(
                     application.DurationMonths,
                     application.AllocationsFor(amount),
                     plan),
-                user.RequiredId(),
+                viewer.RequiredId(),
                 now,
                 cancellationToken);
         }

@@ -6,12 +6,11 @@ namespace GrantHub.Api.Features.Applications;
 
 public record GetApplicationQuery(Guid Id) : IQuery<ApplicationResponse>;
 
-public sealed class GetApplicationHandler(GrantHubDbContext db, ICurrentUser user) : IQueryHandler<GetApplicationQuery, ApplicationResponse>
+public sealed class GetApplicationHandler(GrantHubDbContext db, Viewer user) : IQueryHandler<GetApplicationQuery, ApplicationResponse>
 {
     public async ValueTask<ApplicationResponse> Handle(GetApplicationQuery query, CancellationToken cancellationToken)
     {
-        var access = await ApplicationAccess.ForAsync(db, user, cancellationToken);
-        var application = await access.LoadReadableAsync(db, query.Id, cancellationToken);
+        var application = await db.Applications.FindVisibleAsync(user, query.Id, cancellationToken);
         return await db.ToResponseAsync(application, cancellationToken);
     }
 }

@@ -13,12 +13,12 @@ public record SubmissionChecklistResponse(Guid Id, bool CanSubmit, IReadOnlyList
 public record GetSubmissionChecklistQuery(Guid Id) : IQuery<SubmissionChecklistResponse>;
 
 /// <summary>Asks the application itself which submission rules are unmet: the same checks as submitting, without submitting.</summary>
-public sealed class GetSubmissionChecklistHandler(GrantHubDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class GetSubmissionChecklistHandler(GrantHubDbContext db, Viewer user, TimeProvider clock)
     : IQueryHandler<GetSubmissionChecklistQuery, SubmissionChecklistResponse>
 {
     public async ValueTask<SubmissionChecklistResponse> Handle(GetSubmissionChecklistQuery query, CancellationToken cancellationToken)
     {
-        var application = await ApplicationAccess.LoadForLeadAsync(db, user, query.Id, cancellationToken);
+        var application = await user.FindApplicationForLeadAsync(db.Applications, query.Id, cancellationToken);
         var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == application.CallId, cancellationToken);
         var lead = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == application.LeadOrganisationId, cancellationToken);
         var unmet = application.UnmetSubmissionRules(call, lead, clock.GetUtcNow());

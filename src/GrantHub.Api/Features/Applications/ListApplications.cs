@@ -1,6 +1,6 @@
 using FluentValidation;
-using GrantHub.Api.Infrastructure.Http;
 using GrantHub.Api.Infrastructure.Security;
+using GrantHub.Api.Infrastructure.Http;
 using GrantHub.Core.Applications;
 using GrantHub.Core.Data;
 using Mediator;
@@ -27,12 +27,12 @@ public sealed class ListApplicationsValidator : AbstractValidator<ListApplicatio
 /// The applications the user may read, optionally of one call and in one status, newest first: by submission
 /// time, or by creation time for applications never submitted.
 /// </summary>
-public sealed class ListApplicationsHandler(GrantHubDbContext db, ICurrentUser user)
+public sealed class ListApplicationsHandler(GrantHubDbContext db, Viewer user)
     : IQueryHandler<ListApplicationsQuery, PagedResponse<ApplicationResponse>>
 {
     public async ValueTask<PagedResponse<ApplicationResponse>> Handle(ListApplicationsQuery query, CancellationToken cancellationToken)
     {
-        var applications = db.Applications.AsNoTracking().VisibleTo(db, user)
+        var applications = db.Applications.AsNoTracking().VisibleTo(user)
             .Where(a => query.CallId == null || a.CallId == query.CallId)
             .Where(a => query.Status == null || a.Status == query.Status);
         var total = await applications.CountAsync(cancellationToken);

@@ -1,6 +1,6 @@
 using FluentValidation;
-using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Api.Infrastructure.Security;
+using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Applications;
 using GrantHub.Core.Common;
 using GrantHub.Core.Data;
@@ -22,7 +22,7 @@ public sealed class SetApplicationBudgetValidator : AbstractValidator<SetApplica
     public const int MaxLines = 600;
     public const decimal MaxAmount = 1_000_000_000_000m;
 
-    public SetApplicationBudgetValidator(GrantHubDbContext db, ICurrentUser user)
+    public SetApplicationBudgetValidator(GrantHubDbContext db, Viewer user)
     {
         RuleFor(c => c.Lines).Cascade(CascadeMode.Stop).NotNull().Must(lines => lines.Count <= MaxLines).WithMessage($"At most {MaxLines} budget lines.");
         RuleForEach(c => c.Lines).NotNull().ChildRules(line =>
@@ -45,7 +45,7 @@ public sealed class SetApplicationBudgetValidator : AbstractValidator<SetApplica
             }
 
             // Described only to those who may read the application; everyone else gets the handler's 404.
-            var application = await db.Applications.AsNoTracking().VisibleTo(db, user)
+            var application = await db.Applications.AsNoTracking().VisibleTo(user)
                 .Where(a => a.Id == id)
                 .Select(a => new
                 {
@@ -82,12 +82,12 @@ public sealed class SetApplicationBudgetValidator : AbstractValidator<SetApplica
     }
 }
 
-public sealed class SetApplicationBudgetHandler(GrantHubDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class SetApplicationBudgetHandler(GrantHubDbContext db, Viewer user, TimeProvider clock)
     : ICommandHandler<SetApplicationBudgetCommand, ApplicationResponse>
 {
     public async ValueTask<ApplicationResponse> Handle(SetApplicationBudgetCommand command, CancellationToken cancellationToken)
     {
-        var application = await ApplicationAccess.LoadForLeadAsync(db, user, command.Id, cancellationToken);
+        var application = await user.FindApplicationForLeadAsync(db.Applications, command.Id, cancellationToken);
         var lines = command.Lines
             .Select(l => new BudgetLine(l.OrganisationId, l.Year, Money.ToMinorUnits(l.Amount, application.Currency)))
             .ToList();

@@ -1,5 +1,5 @@
-using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Api.Infrastructure.Security;
+using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Data;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -16,14 +16,14 @@ public record SubmitApplicationCommand(Guid Id) : ICommand<ApplicationResponse>,
 /// </summary>
 public sealed class SubmitApplicationHandler(
     GrantHubDbContext db,
-    ICurrentUser user,
+    Viewer user,
     TimeProvider clock,
     ApplicationNotifications notifications)
     : ICommandHandler<SubmitApplicationCommand, ApplicationResponse>
 {
     public async ValueTask<ApplicationResponse> Handle(SubmitApplicationCommand command, CancellationToken cancellationToken)
     {
-        var application = await ApplicationAccess.LoadForLeadAsync(db, user, command.Id, cancellationToken);
+        var application = await user.FindApplicationForLeadAsync(db.Applications, command.Id, cancellationToken);
         var call = await db.Calls.SingleAsync(c => c.Id == application.CallId, cancellationToken);
         var lead = await db.Organisations.SingleAsync(o => o.Id == application.LeadOrganisationId, cancellationToken);
 

@@ -1,6 +1,6 @@
 using FluentValidation;
-using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Api.Infrastructure.Security;
+using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Applications;
 using GrantHub.Core.Calls;
 using GrantHub.Core.Data;
@@ -45,13 +45,13 @@ public record UpdateApplicationCommand(
 
 public sealed class UpdateApplicationValidator : AbstractValidator<UpdateApplicationCommand>
 {
-    public UpdateApplicationValidator(GrantHubDbContext db, ICurrentUser user)
+    public UpdateApplicationValidator(GrantHubDbContext db, Viewer user)
     {
         this.ValidNarrative();
         RuleFor(a => a.Id).CustomAsync(async (id, context, cancellationToken) =>
         {
             // Described only to those who may read the application; everyone else gets the handler's 404.
-            var current = await db.Applications.AsNoTracking().VisibleTo(db, user)
+            var current = await db.Applications.AsNoTracking().VisibleTo(user)
                 .Where(a => a.Id == id)
                 .Join(db.Calls, a => a.CallId, c => c.Id, (a, c) => new { a.CallId, a.LeadOrganisationId, c.Pillars })
                 .FirstOrDefaultAsync(cancellationToken);
@@ -80,12 +80,12 @@ public sealed class UpdateApplicationValidator : AbstractValidator<UpdateApplica
 }
 
 /// <summary>The lead edits its narrative while the application is a draft; partners read it but cannot change it (403).</summary>
-public sealed class UpdateApplicationHandler(GrantHubDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class UpdateApplicationHandler(GrantHubDbContext db, Viewer user, TimeProvider clock)
     : ICommandHandler<UpdateApplicationCommand, ApplicationResponse>
 {
     public async ValueTask<ApplicationResponse> Handle(UpdateApplicationCommand command, CancellationToken cancellationToken)
     {
-        var application = await ApplicationAccess.LoadForLeadAsync(db, user, command.Id, cancellationToken);
+        var application = await user.FindApplicationForLeadAsync(db.Applications, command.Id, cancellationToken);
         application.Update(command.ToNarrative(), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return await db.ToResponseAsync(application, cancellationToken);

@@ -1,5 +1,5 @@
-using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Api.Infrastructure.Security;
+using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Data;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -9,12 +9,12 @@ namespace GrantHub.Api.Features.Applications;
 public record WithdrawApplicationCommand(Guid Id) : ICommand<ApplicationResponse>, IHasId;
 
 /// <summary>The lead withdraws a draft or a submitted application while the call is open; like submission, it conflicts with a concurrent close.</summary>
-public sealed class WithdrawApplicationHandler(GrantHubDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class WithdrawApplicationHandler(GrantHubDbContext db, Viewer user, TimeProvider clock)
     : ICommandHandler<WithdrawApplicationCommand, ApplicationResponse>
 {
     public async ValueTask<ApplicationResponse> Handle(WithdrawApplicationCommand command, CancellationToken cancellationToken)
     {
-        var application = await ApplicationAccess.LoadForLeadAsync(db, user, command.Id, cancellationToken);
+        var application = await user.FindApplicationForLeadAsync(db.Applications, command.Id, cancellationToken);
         var call = await db.Calls.SingleAsync(c => c.Id == application.CallId, cancellationToken);
 
         application.Withdraw(call, clock.GetUtcNow());

@@ -70,44 +70,26 @@ public static class AuthEndpoints
         SignInRequest request,
         bool? useCookies,
         HttpContext context,
-        UserManager<ApplicationUser> users,
+        CredentialCheck credentials,
         SignInManager<ApplicationUser> signIn,
-        IPasswordHasher<ApplicationUser> hasher,
         AccountSessions sessions,
-        SignInThrottle throttle,
-        ILogger<SignInThrottle> logger,
         CancellationToken cancellationToken)
     {
-        var key = SignInThrottle.Key(request.Email ?? "", context.Connection.RemoteIpAddress?.ToString());
-        var wait = throttle.WaitBeforeNextAttempt(key);
-        if (wait > TimeSpan.Zero)
+        var outcome = await credentials.CheckAsync(request.Email, request.Password, context.Connection.RemoteIpAddress?.ToString());
+        if (outcome.Throttled)
         {
-            logger.LogWarning("Sign-in for {Email} from {Address} refused unchecked: throttled for {Seconds} s more.",
-                request.Email, context.Connection.RemoteIpAddress, Math.Ceiling(wait.TotalSeconds));
-            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(outcome.Wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status429TooManyRequests,
                 title: "Too many failed sign-ins",
                 detail: "Too many failed sign-ins for this e-mail address from this address. Wait and try again.");
         }
 
-        var user = string.IsNullOrWhiteSpace(request.Email) ? null : await users.FindByEmailAsync(request.Email.Trim());
-        var passwordMatches = user is null
-            ? DecoyCheck(hasher, request.Password ?? "")
-            : await users.CheckPasswordAsync(user, request.Password ?? "");
-        if (user is null || !passwordMatches || await users.IsLockedOutAsync(user))
+        if (outcome.User is not { } user)
         {
-            var delay = throttle.RecordFailure(key);
-            if (delay > TimeSpan.Zero)
-            {
-                logger.LogWarning("Repeated failed sign-ins for {Email} from {Address}: the next attempt waits {Seconds} s.",
-                    request.Email, context.Connection.RemoteIpAddress, delay.TotalSeconds);
-            }
-
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed", detail: SignInFailed);
         }
 
-        throttle.RecordSuccess(key);
         if (useCookies == true)
         {
             // For the browser pages (e.g. /hangfire): Identity's cookie, whose stamp is checked on every request.
@@ -136,21 +118,5 @@ public static class AuthEndpoints
 
         return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Refresh refused",
             detail: "This refresh token is expired, already used, or its session has ended. Sign in again.");
-    }
-
-    /// <summary>The same hashing work as checking a real account's password, so that timing does not tell who has an account.</summary>
-    private static bool DecoyCheck(IPasswordHasher<ApplicationUser> hasher, string password)
-    {
-        hasher.VerifyHashedPassword(Decoy.User, Decoy.Hash(hasher), password);
-        return false;
-    }
-
-    private static class Decoy
-    {
-        public static readonly ApplicationUser User = new();
-        private static string? _hash;
-
-        public static string Hash(IPasswordHasher<ApplicationUser> hasher) =>
-            _hash ??= hasher.HashPassword(User, Guid.NewGuid().ToString("N"));
     }
 }

@@ -10,5 +10,6 @@ public static class AuthServices
         services
             .AddScoped<AccountSessions>()
             .AddSingleton<SignInThrottle>()
+            .AddScoped<CredentialCheck>()
             .AddScoped<IPasswordValidator<ApplicationUser>, CommonPasswordValidator>();
 }

@@ -1,3 +1,4 @@
+using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Api.Features.Reviews;
 using GrantHub.Core.Applications;
 using GrantHub.Core.Calls;
@@ -35,7 +36,7 @@ public record CallRankingResponse(Guid CallId, CallStatus CallStatus, string Cur
 /// so the running total is measured against what the fund has available now and shows where the money runs out for
 /// the applications still open. Three queries, whatever the number of applications.
 /// </summary>
-public sealed class GetCallRankingHandler(GrantHubDbContext db) : IQueryHandler<GetCallRankingQuery, CallRankingResponse>
+public sealed class GetCallRankingHandler(GrantHubDbContext db, Viewer viewer) : IQueryHandler<GetCallRankingQuery, CallRankingResponse>
 {
     public async ValueTask<CallRankingResponse> Handle(GetCallRankingQuery query, CancellationToken cancellationToken)
     {
@@ -48,6 +49,13 @@ public sealed class GetCallRankingHandler(GrantHubDbContext db) : IQueryHandler<
             .Where(a => a.CallId == call.Id && (a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.UnderReview))
             .Select(a => new { a.Id, a.Title, a.Status, a.RequestedTotal, a.SubmittedAt })
             .ToListAsync(cancellationToken);
+        var consortia = await db.Applications
+            .Where(a => a.CallId == call.Id && (a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.UnderReview))
+            .SelectMany(a => a.Members.Where(m => m.Status != ConsortiumMemberStatus.Declined).Select(m => m.OrganisationId))
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        await viewer.EnsureNotRelatedPartyAsync(
+            consortia, "You are a member of an organisation that applied to this call and cannot rank its applications.", cancellationToken);
         var reviews = await db.ReviewAssignments.AsNoTracking()
             .Where(r => r.CallId == call.Id && r.Status == ReviewStatus.Submitted)
             .GroupBy(r => r.ApplicationId)

@@ -1,5 +1,5 @@
-using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Api.Infrastructure.Security;
+using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Common;
 using GrantHub.Core.Data;
 using Mediator;
@@ -10,12 +10,12 @@ namespace GrantHub.Api.Features.Emergency;
 public record CancelEmergencyRequestCommand(Guid Id) : ICommand<EmergencyRequestResponse>, IHasId;
 
 /// <summary>The requesting side (the organisation's members, or the officer who entered it) withdraws a request before it is decided.</summary>
-public sealed class CancelEmergencyRequestHandler(GrantHubDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class CancelEmergencyRequestHandler(GrantHubDbContext db, Viewer user, TimeProvider clock)
     : ICommandHandler<CancelEmergencyRequestCommand, EmergencyRequestResponse>
 {
     public async ValueTask<EmergencyRequestResponse> Handle(CancelEmergencyRequestCommand command, CancellationToken cancellationToken)
     {
-        var viewer = await EmergencyViewer.LoadAsync(db, user, cancellationToken);
+        var viewer = await EmergencyViewer.LoadAsync(user, cancellationToken);
         var request = await viewer.FindAsync(db.EmergencyRequests, command.Id, cancellationToken);
         if (!viewer.IsRequestingSide(request))
         {

@@ -1,6 +1,6 @@
 using FluentValidation;
-using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Api.Infrastructure.Security;
+using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Common;
 using GrantHub.Core.Data;
 using GrantHub.Core.Emergency;
@@ -33,15 +33,15 @@ public sealed class DecideEmergencyRequestValidator : AbstractValidator<DecideEm
 /// </summary>
 public sealed class DecideEmergencyRequestHandler(
     GrantHubDbContext db,
-    ICurrentUser user,
+    Viewer user,
     TimeProvider clock,
     IOptions<EmergencyOptions> options,
     EmergencyNotifications notifications) : ICommandHandler<DecideEmergencyRequestCommand, EmergencyRequestResponse>
 {
     public async ValueTask<EmergencyRequestResponse> Handle(DecideEmergencyRequestCommand command, CancellationToken cancellationToken)
     {
-        var viewer = await EmergencyViewer.LoadAsync(db, user, cancellationToken);
-        var request = await viewer.FindAsync(db.EmergencyRequests, command.Id, cancellationToken);
+        var viewer = await EmergencyViewer.LoadAsync(user, cancellationToken);
+        var request = await viewer.FindToHandleMoneyAsync(db.EmergencyRequests, command.Id, cancellationToken);
         var now = clock.GetUtcNow();
 
         if (command.Decision == ApprovalDecision.Reject)

@@ -8,36 +8,18 @@ using Microsoft.EntityFrameworkCore;
 namespace GrantHub.Api.Features.Emergency;
 
 /// <summary>
-/// What the signed-in user may see and do with emergency requests. Finance, programme officers and admins see
-/// every request; everyone else, reviewers included, only their own organisations' requests. Justifications and
-/// finance's internal comments are read by finance and programme officers only (the organisation also reads its
-/// own justification). Requests are confidential, so whoever may not see one gets 404 for it.
+/// What the signed-in user may see and do with emergency requests, on top of the request's <see cref="Visibility"/>.
+/// Justifications and finance's internal comments are read by finance and programme officers only (the organisation
+/// also reads its own justification). Requests are confidential, so whoever may not see one gets 404 for it.
 /// </summary>
-public sealed record EmergencyViewer(
-    Guid UserId,
-    bool SeesEveryRequest,
-    bool ReadsConfidentialDetails,
-    bool HasStaffRoleWithoutAccess,
-    IReadOnlySet<Guid> OrganisationIds)
+public sealed record EmergencyViewer(Viewer Viewer, IReadOnlySet<Guid> OrganisationIds)
 {
-    public static async Task<EmergencyViewer> LoadAsync(GrantHubDbContext db, ICurrentUser user, CancellationToken cancellationToken)
-    {
-        var userId = user.RequiredId();
-        var organisations = await db.OrganisationMembers
-            .Where(m => m.UserId == userId)
-            .Select(m => m.OrganisationId)
-            .ToListAsync(cancellationToken);
-        var readsConfidentialDetails = user.IsInRole(Roles.FinanceOfficer) || user.IsInRole(Roles.ProgrammeOfficer);
-        var seesEveryRequest = user.SeesAllApplicantData();
-        return new EmergencyViewer(
-            userId,
-            seesEveryRequest,
-            readsConfidentialDetails,
-            user.IsStaff() && !seesEveryRequest,
-            organisations.ToHashSet());
-    }
+    public static async Task<EmergencyViewer> LoadAsync(Viewer viewer, CancellationToken cancellationToken) =>
+        new(viewer, await viewer.OrganisationsAsync(cancellationToken));
 
-    public bool MaySee(EmergencyRequest request) => SeesEveryRequest || OrganisationIds.Contains(request.OrganisationId);
+    public Guid UserId => Viewer.RequiredId();
+
+    private bool ReadsConfidentialDetails => Viewer.IsInRole(Roles.FinanceOfficer) || Viewer.IsInRole(Roles.ProgrammeOfficer);
 
     public bool MayReadJustification(EmergencyRequest request) =>
         ReadsConfidentialDetails || OrganisationIds.Contains(request.OrganisationId);
@@ -46,16 +28,25 @@ public sealed record EmergencyViewer(
     public bool MayReadFinanceComments => ReadsConfidentialDetails;
 
     /// <summary>A staff member whose roles give no access (a reviewer, possibly external) and who belongs to no organisation.</summary>
-    public bool MayListNothing => HasStaffRoleWithoutAccess && OrganisationIds.Count == 0;
+    public bool MayListNothing => Viewer.IsStaff() && !Viewer.SeesAllApplicantData() && OrganisationIds.Count == 0;
 
     /// <summary>The organisation's members and the officer who entered the request for them.</summary>
     public bool IsRequestingSide(EmergencyRequest request) =>
-        OrganisationIds.Contains(request.OrganisationId) || request.EnteredBy == UserId;
+        OrganisationIds.Contains(request.OrganisationId) || request.EnteredBy == Viewer.Id;
 
     /// <summary>The request with its approvals, or 404 when it does not exist or this viewer may not see it.</summary>
-    public async Task<EmergencyRequest> FindAsync(IQueryable<EmergencyRequest> requests, Guid id, CancellationToken cancellationToken)
+    public Task<EmergencyRequest> FindAsync(IQueryable<EmergencyRequest> requests, Guid id, CancellationToken cancellationToken) =>
+        requests.Include(r => r.Approvals).FindVisibleAsync(Viewer, id, cancellationToken);
+
+    /// <summary>
+    /// The request for finance to approve, reject, pay or release: 404 as <see cref="FindAsync"/>, and 409
+    /// <c>related-party</c> for a member of the requesting organisation.
+    /// </summary>
+    public async Task<EmergencyRequest> FindToHandleMoneyAsync(IQueryable<EmergencyRequest> requests, Guid id, CancellationToken cancellationToken)
     {
-        var request = await requests.Include(r => r.Approvals).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
-        return request is not null && MaySee(request) ? request : throw new NotFoundException("Emergency request", id);
+        var request = await FindAsync(requests, id, cancellationToken);
+        await Viewer.EnsureNotRelatedPartyAsync(
+            request.OrganisationId, "You are a member of the requesting organisation and cannot decide, pay or release its emergency money.", cancellationToken);
+        return request;
     }
 }

@@ -1,6 +1,6 @@
 using FluentValidation;
-using GrantHub.Api.Infrastructure.Http;
 using GrantHub.Api.Infrastructure.Security;
+using GrantHub.Api.Infrastructure.Http;
 using GrantHub.Core.Common;
 using GrantHub.Core.Data;
 using GrantHub.Core.Emergency;
@@ -24,20 +24,18 @@ public sealed class ListEmergencyRequestsValidator : AbstractValidator<ListEmerg
 /// Finance, programme officers and admins see every request, applicants their organisations' requests; newest first.
 /// A staff member whose roles give no access to emergency requests (a reviewer) and who belongs to no organisation is refused.
 /// </summary>
-public sealed class ListEmergencyRequestsHandler(GrantHubDbContext db, ICurrentUser user)
+public sealed class ListEmergencyRequestsHandler(GrantHubDbContext db, Viewer user)
     : IQueryHandler<ListEmergencyRequestsQuery, PagedResponse<EmergencyRequestResponse>>
 {
     public async ValueTask<PagedResponse<EmergencyRequestResponse>> Handle(ListEmergencyRequestsQuery query, CancellationToken cancellationToken)
     {
-        var viewer = await EmergencyViewer.LoadAsync(db, user, cancellationToken);
+        var viewer = await EmergencyViewer.LoadAsync(user, cancellationToken);
         if (viewer.MayListNothing)
         {
             throw new ForbiddenException("Emergency requests are confidential: only finance, programme officers, admins and the requesting organisations see them.");
         }
 
-        var organisationIds = viewer.OrganisationIds.ToList();
-        var requests = db.EmergencyRequests.AsNoTracking()
-            .Where(r => viewer.SeesEveryRequest || organisationIds.Contains(r.OrganisationId))
+        var requests = db.EmergencyRequests.AsNoTracking().VisibleTo(user)
             .Where(r => query.Status == null || r.Status == query.Status)
             .Where(r => query.FundId == null || r.FundId == query.FundId);
         var total = await requests.CountAsync(cancellationToken);

@@ -1,6 +1,6 @@
 using FluentValidation;
-using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Api.Infrastructure.Security;
+using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Api.Infrastructure.Time;
 using GrantHub.Core.Data;
 using GrantHub.Core.Emergency;
@@ -40,14 +40,14 @@ public sealed class RecordEmergencyPaymentValidator : AbstractValidator<RecordEm
 /// </summary>
 public sealed class RecordEmergencyPaymentHandler(
     GrantHubDbContext db,
-    ICurrentUser user,
+    Viewer user,
     TimeProvider clock,
     EmergencyNotifications notifications) : ICommandHandler<RecordEmergencyPaymentCommand, EmergencyRequestResponse>
 {
     public async ValueTask<EmergencyRequestResponse> Handle(RecordEmergencyPaymentCommand command, CancellationToken cancellationToken)
     {
-        var viewer = await EmergencyViewer.LoadAsync(db, user, cancellationToken);
-        var request = await viewer.FindAsync(db.EmergencyRequests, command.Id, cancellationToken);
+        var viewer = await EmergencyViewer.LoadAsync(user, cancellationToken);
+        var request = await viewer.FindToHandleMoneyAsync(db.EmergencyRequests, command.Id, cancellationToken);
         var fund = await db.Funds.SingleAsync(f => f.Id == request.FundId, cancellationToken);
         request.RecordPayment(fund, viewer.UserId, command.PaymentReference.Trim(), command.PaidOn, clock.GetUtcNow());
         await notifications.PaidAsync(request, cancellationToken);

@@ -1,6 +1,6 @@
 using FluentValidation;
-using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Api.Infrastructure.Security;
+using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Data;
 using GrantHub.Core.Emergency;
 using Mediator;
@@ -27,14 +27,14 @@ public sealed class ReleaseEmergencyRequestValidator : AbstractValidator<Release
 /// </summary>
 public sealed class ReleaseEmergencyRequestHandler(
     GrantHubDbContext db,
-    ICurrentUser user,
+    Viewer user,
     TimeProvider clock,
     EmergencyNotifications notifications) : ICommandHandler<ReleaseEmergencyRequestCommand, EmergencyRequestResponse>
 {
     public async ValueTask<EmergencyRequestResponse> Handle(ReleaseEmergencyRequestCommand command, CancellationToken cancellationToken)
     {
-        var viewer = await EmergencyViewer.LoadAsync(db, user, cancellationToken);
-        var request = await viewer.FindAsync(db.EmergencyRequests, command.Id, cancellationToken);
+        var viewer = await EmergencyViewer.LoadAsync(user, cancellationToken);
+        var request = await viewer.FindToHandleMoneyAsync(db.EmergencyRequests, command.Id, cancellationToken);
         var fund = await db.Funds.SingleAsync(f => f.Id == request.FundId, cancellationToken);
         request.Release(fund, viewer.UserId, command.Reason.Trim(), clock.GetUtcNow());
         await notifications.ReleasedAsync(request, cancellationToken);

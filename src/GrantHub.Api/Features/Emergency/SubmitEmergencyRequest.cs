@@ -1,6 +1,6 @@
 using FluentValidation;
-using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Api.Infrastructure.Security;
+using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Api.Infrastructure.Time;
 using GrantHub.Core.Common;
 using GrantHub.Core.Data;
@@ -62,7 +62,7 @@ public sealed class SubmitEmergencyRequestValidator : AbstractValidator<SubmitEm
 /// </summary>
 public sealed class SubmitEmergencyRequestHandler(
     GrantHubDbContext db,
-    ICurrentUser user,
+    Viewer user,
     TimeProvider clock,
     IOptions<EmergencyOptions> options,
     EmergencyNotifications notifications) : ICommandHandler<SubmitEmergencyRequestCommand, EmergencyRequestResponse>
@@ -71,8 +71,7 @@ public sealed class SubmitEmergencyRequestHandler(
     {
         var userId = user.RequiredId();
         var organisationExists = await db.Organisations.AnyAsync(o => o.Id == command.OrganisationId, cancellationToken);
-        var isMember = await db.OrganisationMembers.AnyAsync(
-            m => m.OrganisationId == command.OrganisationId && m.UserId == userId, cancellationToken);
+        var isMember = await user.IsMemberOfAsync(command.OrganisationId, cancellationToken);
         var entersOnBehalf = !isMember && user.IsInRole(Roles.ProgrammeOfficer);
         if (!organisationExists || !(isMember || entersOnBehalf))
         {
@@ -94,6 +93,6 @@ public sealed class SubmitEmergencyRequestHandler(
         db.EmergencyRequests.Add(request);
         await notifications.SubmittedAsync(request, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return EmergencyRequestResponse.For(request, await EmergencyViewer.LoadAsync(db, user, cancellationToken));
+        return EmergencyRequestResponse.For(request, await EmergencyViewer.LoadAsync(user, cancellationToken));
     }
 }

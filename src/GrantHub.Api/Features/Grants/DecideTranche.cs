@@ -33,7 +33,7 @@ public sealed class DecideTrancheHandler(GrantHubDbContext db, GrantAccess acces
 {
     public async ValueTask<TrancheResponse> Handle(DecideTrancheCommand command, CancellationToken cancellationToken)
     {
-        var grant = await access.FindAsync(command.Id, cancellationToken);
+        var grant = await access.FindToHandleMoneyAsync(command.Id, cancellationToken);
         var fund = await db.Funds.SingleAsync(f => f.Id == grant.FundId, cancellationToken);
 
         var tranche = grant.DecideTranche(

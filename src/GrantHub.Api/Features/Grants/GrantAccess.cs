@@ -8,30 +8,33 @@ using Microsoft.EntityFrameworkCore;
 namespace GrantHub.Api.Features.Grants;
 
 /// <summary>
-/// Who sees which grant: admins, programme officers and finance officers see every grant; anyone else (reviewers
-/// included) sees the grants of the organisations they belong to, as lead or as allocation holder. A grant the
-/// user may not see is not found.
+/// Loading grants as the signed-in user may see them (<see cref="Visibility"/>: a grant the user may not see is not
+/// found), and the people a grant's events concern.
 /// </summary>
-public sealed class GrantAccess(GrantHubDbContext db, ICurrentUser user)
+public sealed class GrantAccess(GrantHubDbContext db, Viewer user)
 {
     public bool SeesAllGrants => user.SeesAllApplicantData();
 
-    public IQueryable<Grant> Visible(IQueryable<Grant> grants)
-    {
-        if (SeesAllGrants)
-        {
-            return grants;
-        }
-
-        var userId = user.Id ?? Guid.Empty;
-        var mine = db.OrganisationMembers.Where(m => m.UserId == userId).Select(m => m.OrganisationId);
-        return grants.Where(g => mine.Contains(g.LeadOrganisationId) || g.Allocations.Any(a => mine.Contains(a.OrganisationId)));
-    }
+    public IQueryable<Grant> Visible(IQueryable<Grant> grants) => grants.VisibleTo(user);
 
     /// <summary>The whole grant, tracked for change; not found when absent or not visible to the user.</summary>
     public async Task<Grant> FindAsync(Guid grantId, CancellationToken cancellationToken) =>
         await Visible(db.Grants).WithDetails().FirstOrDefaultAsync(g => g.Id == grantId, cancellationToken)
         ?? throw new NotFoundException(nameof(Grant), grantId);
+
+    /// <summary>
+    /// The whole grant, tracked, for finance to approve, reject or pay one of its tranches: 409 <c>related-party</c>
+    /// for a member of the lead or of any organisation holding an allocation.
+    /// </summary>
+    public async Task<Grant> FindToHandleMoneyAsync(Guid grantId, CancellationToken cancellationToken)
+    {
+        var grant = await FindAsync(grantId, cancellationToken);
+        await user.EnsureNotRelatedPartyAsync(
+            grant.ConsortiumOrganisationIds,
+            "You are a member of an organisation of this grant and cannot approve, reject or pay its tranches.",
+            cancellationToken);
+        return grant;
+    }
 
     /// <summary>The whole grant for reading only; not found when absent or not visible to the user.</summary>
     public async Task<Grant> ReadAsync(Guid grantId, CancellationToken cancellationToken) =>

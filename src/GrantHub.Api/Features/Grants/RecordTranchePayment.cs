@@ -35,7 +35,7 @@ public sealed class RecordTranchePaymentHandler(GrantHubDbContext db, GrantAcces
 {
     public async ValueTask<TrancheResponse> Handle(RecordTranchePaymentCommand command, CancellationToken cancellationToken)
     {
-        var grant = await access.FindAsync(command.Id, cancellationToken);
+        var grant = await access.FindToHandleMoneyAsync(command.Id, cancellationToken);
         var fund = await db.Funds.FirstOrDefaultAsync(f => f.Id == grant.FundId, cancellationToken)
             ?? throw new NotFoundException(nameof(Fund), grant.FundId);
 

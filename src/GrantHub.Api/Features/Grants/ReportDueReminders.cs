@@ -79,7 +79,7 @@ public sealed class ReportDueRemindersHandler(GrantHubDbContext db, Notifier not
 
         var added = await notifier.NotifyManyAsync(reminders, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return new SweepResult(added);
+        return new SweepResult(added, Found: reports.Count);
     }
 
     /// <summary>The one reminder due today for a report due on <paramref name="dueOn"/>, at most 30 days ahead.</summary>

@@ -55,8 +55,11 @@ public sealed class OpenDataPortfolio(GrantHubDbContext db, IOptions<OpenDataOpt
         var after = "";
         while (true)
         {
+            // Keyset pages on the unique grant-number index alone: a status filter in SQL would make the database
+            // prefer the (Status, AwardedAt) index and sort every awarded grant for each page. The few grants still
+            // awaiting signature are skipped here instead.
             var page = await db.Grants.AsNoTracking()
-                .Where(g => AwardedStatuses.Contains(g.Status) && string.Compare(g.GrantNumber, after) > 0)
+                .Where(g => string.Compare(g.GrantNumber, after) > 0)
                 .OrderBy(g => g.GrantNumber)
                 .Take(PageSize)
                 .Include(g => g.Allocations)
@@ -68,13 +71,13 @@ public sealed class OpenDataPortfolio(GrantHubDbContext db, IOptions<OpenDataOpt
                 break;
             }
 
-            var related = await RelatedAsync(page, cancellationToken);
-            foreach (var grant in page)
+            after = page[^1].GrantNumber;
+            var awarded = page.Where(g => AwardedStatuses.Contains(g.Status)).ToList();
+            var related = await RelatedAsync(awarded, cancellationToken);
+            foreach (var grant in awarded)
             {
                 yield return rules.Grant(grant, related);
             }
-
-            after = page[^1].GrantNumber;
         }
 
         if (!Options.IncludeEmergencyGrants)

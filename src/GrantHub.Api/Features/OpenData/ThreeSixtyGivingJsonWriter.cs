@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using static GrantHub.Api.Features.OpenData.OpenDataVocabulary;
 
@@ -12,7 +13,11 @@ public static class ThreeSixtyGivingJsonWriter
         Stream output, IAsyncEnumerable<PublishedGrant> grants, OpenDataExportContext context, CancellationToken cancellationToken)
     {
         var (options, _, issued) = context;
-        await using var json = new Utf8JsonWriter(output, new JsonWriterOptions { SkipValidation = false });
+        await using var json = new Utf8JsonWriter(output, new JsonWriterOptions
+        {
+            // A downloaded file, never embedded in HTML: keep every language readable (and searchable) as UTF-8.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        });
         json.WriteStartObject();
         json.WriteString("version", "1.4");
         json.WriteString("title", $"{options.FunderName}: grants awarded");

@@ -1,6 +1,6 @@
 using FluentValidation;
-using GrantHub.Api.Infrastructure.Http;
 using GrantHub.Api.Infrastructure.Security;
+using GrantHub.Api.Infrastructure.Http;
 using GrantHub.Core.Data;
 using GrantHub.Core.Organisations;
 using Mediator;
@@ -21,7 +21,7 @@ public sealed class ListOrganisationsValidator : AbstractValidator<ListOrganisat
 }
 
 /// <summary>Applicants list the organisations they belong to; overseeing staff list all. Ordered by name.</summary>
-public sealed class ListOrganisationsHandler(GrantHubDbContext db, ICurrentUser user)
+public sealed class ListOrganisationsHandler(GrantHubDbContext db, Viewer user)
     : IQueryHandler<ListOrganisationsQuery, PagedResponse<OrganisationResponse>>
 {
     public async ValueTask<PagedResponse<OrganisationResponse>> Handle(ListOrganisationsQuery query, CancellationToken cancellationToken)

@@ -25,9 +25,29 @@ public static class OrganisationEndpoints
                 mediator.Send(new GetOrganisationQuery(id), ct))
             .WithSummary("Get an organisation (its members and overseeing staff)");
 
-        organisations.MapPost("/{id:guid}/members", (Guid id, AddOrganisationMemberRequest request, IMediator mediator, CancellationToken ct) =>
-                mediator.Send(new AddOrganisationMemberCommand(id, request.Email, request.Role), ct))
-            .WithSummary("Add an existing account as Owner or Member (owners only)");
+        organisations.MapPost("/{id:guid}/invitations", async (Guid id, InviteMemberRequest request, IMediator mediator, CancellationToken ct) =>
+            {
+                var invitation = await mediator.Send(new InviteMemberCommand(id, request.Email, request.Role), ct);
+                return TypedResults.Created($"/api/organisations/{id}/invitations/{invitation.Id}", invitation);
+            })
+            .WithSummary("Invite an e-mail address as Owner or Member (owners only); the same answer whether or not it has an account");
+
+        organisations.MapDelete("/{id:guid}/invitations/{invitationId:guid}", (Guid id, Guid invitationId, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new RevokeInvitationCommand(id, invitationId), ct))
+            .WithSummary("Revoke a pending invitation (owners only)");
+
+        var myInvitations = routes.MapGroup("/api/me/invitations").WithTags("Organisations").WithProblemResponses().RequireAuthorization();
+
+        myInvitations.MapGet("/", (IMediator mediator, CancellationToken ct) => mediator.Send(new ListMyInvitationsQuery(), ct))
+            .WithSummary("Your pending invitations to join organisations (matched by your account's e-mail)");
+
+        myInvitations.MapPost("/{id:guid}/accept", (Guid id, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new AcceptInvitationCommand(id), ct))
+            .WithSummary("Accept an invitation and join the organisation (not for staff accounts)");
+
+        myInvitations.MapPost("/{id:guid}/decline", (Guid id, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new DeclineInvitationCommand(id), ct))
+            .WithSummary("Decline an invitation");
 
         organisations.MapPost("/{id:guid}/due-diligence", (Guid id, RecordDueDiligenceRequest request, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new RecordDueDiligenceCommand(id, request.Status, request.Note), ct))

@@ -1,6 +1,6 @@
 using FluentValidation;
-using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Api.Infrastructure.Security;
+using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Common;
 using GrantHub.Core.Data;
 using GrantHub.Core.Organisations;
@@ -24,13 +24,16 @@ public sealed class RecordDueDiligenceValidator : AbstractValidator<RecordDueDil
     }
 }
 
-public sealed class RecordDueDiligenceHandler(GrantHubDbContext db, ICurrentUser user, TimeProvider clock)
+/// <summary>A programme officer records the organisation's due diligence; never one of its own members (related party).</summary>
+public sealed class RecordDueDiligenceHandler(GrantHubDbContext db, Viewer user, TimeProvider clock)
     : ICommandHandler<RecordDueDiligenceCommand, OrganisationResponse>
 {
     public async ValueTask<OrganisationResponse> Handle(RecordDueDiligenceCommand command, CancellationToken cancellationToken)
     {
         var organisation = await db.Organisations.Include(o => o.Members).FirstOrDefaultAsync(o => o.Id == command.Id, cancellationToken)
             ?? throw new NotFoundException(nameof(Organisation), command.Id);
+        await user.EnsureNotRelatedPartyAsync(
+            organisation.Id, "You are a member of this organisation and cannot record its due diligence.", cancellationToken);
         organisation.RecordDueDiligence(command.Status, command.Note?.Trim(), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return await db.ToResponseAsync(organisation, user, cancellationToken);

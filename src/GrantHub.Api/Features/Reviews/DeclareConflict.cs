@@ -1,6 +1,6 @@
 using FluentValidation;
-using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Api.Infrastructure.Security;
+using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Data;
 using GrantHub.Core.Reviews;
 using Mediator;
@@ -28,12 +28,12 @@ public sealed class DeclareConflictValidator : AbstractValidator<DeclareConflict
 /// The reviewer declares, before scoring, whether they have a conflict of interest. A conflict recuses them (also
 /// after an earlier "no conflict", until they submit) and the officer who assigned them is told.
 /// </summary>
-public sealed class DeclareConflictHandler(GrantHubDbContext db, ICurrentUser user, TimeProvider clock, ReviewNotifications notifications)
+public sealed class DeclareConflictHandler(GrantHubDbContext db, Viewer viewer, TimeProvider clock, ReviewNotifications notifications)
     : ICommandHandler<DeclareConflictCommand, ReviewAssignmentResponse>
 {
     public async ValueTask<ReviewAssignmentResponse> Handle(DeclareConflictCommand command, CancellationToken cancellationToken)
     {
-        var assignment = await db.LoadMyAssignmentAsync(user, command.Id, cancellationToken);
+        var assignment = await viewer.FindMyAssignmentToWorkOnAsync(command.Id, cancellationToken);
         assignment.DeclareConflict(command.HasConflict!.Value, command.Statement, clock.GetUtcNow());
         if (assignment.Status == ReviewStatus.Recused)
         {

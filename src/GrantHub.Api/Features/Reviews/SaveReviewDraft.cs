@@ -1,6 +1,6 @@
 using FluentValidation;
-using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Api.Infrastructure.Security;
+using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Data;
 using GrantHub.Core.Reviews;
 using Mediator;
@@ -20,7 +20,7 @@ public sealed class SaveReviewDraftValidator : AbstractValidator<SaveReviewDraft
 {
     public const int MaxScores = 100;
 
-    public SaveReviewDraftValidator(GrantHubDbContext db, ICurrentUser user)
+    public SaveReviewDraftValidator(GrantHubDbContext db, Viewer viewer)
     {
         RuleFor(c => c.Scores).Cascade(CascadeMode.Stop).NotNull()
             .Must(scores => scores.Count <= MaxScores).WithMessage($"At most {MaxScores} scores.");
@@ -38,7 +38,7 @@ public sealed class SaveReviewDraftValidator : AbstractValidator<SaveReviewDraft
         RuleFor(c => c.Id).CustomAsync(async (id, context, cancellationToken) =>
         {
             var scores = context.InstanceToValidate.Scores;
-            if (scores is null || scores.Any(s => s is null) || user.Id is not { } userId)
+            if (scores is null || scores.Any(s => s is null) || viewer.Id is not { } userId)
             {
                 return;
             }
@@ -72,12 +72,12 @@ public sealed class SaveReviewDraftValidator : AbstractValidator<SaveReviewDraft
 }
 
 /// <summary>The reviewer saves a draft: any of the rubric's criteria, replacing the previous draft. Only after declaring no conflict.</summary>
-public sealed class SaveReviewDraftHandler(GrantHubDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class SaveReviewDraftHandler(GrantHubDbContext db, Viewer viewer, TimeProvider clock)
     : ICommandHandler<SaveReviewDraftCommand, ReviewAssignmentResponse>
 {
     public async ValueTask<ReviewAssignmentResponse> Handle(SaveReviewDraftCommand command, CancellationToken cancellationToken)
     {
-        var assignment = await db.LoadMyAssignmentAsync(user, command.Id, cancellationToken);
+        var assignment = await viewer.FindMyAssignmentToWorkOnAsync(command.Id, cancellationToken);
         var rubric = await db.Calls.AsNoTracking().Where(c => c.Id == assignment.CallId).Select(c => c.Rubric).SingleAsync(cancellationToken);
         assignment.SaveDraft(
             [.. command.Scores.Select(s => new CriterionScore(s.Criterion, s.Score))],

@@ -1,5 +1,5 @@
-using GrantHub.Api.Infrastructure.Database;
 using GrantHub.Api.Infrastructure.Security;
+using GrantHub.Api.Infrastructure.Database;
 using GrantHub.Core.Data;
 using GrantHub.Core.Identity;
 using Microsoft.AspNetCore.DataProtection;
@@ -17,6 +17,7 @@ public static class HttpServices
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddScoped<Viewer>();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.Configure<ExceptionHandlerOptions>(options =>

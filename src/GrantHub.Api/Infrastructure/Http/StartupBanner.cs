@@ -1,3 +1,4 @@
+using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Api.Infrastructure.Seeding;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -11,7 +12,12 @@ internal static class StartupBanner
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var baseUrl = addresses.FirstOrDefault()?.Replace("0.0.0.0", "localhost").Replace("[::]", "localhost").Replace("+", "localhost") ?? "";
         app.Logger.LogInformation("GrantHub is listening on {Addresses}", string.Join(", ", addresses));
-        app.Logger.LogInformation("API reference: {Url}/scalar  (OpenAPI document: {Url}/openapi/v1.json)", baseUrl, baseUrl);
+        app.Logger.LogInformation("Web application: {Url}/", baseUrl);
+        if (ProductionSettings.ServesApiReference(app.Configuration, app.Environment))
+        {
+            app.Logger.LogInformation("API reference: {Url}/scalar  (OpenAPI document: {Url}/openapi/v1.json)", baseUrl, baseUrl);
+        }
+
         if (app.Configuration.GetValue("Demo:Seed", false))
         {
             app.Logger.LogInformation(

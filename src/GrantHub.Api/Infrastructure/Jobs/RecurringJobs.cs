@@ -1,4 +1,5 @@
 using GrantHub.Api.Infrastructure.Database;
+using GrantHub.Api.Infrastructure.Observability;
 using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.SqlServer;
@@ -31,6 +32,7 @@ public static class RecurringJobs
         {
             services.AddHangfireServer(options =>
                 options.WorkerCount = configuration.GetValue("Hangfire:WorkerCount", Math.Max(2, Environment.ProcessorCount)));
+            services.AddHealthChecks().AddCheck<JobServerHealthCheck>("job-server", tags: ["ready"]);
         }
 
         return services;

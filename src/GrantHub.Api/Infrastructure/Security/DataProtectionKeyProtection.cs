@@ -16,15 +16,15 @@ public static class DataProtectionKeyProtection
     /// <summary>What is missing for this environment, for the start-up message; null when nothing is.</summary>
     public static string? MissingSetting(IConfiguration configuration, IHostEnvironment environment) =>
         environment.IsProduction() && string.IsNullOrWhiteSpace(configuration[CertificatePathSetting])
-            ? $"{CertificatePathSetting}: a PKCS#12 (.pfx) certificate with its private key, which encrypts the data-protection keys "
-                + $"at rest (and {CertificatePasswordSetting} if the file has a password)."
+            ? $"{CertificatePathSetting} is missing: a PKCS#12 (.pfx) certificate with its private key, which encrypts the "
+                + $"data-protection keys at rest (and {CertificatePasswordSetting} if the file has a password)."
             : null;
 
     public static IDataProtectionBuilder ProtectKeysAtRest(this IDataProtectionBuilder builder, IConfiguration configuration, IHostEnvironment environment)
     {
         if (MissingSetting(configuration, environment) is { } missing)
         {
-            throw new InvalidOperationException($"GrantHub cannot start in Production without {missing}");
+            throw new InvalidOperationException($"GrantHub cannot start in Production: {missing}");
         }
 
         var path = configuration[CertificatePathSetting];

@@ -43,6 +43,14 @@ public sealed class AdminBootstrap(
         logger.LogInformation("Made {Email} the first administrator, from the Bootstrap settings.", email);
     }
 
+    /// <summary>Why a Production installation without an Admin refuses to start: nobody could manage it, yet anyone could register.</summary>
+    public const string NoAdminMessage =
+        "GrantHub did not start: no administrator exists, so nobody could manage accounts while anyone could register. " +
+        "Set Bootstrap:AdminEmail and Bootstrap:AdminPassword for the first start (remove the password afterwards).";
+
+    public async Task<bool> AnyAdminAsync() =>
+        await roles.RoleExistsAsync(Roles.Admin) && (await users.GetUsersInRoleAsync(Roles.Admin)).Count > 0;
+
     public static async Task EnsureRolesAsync(RoleManager<IdentityRole<Guid>> roles)
     {
         foreach (var role in Roles.All)

@@ -1,10 +1,11 @@
+using GrantHub.Api.Features.Auth;
 using GrantHub.Core.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GrantHub.Api.Web.Pages.Account;
 
-public sealed class LoginModel(SignInManager<ApplicationUser> signIn) : WebPage
+public sealed class LoginModel(SignInManager<ApplicationUser> signIn, CredentialCheck credentials) : WebPage
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -40,12 +41,14 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn) : WebPage
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Email!.Trim(), Password!, isPersistent: false, lockoutOnFailure: true);
-        if (!result.Succeeded)
+        var outcome = await credentials.CheckAsync(Email, Password, HttpContext.Connection.RemoteIpAddress?.ToString());
+        if (outcome.User is not { } user)
         {
-            ModelState.AddModelError(string.Empty, result.IsLockedOut ? Text["Account.LockedOut"] : Text["Account.WrongCredentials"]);
+            ModelState.AddModelError(string.Empty, outcome.Throttled ? Text["Account.LockedOut"] : Text["Account.WrongCredentials"]);
             return Page();
         }
+
+        await signIn.SignInAsync(user, isPersistent: false);
 
         if (Resume is not null)
         {

@@ -1,0 +1,29 @@
+using GrantHub.Api.Infrastructure.Security;
+using GrantHub.Core.Data;
+using GrantHub.Core.Organisations;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantHub.Api.Features.Organisations;
+
+public record ListMyInvitationsQuery : IQuery<IReadOnlyList<MyInvitationResponse>>;
+
+/// <summary>
+/// The pending invitations addressed to the signed-in account's e-mail (as Identity normalises it), also those
+/// sent before the account was registered; oldest first.
+/// </summary>
+public sealed class ListMyInvitationsHandler(GrantHubDbContext db, ICurrentUser user)
+    : IQueryHandler<ListMyInvitationsQuery, IReadOnlyList<MyInvitationResponse>>
+{
+    public async ValueTask<IReadOnlyList<MyInvitationResponse>> Handle(ListMyInvitationsQuery query, CancellationToken cancellationToken)
+    {
+        var myEmail = await MyInvitations.NormalizedEmailOfAsync(db, user, cancellationToken);
+        return await db.OrganisationInvitations.AsNoTracking()
+            .Where(i => i.NormalizedEmail == myEmail && i.Status == InvitationStatus.Pending)
+            .Join(db.Organisations, i => i.OrganisationId, o => o.Id, (i, o) => new { Invitation = i, o.Name, o.Country })
+            .OrderBy(x => x.Invitation.InvitedAt).ThenBy(x => x.Invitation.Id)
+            .Select(x => new MyInvitationResponse(
+                x.Invitation.Id, x.Invitation.OrganisationId, x.Name, x.Country, x.Invitation.Role, x.Invitation.Status, x.Invitation.InvitedAt))
+            .ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,27 @@
+using GrantHub.Core.Common;
+
+namespace GrantHub.Core.Organisations;
+
+/// <summary>
+/// A member of an organisation never acts for the donor on that organisation's money or merit: never approves,
+/// rejects, pays or releases its money (emergency requests and tranches), never reviews, ranks or decides its
+/// applications and never records its due diligence. Maker-checker between people comes on top of this.
+/// </summary>
+public static class RelatedParty
+{
+    public const string Rule = "related-party";
+
+    /// <param name="actorOrganisations">The organisations the acting user is a member of (owner or member).</param>
+    /// <param name="concerned">The organisations the action is about (a request's organisation, a consortium).</param>
+    /// <param name="refusal">What the refused user reads, e.g. "You are a member of this organisation and cannot pay its request."</param>
+    public static void Ensure(IReadOnlySet<Guid> actorOrganisations, IEnumerable<Guid> concerned, string refusal)
+    {
+        if (Between(actorOrganisations, concerned))
+        {
+            throw new BusinessRuleException(Rule, refusal);
+        }
+    }
+
+    public static bool Between(IReadOnlySet<Guid> actorOrganisations, IEnumerable<Guid> concerned) =>
+        concerned.Any(actorOrganisations.Contains);
+}
