@@ -139,6 +139,9 @@ public class ConsortiumJourneyTests(BrowserHost host, ITestOutputHelper output) 
         await visitor.Fill(visitor.Text("Field.Email"), email);
         await visitor.Fill(visitor.Text("Field.Password"), DemoData.Password);
         await visitor.Click(visitor.Text("Account.CreateAccount"));
+        Assert.Contains("/account/login", visitor.Page.Url);
+        await visitor.Fill(visitor.Text("Field.Password"), DemoData.Password);
+        await visitor.Click(visitor.Text("Account.SignIn"));
         Assert.EndsWith("/home", visitor.Page.Url);
     }
 

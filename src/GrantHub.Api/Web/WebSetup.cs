@@ -61,7 +61,9 @@ public static class WebSetup
         {
             antiforgery.Cookie.Name = "granthub.antiforgery";
             antiforgery.Cookie.SameSite = SameSiteMode.Lax;
-            antiforgery.Cookie.SecurePolicy = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            // Secure on every https request; an http request (the job dashboard behind a TLS proxy without forwarded
+            // headers, or tests) still gets its forms instead of a 500. The session cookie itself stays Always.
+            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.Configure<RequestLocalizationOptions>(localization =>
         {

@@ -76,7 +76,7 @@ public class AmendmentTests(GrantHubFactory factory) : IClassFixture<GrantHubFac
         var scenario = await factory.AwardGrant(startDate: new DateOnly(2026, 1, 1), durationMonths: 24);
         await factory.Activate(scenario);
 
-        await (await (await factory.Officer()).PostJson($"{scenario.Url}/amendments", Extension(new DateOnly(9999, 6, 1))))
+        await (await (await factory.Officer()).PostJson($"{scenario.Url}/amendments", Extension(new DateOnly(2036, 1, 2))))
             .ShouldBreakRule("extension-too-long");
         Assert.Empty((await factory.GetGrant(scenario)).Amendments);
     }

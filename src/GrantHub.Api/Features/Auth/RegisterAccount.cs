@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace GrantHub.Api.Features.Auth;
 
-public record RegisterAccountCommand(string Email, [property: SensitiveData] string Password) : ICommand<RegistrationResponse>;
+public record RegisterAccountCommand(string Email, [property: SensitiveData] string Password, string? DisplayName = null) : ICommand<RegistrationResponse>;
 
 /// <summary>The same answer whether the address was new or already had an account, so that nobody learns which.</summary>
 public record RegistrationResponse(string Message);
@@ -18,6 +18,7 @@ public sealed class RegisterAccountValidator : AbstractValidator<RegisterAccount
     {
         RuleFor(c => c.Email).NotEmpty().MaximumLength(256).EmailAddress();
         RuleFor(c => c.Password).NotEmpty().AcceptablePassword(users);
+        RuleFor(c => c.DisplayName).MaximumLength(200);
     }
 }
 
@@ -53,7 +54,7 @@ public sealed class RegisterAccountHandler(
             return Answer;
         }
 
-        var user = new ApplicationUser { UserName = email, Email = email };
+        var user = new ApplicationUser { UserName = email, Email = email, DisplayName = command.DisplayName?.Trim() ?? "" };
         var created = await users.CreateAsync(user, command.Password);
         if (!created.Succeeded)
         {

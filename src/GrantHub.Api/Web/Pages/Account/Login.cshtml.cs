@@ -14,7 +14,7 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, Credential
     [BindProperty(SupportsGet = true)]
     public string? Resume { get; set; }
 
-    [BindProperty]
+    [BindProperty(SupportsGet = true)]
     public string? Email { get; set; }
 
     [BindProperty]

@@ -1,11 +1,13 @@
-using GrantHub.Core.Identity;
-using Microsoft.AspNetCore.Identity;
+using GrantHub.Api.Features.Auth;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GrantHub.Api.Web.Pages.Account;
 
-/// <summary>An applicant creates her account (no role) and is signed in; staff accounts are made by admins.</summary>
-public sealed class RegisterModel(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn) : WebPage
+/// <summary>
+/// An applicant creates her account (no role) through the same command as the API, whose answer never tells whether
+/// the address already had an account; she then signs in. Staff accounts are made by admins.
+/// </summary>
+public sealed class RegisterModel : WebPage
 {
     [BindProperty]
     public string? DisplayName { get; set; }
@@ -30,26 +32,13 @@ public sealed class RegisterModel(UserManager<ApplicationUser> users, SignInMana
             }
         }
 
-        if (!ModelState.IsValid)
+        if (!ModelState.IsValid
+            || !await TryAsync(() => Mediator.Send(new RegisterAccountCommand(Email!.Trim(), Password!, DisplayName!.Trim())).AsTask()))
         {
             return Page();
         }
 
-        var user = new ApplicationUser { UserName = Email!.Trim(), Email = Email.Trim(), DisplayName = DisplayName!.Trim() };
-        var created = await users.CreateAsync(user, Password!);
-        if (!created.Succeeded)
-        {
-            foreach (var error in created.Errors)
-            {
-                var field = error.Code.StartsWith("Password", StringComparison.Ordinal) ? nameof(Password) : nameof(Email);
-                var message = Text["Identity." + error.Code, users.Options.Password.RequiredLength];
-                ModelState.AddModelError(field, message.ResourceNotFound ? error.Description : message.Value);
-            }
-
-            return Page();
-        }
-
-        await signIn.SignInAsync(user, isPersistent: false);
-        return LocalRedirect("/home");
+        Confirmation = Text["Account.Registered"];
+        return RedirectToPage("/Account/Login", new { email = Email!.Trim() });
     }
 }
