@@ -1,24 +1,20 @@
-using GrantHub.Api.Features.Applications;
-using GrantHub.Api.Features.Audit;
+using GrantHub.Api.Features;
 using GrantHub.Api.Features.Auth;
-using GrantHub.Api.Features.Calls;
-using GrantHub.Api.Features.Decisions;
-using GrantHub.Api.Features.Emergency;
-using GrantHub.Api.Features.Funds;
-using GrantHub.Api.Features.Grants;
-using GrantHub.Api.Features.Notifications;
-using GrantHub.Api.Features.OpenData;
-using GrantHub.Api.Features.Organisations;
-using GrantHub.Api.Features.Reviews;
-using GrantHub.Api.Features.Users;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Database;
+using GrantHub.Api.Infrastructure.Email;
+using GrantHub.Api.Infrastructure.Http;
+using GrantHub.Api.Infrastructure.Idempotency;
+using GrantHub.Api.Infrastructure.Jobs;
+using GrantHub.Api.Infrastructure.Observability;
+using GrantHub.Api.Infrastructure.Pipeline;
+using GrantHub.Api.Infrastructure.Security;
+using GrantHub.Api.Infrastructure.Seeding;
 using GrantHub.Api.Web;
-using GrantHub.Core.Data;
 using GrantHub.Core.Identity;
 using Hangfire;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -29,7 +25,7 @@ if (ProductionSettings.Problems(builder.Configuration, builder.Environment) is {
 }
 
 builder.Services.AddGrantHubDatabase(builder.Configuration);
-builder.Services.AddGrantHubApplication();
+builder.Services.AddGrantHubPipeline();
 builder.Services.AddGrantHubWeb(builder.Configuration);
 builder.Services.AddDataProtection().ProtectKeysAtRest(builder.Configuration, builder.Environment);
 builder.Services.AddGrantHubPages(builder.Configuration, builder.Environment);
@@ -37,8 +33,9 @@ builder.Services.AddGrantHubPages(builder.Configuration, builder.Environment);
 builder.WebHost.UseStaticWebAssets();
 builder.Services.AddGrantHubEmail(builder.Configuration);
 builder.Services.AddGrantHubJobs(builder.Configuration);
-builder.Services.AddEmergencyRequests();
-builder.Services.AddOpenData();
+builder.Services.AddGrantHubIdempotency();
+builder.Services.AddGrantHubSeeding();
+builder.Services.AddGrantHubFeatures();
 builder.Services.AddGrantHubTelemetry(builder.Configuration);
 builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", 1_048_576L));
@@ -66,7 +63,7 @@ await using (var scope = app.Services.CreateAsyncScope())
     }
 }
 
-Jobs.RegisterRecurringJobs(app.Services, app.Configuration);
+RecurringJobs.ScheduleRecurringJobs(app.Services, app.Configuration);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -79,19 +76,7 @@ app.UseMiddleware<SessionValidationMiddleware>();
 app.UseAuthorization();
 app.UseRateLimiter();
 
-app.MapAuthEndpoints();
-app.MapUserEndpoints();
-app.MapFundEndpoints();
-app.MapCallEndpoints();
-app.MapOrganisationEndpoints();
-app.MapApplicationEndpoints();
-app.MapReviewEndpoints();
-app.MapDecisionEndpoints();
-app.MapGrantEndpoints();
-app.MapAuditEndpoints();
-app.MapNotificationEndpoints();
-app.MapEmergencyEndpoints();
-app.MapOpenDataEndpoints();
+app.MapGrantHubFeatures();
 app.MapGrantHubPages();
 
 app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });

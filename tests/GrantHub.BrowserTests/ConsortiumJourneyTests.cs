@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Net.Http.Json;
-using GrantHub.Api.Features.Decisions;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Features.Applications;
+using GrantHub.Api.Infrastructure.Http;
+using GrantHub.Api.Infrastructure.Seeding;
 using GrantHub.Core.Applications;
 using GrantHub.Tests.Applications;
 using GrantHub.Tests.Infrastructure;

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using GrantHub.Api.Features.Grants;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Database;
+using GrantHub.Api.Infrastructure.Jobs;
+using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Data;
 using Mediator;
 using Microsoft.Data.Sqlite;

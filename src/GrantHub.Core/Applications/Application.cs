@@ -90,6 +90,13 @@ public class Application : IVersioned
     public string? DecisionFeedback { get; private set; }
     public long Version { get; set; }
 
+    /// <summary>
+    /// A reviewer assignment is checked against this application (its status, its consortium) without always changing
+    /// it. Bumping the version makes such a unit of work conflict with a concurrent change to this application, so the
+    /// loser is retried on fresh state.
+    /// </summary>
+    internal void Changed() => Version++;
+
     public IReadOnlyList<ApplicationMember> Members => _members;
     public IReadOnlyList<BudgetLine> BudgetLines => _budgetLines;
 
@@ -266,6 +273,8 @@ public class Application : IVersioned
         Status = ApplicationStatus.Submitted;
         SubmittedAt = now;
         UpdatedAt = now;
+        call.Changed();
+        lead.Changed();
     }
 
     /// <summary>
@@ -357,6 +366,7 @@ public class Application : IVersioned
         Status = ApplicationStatus.Withdrawn;
         WithdrawnAt = now;
         UpdatedAt = now;
+        call.Changed();
     }
 
     public void StartReview()

@@ -79,6 +79,13 @@ public class Call : IVersioned
     public DateTimeOffset? ClosedAt { get; private set; }
     public long Version { get; set; }
 
+    /// <summary>
+    /// A submission, a withdrawal or a decision is taken on this call's state without otherwise changing it. Bumping
+    /// the version makes such a unit of work conflict with a concurrent change to this call, so the loser is retried on
+    /// fresh state.
+    /// </summary>
+    internal void Changed() => Version++;
+
     public bool IsAcceptingSubmissions(DateTimeOffset now) =>
         Status == CallStatus.Open && now >= OpensAt && now < ClosesAt;
 
@@ -119,6 +126,21 @@ public class Call : IVersioned
         }
 
         Status = CallStatus.Cancelled;
+    }
+
+    /// <summary>
+    /// An application of this call is decided (awarded or rejected): only once the call has closed and the ranking is final.
+    /// </summary>
+    public void AcceptDecision()
+    {
+        if (Status != CallStatus.Closed)
+        {
+            throw new BusinessRuleException(
+                "call-not-closed",
+                $"Applications are decided once their call has closed and the ranking is final; this call is {Status}.");
+        }
+
+        Changed();
     }
 
     public void MarkDecided()

@@ -1,38 +1,90 @@
+using System.Globalization;
+
 namespace GrantHub.Core.Common;
 
 /// <summary>
-/// Converts between API amounts (decimal, in the currency's major unit) and stored amounts
-/// (integer minor units). SQLite cannot sum or compare decimals in SQL, so every amount is a long.
+/// An amount of money: integer minor units of one ISO 4217 currency. The API speaks decimal amounts in the
+/// currency's major unit; the database stores the minor units as a long, because SQLite cannot sum or compare
+/// decimals in SQL. <see cref="AmountProblem"/> is the one check of a decimal amount against its currency.
 /// </summary>
-public static class Money
+public readonly record struct Money : IComparable<Money>
 {
     /// <summary>The largest amount GrantHub accepts, in any currency: far above any fund, far below overflow.</summary>
     public const decimal MaxAmount = 1_000_000_000_000m;
 
-    /// <summary>The amount is at most <see cref="MaxAmount"/> and has no more decimals than the currency's minor unit.</summary>
-    public static bool HasValidPrecision(decimal amount, string currency)
+    public Money(long minorUnits, string currency)
     {
-        if (!Currencies.IsKnown(currency) || Math.Abs(amount) > MaxAmount)
+        if (!Currencies.IsKnown(currency))
         {
-            return false;
+            throw new ArgumentException($"'{currency}' is not an ISO 4217 currency code.", nameof(currency));
+        }
+
+        MinorUnits = minorUnits;
+        Currency = currency;
+    }
+
+    public long MinorUnits { get; }
+
+    public string Currency { get; }
+
+    /// <summary>The amount in the currency's major unit, as the API shows it.</summary>
+    public decimal Amount => FromMinorUnits(MinorUnits, Currency);
+
+    /// <summary>A decimal amount from the API; throws when <see cref="AmountProblem"/> finds one (validators check first).</summary>
+    public static Money Of(decimal amount, string currency) => new(ToMinorUnits(amount, currency), currency);
+
+    public static Money Zero(string currency) => new(0, currency);
+
+    /// <summary>Why the amount cannot be held in the currency, or null when it can: too large, finer than the minor unit, or an unknown currency.</summary>
+    public static string? AmountProblem(decimal amount, string currency)
+    {
+        if (!Currencies.IsKnown(currency))
+        {
+            return $"'{currency}' is not an ISO 4217 currency code.";
+        }
+
+        if (Math.Abs(amount) > MaxAmount)
+        {
+            return $"Amounts cannot exceed {MaxAmount.ToString("N0", CultureInfo.InvariantCulture)}.";
         }
 
         var scaled = amount * Pow10(Currencies.MinorUnitDigits(currency));
-        return scaled == decimal.Truncate(scaled);
+        return scaled == decimal.Truncate(scaled) ? null : $"{amount.ToString(CultureInfo.InvariantCulture)} has more decimals than {currency} allows.";
     }
 
-    public static long ToMinorUnits(decimal amount, string currency)
-    {
-        if (!HasValidPrecision(amount, currency))
-        {
-            throw new ArgumentException($"{amount} has more decimals than {currency} allows.", nameof(amount));
-        }
+    /// <summary>The amount is at most <see cref="MaxAmount"/> and has no more decimals than the currency's minor unit.</summary>
+    public static bool HasValidPrecision(decimal amount, string currency) => AmountProblem(amount, currency) is null;
 
-        return (long)(amount * Pow10(Currencies.MinorUnitDigits(currency)));
-    }
+    public static long ToMinorUnits(decimal amount, string currency) =>
+        AmountProblem(amount, currency) is { } problem
+            ? throw new ArgumentException(problem, nameof(amount))
+            : (long)(amount * Pow10(Currencies.MinorUnitDigits(currency)));
 
     public static decimal FromMinorUnits(long minorUnits, string currency) =>
         minorUnits / Pow10(Currencies.MinorUnitDigits(currency));
+
+    public static Money operator +(Money left, Money right) => new(checked(left.MinorUnits + right.SameCurrencyAs(left).MinorUnits), left.Currency);
+
+    public static Money operator -(Money left, Money right) => new(checked(left.MinorUnits - right.SameCurrencyAs(left).MinorUnits), left.Currency);
+
+    public static bool operator <(Money left, Money right) => left.CompareTo(right) < 0;
+
+    public static bool operator >(Money left, Money right) => left.CompareTo(right) > 0;
+
+    public static bool operator <=(Money left, Money right) => left.CompareTo(right) <= 0;
+
+    public static bool operator >=(Money left, Money right) => left.CompareTo(right) >= 0;
+
+    public int CompareTo(Money other) => MinorUnits.CompareTo(other.SameCurrencyAs(this).MinorUnits);
+
+    /// <summary>"150,000.00 EUR": grouped, with exactly the currency's minor-unit digits.</summary>
+    public override string ToString() =>
+        $"{Amount.ToString("N" + Currencies.MinorUnitDigits(Currency), CultureInfo.InvariantCulture)} {Currency}";
+
+    private Money SameCurrencyAs(Money other) =>
+        Currency == other.Currency
+            ? this
+            : throw new InvalidOperationException($"Cannot combine {Currency} with {other.Currency}.");
 
     private static decimal Pow10(int digits) => digits switch
     {

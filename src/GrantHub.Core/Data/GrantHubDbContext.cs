@@ -63,14 +63,6 @@ public class GrantHubDbContext(DbContextOptions<GrantHubDbContext> options)
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    /// <summary>
-    /// Makes this unit of work bump <paramref name="entity"/>'s version although nothing else about it changed,
-    /// so that it conflicts with any concurrent change to it: a decision taken on the entity's state is then
-    /// never committed after that state has moved on (the losing unit of work is retried with fresh data).
-    /// </summary>
-    public void GuardAgainstConcurrentChange(IVersioned entity) =>
-        Entry(entity).Property(nameof(IVersioned.Version)).IsModified = true;
-
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         if (IsSqlite)
@@ -120,7 +112,9 @@ public class GrantHubDbContext(DbContextOptions<GrantHubDbContext> options)
 
     private void BumpVersions()
     {
-        foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
+        // An entity that bumped its own version (a change decided on its state) is bumped once, not twice.
+        foreach (var entry in ChangeTracker.Entries<IVersioned>()
+                     .Where(e => e.State == EntityState.Modified && !e.Property(nameof(IVersioned.Version)).IsModified))
         {
             entry.Entity.Version++;
         }

@@ -1,5 +1,6 @@
 using GrantHub.Core.Common;
 using GrantHub.Core.Funds;
+using GrantHub.Core.Organisations;
 
 namespace GrantHub.Core.Emergency;
 
@@ -24,14 +25,8 @@ public enum EmergencyRequestStatus
     Released,
 }
 
-public enum ApprovalDecision
-{
-    Approve,
-    Reject,
-}
-
 /// <summary>An organisation's approved emergency total over the rolling window and its limit (null: no limit in this currency).</summary>
-public record OrganisationAllowance(long? Limit, long AlreadyApproved);
+public record OrganisationAllowance(Organisation Organisation, long? Limit, long AlreadyApproved);
 
 /// <summary>
 /// A request for rapid-response money. Lifecycle: Submitted → Approved → Paid, or Rejected / Cancelled (before a
@@ -129,8 +124,6 @@ public class EmergencyRequest : IVersioned
 
     public bool IsMaker(Guid userId) => userId == RequestedBy || userId == EnteredBy;
 
-    public int ApprovalsRequired(Fund fund) => Amount > fund.ApprovalThreshold ? 2 : 1;
-
     /// <summary>
     /// Records one finance officer's approval. The last approval needed commits the amount against the fund,
     /// within the organisation's allowance; either refusal leaves nothing changed.
@@ -138,8 +131,13 @@ public class EmergencyRequest : IVersioned
     public void Approve(Fund fund, Guid financeOfficerId, string? comment, OrganisationAllowance allowance, DateTimeOffset now)
     {
         RequireSameFund(fund);
+        if (allowance.Organisation.Id != OrganisationId)
+        {
+            throw new ArgumentException("This is not the requesting organisation's allowance.", nameof(allowance));
+        }
+
         RequireOpenForDecisionBy(financeOfficerId);
-        var isFinal = _approvals.Count(a => a.Decision == ApprovalDecision.Approve) + 1 >= ApprovalsRequired(fund);
+        var isFinal = _approvals.Count(a => a.Decision == ApprovalDecision.Approve) + 1 >= fund.ApprovalsRequiredFor(Amount);
         if (isFinal)
         {
             if (allowance.Limit is { } limit && allowance.AlreadyApproved + Amount > limit)
@@ -153,9 +151,15 @@ public class EmergencyRequest : IVersioned
             fund.Commit(Amount);
             Status = EmergencyRequestStatus.Approved;
             DecidedAt = now;
+
+            // Two final approvals for one organisation (on different funds) must not both fit the same allowance.
+            allowance.Organisation.Changed();
         }
 
         _approvals.Add(new EmergencyApproval(Id, financeOfficerId, ApprovalDecision.Approve, comment, now));
+
+        // A new approval row alone leaves the request's row untouched: concurrent first approvals must conflict.
+        Version++;
     }
 
     /// <summary>One finance officer's rejection decides the request; the reason is shown to the organisation.</summary>

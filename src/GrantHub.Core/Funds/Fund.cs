@@ -50,6 +50,9 @@ public class Fund : IVersioned
 
     public long Available => Budget - Committed;
 
+    /// <summary>Maker-checker for every payment from this fund: two distinct finance approvals above the approval threshold, else one.</summary>
+    public int ApprovalsRequiredFor(long amount) => amount > ApprovalThreshold ? 2 : 1;
+
     /// <summary>A ceiling far above any real fund that keeps every sum of amounts clear of overflow.</summary>
     private static long MaxBudget => long.MaxValue / 4;
 

@@ -1,4 +1,5 @@
 using GrantHub.Core.Common;
+using GrantHub.Core.Funds;
 
 namespace GrantHub.Core.Grants;
 
@@ -224,15 +225,20 @@ public class Grant : IVersioned
         Guid officerId,
         ApprovalDecision decision,
         string? comment,
-        int requiredApprovals,
+        Fund fund,
         DateOnly today,
         DateTimeOffset now)
     {
+        if (fund.Id != FundId)
+        {
+            throw new ArgumentException("This is not the grant's fund.", nameof(fund));
+        }
+
         RequireNotAwardingOfficer(officerId);
         RequireActive("approve payments of");
         RefreshDueTranches(today);
         var tranche = FindTranche(number);
-        tranche.Decide(officerId, decision, comment, requiredApprovals, now);
+        tranche.Decide(officerId, decision, comment, fund.ApprovalsRequiredFor(tranche.Amount), now);
         Changed();
         return tranche;
     }
@@ -457,7 +463,7 @@ public class Grant : IVersioned
     /// Tranches, reports and the rest live in their own tables, so changing only a child would leave the grant's row,
     /// and its version check, out of the save. Every change bumps the version, so concurrent changes to one grant
     /// (two approvals, two payments) conflict and the unit of work retries one of them with fresh state. (The context
-    /// bumps a modified row once more on save; only that the version changes matters.)
+    /// leaves a version bumped here as it is.)
     /// </summary>
     private void Changed() => Version++;
 }

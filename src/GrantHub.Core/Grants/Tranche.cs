@@ -19,12 +19,6 @@ public enum TrancheStatus
     Cancelled,
 }
 
-public enum ApprovalDecision
-{
-    Approve,
-    Reject,
-}
-
 /// <summary>
 /// One payment of a grant. Planned → Due (grant active, date come, condition met) → Approved (enough distinct
 /// finance approvals in the current round) → Paid, or Cancelled when the grant is terminated. A rejection ends

@@ -81,6 +81,14 @@ public class Organisation : IVersioned
     public DateTimeOffset? DueDiligenceUpdatedAt { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public long Version { get; set; }
+
+    /// <summary>
+    /// A submission led by this organisation, or an emergency approval within its allowance, is taken on its state
+    /// without otherwise changing it. Bumping the version makes such a unit of work conflict with a concurrent change
+    /// to this organisation, so the loser is retried on fresh state.
+    /// </summary>
+    internal void Changed() => Version++;
+
     public IReadOnlyCollection<OrganisationMember> Members => _members;
 
     public bool IsOwner(Guid userId) => _members.Any(m => m.UserId == userId && m.Role == MembershipRole.Owner);

@@ -49,6 +49,8 @@ public class OrganisationInvitation : IVersioned
             throw new ForbiddenException("Only an owner of the organisation can invite members.");
         }
 
+        // Two owners inviting the same address at once: one of them is retried and finds the other's invitation.
+        organisation.Changed();
         return new OrganisationInvitation
         {
             Id = Guid.NewGuid(),

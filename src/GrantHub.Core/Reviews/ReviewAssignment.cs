@@ -52,6 +52,11 @@ public class ReviewAssignment : IVersioned
     public DateTimeOffset? SubmittedAt { get; private set; }
     public long Version { get; set; }
 
+    public const string DueInThePast = "A review must be due in the future.";
+
+    /// <summary>The due-date rule, shared with the validator that answers it as a 400 before the command runs.</summary>
+    public static bool IsDueInTheFuture(DateTimeOffset dueAt, DateTimeOffset now) => dueAt > now;
+
     /// <summary>
     /// Assigns a reviewer to a submitted application, which thereby goes under review. The reviewer must belong to
     /// none of the consortium's organisations (<paramref name="reviewerOrganisations"/>: those they are a member of).
@@ -72,9 +77,9 @@ public class ReviewAssignment : IVersioned
                 $"Only a Submitted or UnderReview application can be reviewed; this application is {application.Status}.");
         }
 
-        if (dueAt <= now)
+        if (!IsDueInTheFuture(dueAt, now))
         {
-            throw new BusinessRuleException("review-due-in-the-past", "A review must be due in the future.");
+            throw new BusinessRuleException("review-due-in-the-past", DueInThePast);
         }
 
         RelatedParty.Ensure(
@@ -86,6 +91,8 @@ public class ReviewAssignment : IVersioned
         {
             application.StartReview();
         }
+
+        application.Changed();
 
         return new ReviewAssignment
         {

@@ -1,5 +1,6 @@
 using GrantHub.Api.Features.Applications;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Http;
+using GrantHub.Api.Infrastructure.Seeding;
 using GrantHub.Core.Applications;
 using GrantHub.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

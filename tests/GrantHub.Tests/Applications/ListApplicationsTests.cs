@@ -1,6 +1,6 @@
 using System.Net;
-using GrantHub.Api.Infrastructure;
 using GrantHub.Api.Features.Applications;
+using GrantHub.Api.Infrastructure.Http;
 using GrantHub.Core.Applications;
 using GrantHub.Tests.Infrastructure;
 using GrantHub.Tests.Organisations;

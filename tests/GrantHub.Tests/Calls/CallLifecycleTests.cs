@@ -1,6 +1,6 @@
 using System.Net;
 using GrantHub.Api.Features.Calls;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Http;
 using GrantHub.Core.Calls;
 using GrantHub.Tests.Infrastructure;
 

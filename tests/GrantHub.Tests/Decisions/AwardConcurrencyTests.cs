@@ -1,5 +1,5 @@
 using System.Net;
-using GrantHub.Api.Features.Decisions;
+using GrantHub.Api.Features.Applications;
 using GrantHub.Core.Applications;
 using GrantHub.Tests.Applications;
 using GrantHub.Tests.Grants;

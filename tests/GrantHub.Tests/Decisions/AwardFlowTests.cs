@@ -1,5 +1,5 @@
 using System.Net;
-using GrantHub.Api.Features.Decisions;
+using GrantHub.Api.Features.Applications;
 using GrantHub.Api.Features.Grants;
 using GrantHub.Core.Applications;
 using GrantHub.Core.Calls;

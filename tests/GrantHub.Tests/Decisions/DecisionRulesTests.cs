@@ -1,6 +1,5 @@
 using System.Net;
 using GrantHub.Api.Features.Applications;
-using GrantHub.Api.Features.Decisions;
 using GrantHub.Core.Applications;
 using GrantHub.Core.Calls;
 using GrantHub.Tests.Applications;

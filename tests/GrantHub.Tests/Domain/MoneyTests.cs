@@ -30,6 +30,27 @@ public class MoneyTests
     }
 
     [Theory]
+    [InlineData("EUR", "12.345", "12.345 has more decimals than EUR allows.")]
+    [InlineData("JPY", "0.5", "0.5 has more decimals than JPY allows.")]
+    [InlineData("EUR", "1000000000000.01", "Amounts cannot exceed 1,000,000,000,000.")]
+    [InlineData("KWD", "1.234", null)]
+    public void One_check_says_why_an_amount_does_not_fit_its_currency(string currency, string amount, string? problem) =>
+        Assert.Equal(problem, Money.AmountProblem(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), currency));
+
+    [Fact]
+    public void Money_adds_compares_and_prints_in_its_own_currency_only()
+    {
+        var award = Money.Of(150_000m, "EUR");
+        var topUp = new Money(2_550, "EUR");
+
+        Assert.Equal(new Money(15_002_550, "EUR"), award + topUp);
+        Assert.True(topUp < award);
+        Assert.Equal("150,025.50 EUR", (award + topUp).ToString());
+        Assert.Equal("1,200 JPY", Money.Of(1_200m, "JPY").ToString());
+        Assert.Throws<InvalidOperationException>(() => award + Money.Of(1m, "USD"));
+    }
+
+    [Theory]
     [InlineData("NP", true)]
     [InlineData("BI", true)]
     [InlineData("PS", true)]

@@ -1,5 +1,6 @@
 using System.Net;
 using GrantHub.Api.Features.Emergency;
+using GrantHub.Core.Common;
 using GrantHub.Core.Emergency;
 using GrantHub.Core.Identity;
 using GrantHub.Tests.Infrastructure;
@@ -21,7 +22,7 @@ public class DecideEmergencyRequestTests(GrantHubFactory factory) : IClassFixtur
         Assert.Equal(EmergencyRequestStatus.Approved, approved.Status);
         Assert.Equal(factory.StoredNow, approved.DecidedAt);
         var approval = Assert.Single(approved.Approvals);
-        Assert.Equal(await factory.UserIdOf("finance@granthub.local"), approval.FinanceOfficerId);
+        Assert.Equal(await factory.UserId("finance@granthub.local"), approval.FinanceOfficerId);
         Assert.Equal(ApprovalDecision.Approve, approval.Decision);
         Assert.Equal("Verified with the programme officer by phone.", approval.Comment);
         var after = await factory.GetFund(fund.Id);

@@ -1,6 +1,6 @@
 using System.Net;
 using GrantHub.Api.Features.Emergency;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Http;
 using GrantHub.Core.Emergency;
 using GrantHub.Core.Identity;
 using GrantHub.Tests.Infrastructure;

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
 using GrantHub.Api.Features.Emergency;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Http;
+using GrantHub.Api.Infrastructure.Pipeline;
+using GrantHub.Api.Infrastructure.Seeding;
 using GrantHub.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,7 @@
 using System.Net;
 using GrantHub.Api.Features.Emergency;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Email;
+using GrantHub.Api.Infrastructure.Idempotency;
 using GrantHub.Core.Identity;
 using GrantHub.Tests.Infrastructure;
 using Hangfire;

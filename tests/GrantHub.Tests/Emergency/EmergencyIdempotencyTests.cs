@@ -1,6 +1,6 @@
 using System.Net;
 using GrantHub.Api.Features.Emergency;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Idempotency;
 using GrantHub.Core.Idempotency;
 using GrantHub.Tests.Infrastructure;
 using Mediator;
@@ -20,7 +20,7 @@ public class EmergencyIdempotencyTests(GrantHubFactory factory) : IClassFixture<
         var fund = await factory.CreateRapidResponseFund();
 
         var problem = await (await member.Client.PostEmergencyRequest(factory.Body(member.OrganisationId, fund.Id), key: null))
-            .ShouldBeInvalid(Idempotency.HeaderName);
+            .ShouldBeInvalid(IdempotencyKeys.HeaderName);
 
         Assert.Equal(400, problem.GetProperty("status").GetInt32());
         Assert.Equal(0, await RequestsOf(member.OrganisationId));
@@ -35,7 +35,7 @@ public class EmergencyIdempotencyTests(GrantHubFactory factory) : IClassFixture<
         var response = await member.Client.PostEmergencyRequest(
             factory.Body(member.OrganisationId, fund.Id), key: new string('k', IdempotencyRecord.MaxKeyLength + 1));
 
-        await response.ShouldBeInvalid(Idempotency.HeaderName);
+        await response.ShouldBeInvalid(IdempotencyKeys.HeaderName);
     }
 
     [Fact]
@@ -56,8 +56,8 @@ public class EmergencyIdempotencyTests(GrantHubFactory factory) : IClassFixture<
         Assert.Equal(first.Headers.Location, retry.Headers.Location);
         Assert.Equal(firstBody, await retry.Content.ReadAsStringAsync());
         Assert.Equal("application/json; charset=utf-8", retry.Content.Headers.ContentType?.ToString());
-        Assert.True(retry.Headers.TryGetValues(Idempotency.ReplayedHeaderName, out _));
-        Assert.False(first.Headers.TryGetValues(Idempotency.ReplayedHeaderName, out _));
+        Assert.True(retry.Headers.TryGetValues(IdempotencyKeys.ReplayedHeaderName, out _));
+        Assert.False(first.Headers.TryGetValues(IdempotencyKeys.ReplayedHeaderName, out _));
         Assert.Equal(1, await RequestsOf(member.OrganisationId));
     }
 
@@ -117,7 +117,7 @@ public class EmergencyIdempotencyTests(GrantHubFactory factory) : IClassFixture<
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
         var created = responses.ToList();
         Assert.Single(created.Select(r => r.Headers.Location).Distinct());
-        Assert.Single(created, r => !r.Headers.Contains(Idempotency.ReplayedHeaderName));
+        Assert.Single(created, r => !r.Headers.Contains(IdempotencyKeys.ReplayedHeaderName));
         Assert.Equal(1, await RequestsOf(member.OrganisationId));
         var afterwards = await member.Client.PostEmergencyRequest(body, key);
         Assert.Equal(created[0].Headers.Location, (await ReadCreated(afterwards)).Location);

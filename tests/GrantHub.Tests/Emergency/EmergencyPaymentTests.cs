@@ -45,7 +45,7 @@ public class EmergencyPaymentTests(GrantHubFactory factory) : IClassFixture<Gran
         await (await finance.Approve(request.Id)).ShouldBe(HttpStatusCode.OK);
         await (await finance.Pay(request.Id, factory.Today())).ShouldBe(HttpStatusCode.OK);
 
-        var officerId = await factory.UserIdOf("officer@granthub.local");
+        var officerId = await factory.UserId("officer@granthub.local");
         var notified = await factory.WithDb(db => db.Notifications
             .Where(n => n.DeduplicationKey.StartsWith($"emergency-decided:{request.Id}") || n.DeduplicationKey.StartsWith($"emergency-paid:{request.Id}"))
             .Select(n => new { n.RecipientUserId, n.DeduplicationKey, n.Subject })

@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using GrantHub.Api.Features.Emergency;
 using GrantHub.Api.Features.Funds;
 using GrantHub.Api.Features.Users;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Idempotency;
+using GrantHub.Api.Infrastructure.Seeding;
+using GrantHub.Core.Common;
 using GrantHub.Core.Emergency;
 using GrantHub.Core.Funds;
 using GrantHub.Core.Organisations;
@@ -21,9 +23,6 @@ public static class EmergencyTestData
     public const string Justification = "Our coordinator received death threats and must relocate with her two children tonight.";
 
     public static Task<HttpClient> Finance2(this GrantHubFactory factory) => factory.ClientFor("finance2@granthub.local");
-
-    public static Task<Guid> UserIdOf(this GrantHubFactory factory, string email) =>
-        factory.WithDb(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 
     public static Task<Guid> OrganisationIdOf(this GrantHubFactory factory, string name) =>
         factory.WithDb(db => db.Organisations.Where(o => o.Name == name).Select(o => o.Id).SingleAsync());
@@ -52,7 +51,7 @@ public static class EmergencyTestData
     {
         var email = $"applicant-{Guid.NewGuid():N}@example.org";
         var client = await factory.NewApplicant(email);
-        return (client, await factory.UserIdOf(email));
+        return (client, await factory.UserId(email));
     }
 
     /// <summary>A new applicant account owning a new organisation.</summary>
@@ -76,14 +75,6 @@ public static class EmergencyTestData
         this GrantHubFactory factory, decimal budget = 100_000m, decimal approvalThreshold = 5_000m, string currency = "EUR") =>
         factory.CreateFund(FundKind.RapidResponse, budget, currency, approvalThreshold);
 
-    public static async Task<FundResponse> GetFund(this GrantHubFactory factory, Guid fundId)
-    {
-        var admin = await factory.Admin();
-        return await (await admin.GetAsync($"/api/funds/{fundId}")).ReadAs<FundResponse>();
-    }
-
-    public static DateOnly Today(this GrantHubFactory factory) => DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
-
     public static SubmitEmergencyRequestCommand Body(
         this GrantHubFactory factory,
         Guid organisationId,
@@ -99,7 +90,7 @@ public static class EmergencyTestData
         var message = new HttpRequestMessage(HttpMethod.Post, Url) { Content = JsonContent.Create(body, body.GetType(), options: HttpAssertions.Json) };
         if (key is not null)
         {
-            message.Headers.Add(Idempotency.HeaderName, key == "new" ? Guid.NewGuid().ToString() : key);
+            message.Headers.Add(IdempotencyKeys.HeaderName, key == "new" ? Guid.NewGuid().ToString() : key);
         }
 
         return client.SendAsync(message);
@@ -109,16 +100,16 @@ public static class EmergencyTestData
         await (await client.PostEmergencyRequest(body)).ReadAs<EmergencyRequestResponse>(HttpStatusCode.Created);
 
     public static Task<HttpResponseMessage> Approve(this HttpClient finance, Guid requestId, string? comment = null) =>
-        finance.PostJson($"{Url}/{requestId}/approvals", new DecideEmergencyRequestRequest(ApprovalDecision.Approve, comment));
+        finance.PostJson($"{Url}/{requestId}/approvals", new EmergencyDecisionInput(ApprovalDecision.Approve, comment));
 
     public static Task<HttpResponseMessage> Reject(this HttpClient finance, Guid requestId, string? reason) =>
-        finance.PostJson($"{Url}/{requestId}/approvals", new DecideEmergencyRequestRequest(ApprovalDecision.Reject, reason));
+        finance.PostJson($"{Url}/{requestId}/approvals", new EmergencyDecisionInput(ApprovalDecision.Reject, reason));
 
     public static Task<HttpResponseMessage> Pay(this HttpClient finance, Guid requestId, DateOnly paidOn, string reference = "BANK-2026-0042") =>
-        finance.PostJson($"{Url}/{requestId}/payment", new RecordEmergencyPaymentRequest(reference, paidOn));
+        finance.PostJson($"{Url}/{requestId}/payment", new EmergencyPaymentInput(reference, paidOn));
 
     public static Task<HttpResponseMessage> Release(this HttpClient finance, Guid requestId, string reason) =>
-        finance.PostJson($"{Url}/{requestId}/release", new ReleaseEmergencyRequestRequest(reason));
+        finance.PostJson($"{Url}/{requestId}/release", new EmergencyReleaseInput(reason));
 
     public static Task<HttpResponseMessage> Cancel(this HttpClient client, Guid requestId) => client.PostJson($"{Url}/{requestId}/cancel");
 }

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Net;
 using GrantHub.Api.Features.Emergency;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Idempotency;
 using GrantHub.Core.Emergency;
 using GrantHub.Core.Idempotency;
 using GrantHub.Tests.Infrastructure;
@@ -37,7 +37,7 @@ public class IdempotencyCrashTests : IDisposable
         Assert.Equal(HttpStatusCode.InternalServerError, lost.StatusCode);
         Assert.True(_fault.Fired);
         var replayed = await retry.ReadAs<EmergencyRequestResponse>(HttpStatusCode.Created);
-        Assert.True(retry.Headers.Contains(Idempotency.ReplayedHeaderName));
+        Assert.True(retry.Headers.Contains(IdempotencyKeys.ReplayedHeaderName));
         var stored = await _factory.WithDb(db => db.EmergencyRequests.Where(r => r.OrganisationId == member.OrganisationId).Select(r => r.Id).ToListAsync());
         Assert.Equal([replayed.Id], stored);
         Assert.Equal(IdempotencyStatus.Completed, await _factory.WithDb(db => db.IdempotencyRecords.Where(r => r.Key == key).Select(r => r.Status).SingleAsync()));
@@ -57,7 +57,7 @@ public class IdempotencyCrashTests : IDisposable
 
         Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
         await retry.ShouldBe(HttpStatusCode.Created);
-        Assert.False(retry.Headers.Contains(Idempotency.ReplayedHeaderName));
+        Assert.False(retry.Headers.Contains(IdempotencyKeys.ReplayedHeaderName));
         Assert.Equal(1, await _factory.WithDb(db => db.EmergencyRequests.CountAsync(r => r.OrganisationId == member.OrganisationId)));
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using GrantHub.Api.Features.Emergency;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Email;
+using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Emergency;
 using GrantHub.Core.Identity;
 using GrantHub.Tests.Infrastructure;
@@ -30,7 +31,7 @@ public class ReleaseEmergencyRequestTests(GrantHubFactory factory) : IClassFixtu
         Assert.Equal(EmergencyRequestStatus.Released, response.Status);
         Assert.Equal(Reason, response.ReleaseReason);
         Assert.Equal(factory.StoredNow, response.ReleasedAt);
-        Assert.Equal(await factory.UserIdOf("finance@granthub.local"), response.ReleasedBy);
+        Assert.Equal(await factory.UserId("finance@granthub.local"), response.ReleasedBy);
         var after = await factory.GetFund(fund.Id);
         Assert.Equal(1_000m, after.Committed);
         Assert.Equal(0m, after.Disbursed);
@@ -109,7 +110,7 @@ public class ReleaseEmergencyRequestTests(GrantHubFactory factory) : IClassFixtu
             .Select(n => new { n.RecipientUserId, n.Subject, n.Body })
             .ToListAsync());
         Assert.Equal(
-            new[] { member.UserId, await factory.UserIdOf("officer@granthub.local") }.Order(),
+            new[] { member.UserId, await factory.UserId("officer@granthub.local") }.Order(),
             notified.Select(n => n.RecipientUserId).Order());
         Assert.All(notified, n => Assert.DoesNotContain(Reason, n.Subject + n.Body));
         var seen = await (await member.Client.GetAsync($"{EmergencyTestData.Url}/{request.Id}")).ReadAs<EmergencyRequestResponse>();
@@ -188,7 +189,7 @@ public class ReleaseEmergencyRequestTests(GrantHubFactory factory) : IClassFixtu
         var audit = await (await (await factory.Admin()).GetAsync($"/api/audit?objectId={request.Id}")).ReadJson();
         var entry = audit.GetProperty("items").EnumerateArray().Single(e => e.GetProperty("command").GetString() == "ReleaseEmergencyRequest");
         Assert.Equal(AuditPayload.Redacted, entry.GetProperty("payload").GetProperty("reason").GetString());
-        Assert.Equal(await factory.UserIdOf("finance@granthub.local"), entry.GetProperty("userId").GetGuid());
+        Assert.Equal(await factory.UserId("finance@granthub.local"), entry.GetProperty("userId").GetGuid());
         Assert.False(await factory.WithDb(db => db.AuditEntries.AnyAsync(a => a.Payload.Contains(reason))));
     }
 }

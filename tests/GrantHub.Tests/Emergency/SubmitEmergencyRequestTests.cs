@@ -1,6 +1,6 @@
 using System.Net;
 using GrantHub.Api.Features.Emergency;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Idempotency;
 using GrantHub.Core.Emergency;
 using GrantHub.Core.Funds;
 using GrantHub.Tests.Infrastructure;
@@ -55,7 +55,7 @@ public class SubmitEmergencyRequestTests(GrantHubFactory factory) : IClassFixtur
 
         var request = await officer.Submit(factory.Body(member.OrganisationId, fund.Id));
 
-        Assert.Equal(await factory.UserIdOf("officer@granthub.local"), request.EnteredBy);
+        Assert.Equal(await factory.UserId("officer@granthub.local"), request.EnteredBy);
         var seenByMember = await (await member.Client.GetAsync($"/api/emergency-requests/{request.Id}")).ReadAs<EmergencyRequestResponse>();
         Assert.Equal(EmergencyRequestStatus.Submitted, seenByMember.Status);
     }
@@ -253,6 +253,6 @@ public class SubmitEmergencyRequestTests(GrantHubFactory factory) : IClassFixtur
 
         var parameters = document.GetProperty("paths").GetProperty("/api/emergency-requests").GetProperty("post").GetProperty("parameters");
         Assert.Contains(parameters.EnumerateArray(), p =>
-            p.GetProperty("name").GetString() == Idempotency.HeaderName && p.GetProperty("in").GetString() == "header" && p.GetProperty("required").GetBoolean());
+            p.GetProperty("name").GetString() == IdempotencyKeys.HeaderName && p.GetProperty("in").GetString() == "header" && p.GetProperty("required").GetBoolean());
     }
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using GrantHub.Api.Features.Grants;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Http;
 using GrantHub.Core.Grants;
 using GrantHub.Tests.Infrastructure;
 

@@ -3,7 +3,7 @@ using GrantHub.Api.Features.Calls;
 using GrantHub.Api.Features.Funds;
 using GrantHub.Api.Features.Grants;
 using GrantHub.Api.Features.Users;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Seeding;
 using GrantHub.Core.Applications;
 using GrantHub.Core.Calls;
 using GrantHub.Core.Common;
@@ -43,8 +43,6 @@ public sealed record GrantScenario(
 public static class GrantScenarios
 {
     public const string OfficerEmail = "officer@granthub.local";
-
-    public static DateOnly Today(this GrantHubFactory factory) => DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
 
     /// <summary>
     /// Awards a grant, by default 90,000 EUR over 36 months from today, 60,000 to the lead and 30,000 to the partner,
@@ -124,9 +122,6 @@ public static class GrantScenarios
         return tranches.Items.Single(t => t.Number == number);
     }
 
-    public static async Task<FundResponse> GetFund(this GrantHubFactory factory, Guid fundId) =>
-        await (await (await factory.Admin()).GetAsync($"/api/funds/{fundId}")).ReadAs<FundResponse>();
-
     public static Task<HttpResponseMessage> Approve(this HttpClient finance, GrantScenario scenario, int number) =>
         finance.PostJson($"{scenario.Url}/tranches/{number}/approvals", new TrancheApprovalRequest(ApprovalDecision.Approve, null));
 
@@ -163,9 +158,6 @@ public static class GrantScenarios
             .ReadAs<StaffUserResponse>(HttpStatusCode.Created);
         return new ScenarioUser(created.Id, email, await factory.ClientFor(email));
     }
-
-    public static Task<Guid> UserId(this GrantHubFactory factory, string email) =>
-        factory.WithDb(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 
     public static Task<List<string>> NotificationKinds(this GrantHubFactory factory, Guid userId) =>
         factory.WithDb(db => db.Notifications.Where(n => n.RecipientUserId == userId).Select(n => n.Kind).ToListAsync());

@@ -1,6 +1,6 @@
 using System.Net;
 using GrantHub.Api.Features.Grants;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Grants;
 using GrantHub.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,6 @@
 using System.Net;
 using GrantHub.Api.Features.Grants;
+using GrantHub.Core.Common;
 using GrantHub.Core.Data;
 using GrantHub.Core.Grants;
 using GrantHub.Tests.Infrastructure;
@@ -204,10 +205,12 @@ public class TrancheTests(GrantHubFactory factory) : IClassFixture<GrantHubFacto
         var db2 = scope2.ServiceProvider.GetRequiredService<GrantHubDbContext>();
         var copy1 = await db1.Grants.WithDetails().SingleAsync(g => g.Id == scenario.GrantId);
         var copy2 = await db2.Grants.WithDetails().SingleAsync(g => g.Id == scenario.GrantId);
+        var fund1 = await db1.Funds.SingleAsync(f => f.Id == copy1.FundId);
+        var fund2 = await db2.Funds.SingleAsync(f => f.Id == copy2.FundId);
         var now = factory.Clock.GetUtcNow();
 
-        copy1.DecideTranche(1, finance, ApprovalDecision.Approve, null, 2, factory.Today(), now);
-        copy2.DecideTranche(1, finance2, ApprovalDecision.Approve, null, 2, factory.Today(), now);
+        copy1.DecideTranche(1, finance, ApprovalDecision.Approve, null, fund1, factory.Today(), now);
+        copy2.DecideTranche(1, finance2, ApprovalDecision.Approve, null, fund2, factory.Today(), now);
         await db1.SaveChangesAsync();
 
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db2.SaveChangesAsync());

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Database;
+using GrantHub.Api.Infrastructure.Http;
+using GrantHub.Api.Infrastructure.Seeding;
 using GrantHub.Core.Common;
 using GrantHub.Core.Data;
 using Microsoft.AspNetCore.Authentication.BearerToken;
@@ -165,15 +167,52 @@ public class GrantHubFactory : WebApplicationFactory<Program>
             return;
         }
 
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        foreach (var suffix in DatabaseFileSuffixes)
         {
             File.Delete(_databasePath + suffix);
         }
     }
 
-    private static string NewDatabasePath() => TestSqlServer.Enabled
-        ? TestSqlServer.NewDatabase()
-        : Path.Combine(Path.GetTempPath(), $"granthub-tests-{Guid.NewGuid():N}.db");
+    private static readonly Lazy<string> Template = new(CreateTemplate, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static readonly string[] DatabaseFileSuffixes = ["", "-wal", "-shm"];
+
+    private static string NewDatabasePath()
+    {
+        if (TestSqlServer.Enabled)
+        {
+            return TestSqlServer.NewDatabase();
+        }
+
+        var path = TemporaryDatabasePath();
+        foreach (var suffix in DatabaseFileSuffixes.Where(suffix => File.Exists(Template.Value + suffix)))
+        {
+            File.Copy(Template.Value + suffix, path + suffix);
+        }
+
+        return path;
+    }
+
+    /// <summary>Starts one host on a fresh file (it migrates and seeds at the fixed start instant), stops it, and keeps the file until the test run ends.</summary>
+    private static string CreateTemplate()
+    {
+        var path = TemporaryDatabasePath();
+        using (var host = new GrantHubFactory(path, ownsDatabase: false, new FakeTimeProvider(Start), new Dictionary<string, string?>(), _ => { }))
+        {
+            _ = host.Services;
+        }
+
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            foreach (var suffix in DatabaseFileSuffixes)
+            {
+                File.Delete(path + suffix);
+            }
+        };
+        return path;
+    }
+
+    private static string TemporaryDatabasePath() => Path.Combine(Path.GetTempPath(), $"granthub-tests-{Guid.NewGuid():N}.db");
 
     private async Task<string> LoginAsync(string email, string password)
     {

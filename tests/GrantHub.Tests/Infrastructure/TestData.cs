@@ -4,11 +4,23 @@ using GrantHub.Api.Features.Calls;
 using GrantHub.Api.Features.Funds;
 using GrantHub.Core.Calls;
 using GrantHub.Core.Funds;
+using Microsoft.EntityFrameworkCore;
 
 namespace GrantHub.Tests.Infrastructure;
 
+/// <summary>Test data and look-ups shared by every area; an area's own scenarios live beside its tests.</summary>
 public static class TestData
 {
+    /// <summary>Today's date by the test clock, in UTC, as the application sees it.</summary>
+    public static DateOnly Today(this GrantHubFactory factory) => DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
+
+    public static Task<Guid> UserId(this GrantHubFactory factory, string email) =>
+        factory.WithDb(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+
+    /// <summary>A fund as the admin reads it through the API.</summary>
+    public static async Task<FundResponse> GetFund(this GrantHubFactory factory, Guid fundId) =>
+        await (await (await factory.Admin()).GetAsync($"/api/funds/{fundId}")).ReadAs<FundResponse>();
+
     public static Task<HttpResponseMessage> PostJson(this HttpClient client, string url, object? body = null) =>
         client.PostAsJsonAsync(url, body ?? new { }, HttpAssertions.Json);
 

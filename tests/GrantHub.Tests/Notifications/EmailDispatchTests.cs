@@ -1,6 +1,7 @@
 using System.Net;
 using GrantHub.Api.Features.Notifications;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Email;
+using GrantHub.Api.Infrastructure.Seeding;
 using GrantHub.Core.Notifications;
 using GrantHub.Tests.Infrastructure;
 using Hangfire;

@@ -1,7 +1,7 @@
 using System.Net;
 using GrantHub.Api.Features.Notifications;
 using GrantHub.Api.Features.Users;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Http;
 using GrantHub.Tests.Infrastructure;
 
 namespace GrantHub.Tests.Notifications;

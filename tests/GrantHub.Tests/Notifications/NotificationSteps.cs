@@ -1,5 +1,7 @@
 using GrantHub.Api.Features.Notifications;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Email;
+using GrantHub.Api.Infrastructure.Jobs;
+using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Notifications;
 using GrantHub.Tests.Infrastructure;
 using Mediator;
@@ -10,9 +12,6 @@ namespace GrantHub.Tests.Notifications;
 
 public static class NotificationSteps
 {
-    public static Task<Guid> UserId(this GrantHubFactory factory, string email) =>
-        factory.WithDb(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
-
     public static NotificationMessage Message(string subject = "Annual report due on 2026-04-01", string? link = "/api/grants/3f6d1c2e") => new(
         "report-due",
         subject,

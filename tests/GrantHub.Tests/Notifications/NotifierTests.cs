@@ -1,4 +1,5 @@
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Database;
+using GrantHub.Api.Infrastructure.Email;
 using GrantHub.Core.Data;
 using GrantHub.Core.Notifications;
 using GrantHub.Tests.Infrastructure;

@@ -1,5 +1,4 @@
 using GrantHub.Api.Features.Calls;
-using GrantHub.Api.Infrastructure;
 using GrantHub.Core.Applications;
 using GrantHub.Core.Calls;
 using GrantHub.Core.Common;
@@ -105,9 +104,10 @@ public static class OpenDataPortfolioScenarios
             grant.Sign(sha, lead.Members.First().UserId, today, now);
             if (payFirstTranche)
             {
-                var tranche = grant.DecideTranche(1, financeId, Core.Grants.ApprovalDecision.Approve, null, 1, today, now);
+                var fund = await db.Funds.SingleAsync(f => f.Id == grant.FundId);
+                var tranche = grant.DecideTranche(1, financeId, Core.Common.ApprovalDecision.Approve, null, fund, today, now);
                 grant.RecordPayment(1, $"BANK-{grant.GrantNumber}", today, financeId, now);
-                (await db.Funds.SingleAsync(f => f.Id == grant.FundId)).Disburse(tranche.Amount);
+                fund.Disburse(tranche.Amount);
             }
 
             await db.SaveChangesAsync();
@@ -156,7 +156,7 @@ public static class OpenDataPortfolioScenarios
             var request = new EmergencyRequest(organisationId, fund, amount, EmergencyCategory.SafetyAndRelocation, justification, factory.Today().AddDays(3), requesterId, null, now, TimeSpan.FromHours(72));
             if (paid is not null)
             {
-                request.Approve(fund, financeId, null, new OrganisationAllowance(null, 0), now);
+                request.Approve(fund, financeId, null, new OrganisationAllowance(await db.Organisations.SingleAsync(o => o.Id == organisationId), null, 0), now);
                 if (paid.Value)
                 {
                     request.RecordPayment(fund, financeId, $"EMERGENCY-{request.Id:N}", factory.Today(), now);

@@ -1,4 +1,6 @@
-using GrantHub.Api.Infrastructure;
+using System.Security.Cryptography.X509Certificates;
+using System.Security.Cryptography;
+using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Tests.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Database;
+using GrantHub.Api.Infrastructure.Email;
+using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -18,9 +20,9 @@ public partial class SqlServerScriptTests
     /// <summary>Source files that send hand-written SQL, and why each statement is safe on SQL Server (tested below).</summary>
     private static readonly Dictionary<string, string> FilesWithRawSql = new()
     {
-        ["src/GrantHub.Api/Infrastructure/AuditTrail.cs"] = "the audit chain lock (SQL Server only)",
-        ["src/GrantHub.Api/Infrastructure/NotificationInsert.cs"] = "the set-based notification insert (one dialect per provider)",
-        ["src/GrantHub.Api/Infrastructure/DatabaseSetup.cs"] = "PRAGMA journal_mode=WAL (SQLite only)",
+        ["src/GrantHub.Api/Infrastructure/Pipeline/AuditTrail.cs"] = "the audit chain lock (SQL Server only)",
+        ["src/GrantHub.Api/Infrastructure/Email/NotificationInsert.cs"] = "the set-based notification insert (one dialect per provider)",
+        ["src/GrantHub.Api/Infrastructure/Database/DatabaseSetup.cs"] = "PRAGMA journal_mode=WAL (SQLite only)",
     };
 
     [Fact]

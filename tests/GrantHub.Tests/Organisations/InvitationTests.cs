@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using GrantHub.Api.Features.Organisations;
 using GrantHub.Api.Features.Users;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Seeding;
 using GrantHub.Core.Identity;
 using GrantHub.Core.Organisations;
 using GrantHub.Tests.Emergency;
@@ -39,7 +39,7 @@ public class InvitationTests(GrantHubFactory factory) : IClassFixture<GrantHubFa
         var me = await (await colleague.GetAsync("/api/me")).ReadAs<MeResponse>();
         Assert.Contains(me.Organisations, o => o.Id == owner.OrganisationId && o.Role == MembershipRole.Owner);
         Assert.Empty(await MyInvitations(colleague));
-        Assert.Contains("organisation-invitation-answered", await factory.NotificationKinds(await factory.UserIdOf(owner.Email)));
+        Assert.Contains("organisation-invitation-answered", await factory.NotificationKinds(await factory.UserId(owner.Email)));
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public class InvitationTests(GrantHubFactory factory) : IClassFixture<GrantHubFa
         Assert.Equal(InvitationStatus.Declined, declined.Status);
         Assert.Equal(1, await MembersOf(owner.OrganisationId));
         await (await colleague.PostJson($"/api/me/invitations/{invitation.Id}/accept")).ShouldBreakRule("invitation-not-pending");
-        Assert.Contains("organisation-invitation-answered", await factory.NotificationKinds(await factory.UserIdOf(owner.Email)));
+        Assert.Contains("organisation-invitation-answered", await factory.NotificationKinds(await factory.UserId(owner.Email)));
     }
 
     [Fact]
@@ -243,7 +243,7 @@ public class InvitationTests(GrantHubFactory factory) : IClassFixture<GrantHubFa
         var owner = await factory.NewOrganisation("NP", sensitive: true);
         var email = NewEmail();
         var colleague = await factory.NewApplicant(email);
-        var colleagueId = await factory.UserIdOf(email);
+        var colleagueId = await factory.UserId(email);
 
         var invitation = await owner.Client.InviteTo(owner.OrganisationId, email);
         await (await colleague.PostJson($"/api/me/invitations/{invitation.Id}/accept")).ShouldBe(HttpStatusCode.OK);

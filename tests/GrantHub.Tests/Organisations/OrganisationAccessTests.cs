@@ -1,6 +1,6 @@
 using System.Net;
 using GrantHub.Api.Features.Organisations;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Http;
 using GrantHub.Core.Organisations;
 using GrantHub.Tests.Infrastructure;
 

@@ -1,6 +1,8 @@
 using GrantHub.Api.Features.Calls;
 using GrantHub.Api.Features.Grants;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Email;
+using GrantHub.Api.Infrastructure.Jobs;
+using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Notifications;
 using GrantHub.Tests.Infrastructure;
 using Mediator;
@@ -53,7 +55,7 @@ public static class ReminderSteps
     /// <summary>Moves the clock forward by whole days to the given UTC date, keeping the time of day.</summary>
     public static void AdvanceTo(this GrantHubFactory factory, DateOnly day)
     {
-        var days = day.DayNumber - DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime).DayNumber;
+        var days = day.DayNumber - factory.Today().DayNumber;
         Assert.True(days >= 0, "The clock only moves forward.");
         factory.Clock.Advance(TimeSpan.FromDays(days));
     }

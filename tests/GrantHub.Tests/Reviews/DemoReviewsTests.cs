@@ -1,6 +1,7 @@
 using GrantHub.Api.Features.Applications;
 using GrantHub.Api.Features.Reviews;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Http;
+using GrantHub.Api.Infrastructure.Seeding;
 using GrantHub.Core.Applications;
 using GrantHub.Core.Reviews;
 using GrantHub.Tests.Infrastructure;

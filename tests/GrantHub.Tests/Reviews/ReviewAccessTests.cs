@@ -1,7 +1,7 @@
 using System.Net;
 using GrantHub.Api.Features.Applications;
 using GrantHub.Api.Features.Reviews;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Http;
 using GrantHub.Core.Applications;
 using GrantHub.Core.Reviews;
 using GrantHub.Tests.Applications;

@@ -1,6 +1,8 @@
 using System.Net;
 using GrantHub.Api.Features.Reviews;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Email;
+using GrantHub.Api.Infrastructure.Jobs;
+using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Tests.Applications;
 using GrantHub.Tests.Infrastructure;
 using Hangfire;

@@ -1,9 +1,9 @@
 using System.Net;
 using GrantHub.Api.Features.Applications;
 using GrantHub.Api.Features.Calls;
-using GrantHub.Api.Features.Decisions;
 using GrantHub.Api.Features.Reviews;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Jobs;
+using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Identity;
 using GrantHub.Tests.Applications;
 using GrantHub.Tests.Grants;

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using GrantHub.Api.Features.Users;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Http;
+using GrantHub.Api.Infrastructure.Seeding;
 using GrantHub.Core.Identity;
 using GrantHub.Tests.Infrastructure;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Seeding;
 using GrantHub.Core.Applications;
 using GrantHub.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Seeding;
 using GrantHub.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 

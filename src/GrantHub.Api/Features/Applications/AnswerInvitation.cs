@@ -1,5 +1,5 @@
-using GrantHub.Api.Access;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Security;
+using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Applications;
 using GrantHub.Core.Common;
 using GrantHub.Core.Data;

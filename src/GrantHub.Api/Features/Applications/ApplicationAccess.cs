@@ -1,4 +1,4 @@
-using GrantHub.Api.Access;
+using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Core.Applications;
 using GrantHub.Core.Common;
 

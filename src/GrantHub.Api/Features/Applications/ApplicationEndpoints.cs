@@ -1,8 +1,10 @@
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Http;
+using GrantHub.Api.Infrastructure.Security;
 using Mediator;
 
 namespace GrantHub.Api.Features.Applications;
 
+/// <summary>Every route under <c>/api/applications</c>; each use case is the file named after its command.</summary>
 public static class ApplicationEndpoints
 {
     public static void MapApplicationEndpoints(this IEndpointRouteBuilder routes)
@@ -50,6 +52,27 @@ public static class ApplicationEndpoints
         applications.MapPost("/{id:guid}/withdraw", (Guid id, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new WithdrawApplicationCommand(id), ct))
             .WithSummary("Withdraw a draft or submitted application before the call closes (lead organisation members)");
+
+        // Reviewing and deciding keep their own OpenAPI tags, as before.
+        var reviewing = routes.MapGroup("/api/applications").WithTags("Reviews").WithProblemResponses();
+        reviewing.MapPost("/{id:guid}/reviewers", async (Guid id, AssignReviewerRequest request, IMediator mediator, CancellationToken ct) =>
+            {
+                var assignment = await mediator.Send(new AssignReviewerCommand(id, request.ReviewerUserId, request.DueAt), ct);
+                return TypedResults.Created($"/api/reviews/{assignment.Id}", assignment);
+            })
+            .RequireAuthorization(Policies.ProgrammeOfficer)
+            .WithSummary("Assign a reviewer who belongs to none of the consortium's organisations; the application goes under review (ProgrammeOfficer)");
+
+        reviewing.MapGet("/{id:guid}/reviews", (Guid id, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new ListApplicationReviewsQuery(id), ct))
+            .RequireAuthorization(Policies.AdminOrProgrammeOfficer)
+            .WithSummary("Every assignment of an application with declarations, scores and weighted scores (ProgrammeOfficer, Admin)");
+
+        var deciding = routes.MapGroup("/api/applications").WithTags("Decisions").WithProblemResponses();
+        deciding.MapPost("/{id:guid}/decision", (Guid id, DecideApplicationRequest request, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(DecideApplicationCommand.From(id, request), ct))
+            .RequireAuthorization(Policies.ProgrammeOfficer)
+            .WithSummary("Award (creating the grant and committing the money) or reject a submitted application of a closed call (ProgrammeOfficer)");
 
         applications.MapGet("/", (IMediator mediator, [AsParameters] ListApplicationsQuery query, CancellationToken ct) =>
                 mediator.Send(query, ct))

@@ -1,5 +1,5 @@
 using FluentValidation;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Applications;
 using GrantHub.Core.Calls;
 

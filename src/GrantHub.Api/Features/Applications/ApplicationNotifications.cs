@@ -1,4 +1,4 @@
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Email;
 using GrantHub.Core.Applications;
 using GrantHub.Core.Common;
 using GrantHub.Core.Data;

@@ -1,4 +1,4 @@
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Applications;
 using GrantHub.Core.Calls;
 using GrantHub.Core.Common;

@@ -1,7 +1,7 @@
 using FluentValidation;
 using FluentValidation.Results;
-using GrantHub.Api.Access;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Security;
+using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Data;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

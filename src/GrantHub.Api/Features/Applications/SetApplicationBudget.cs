@@ -1,6 +1,6 @@
 using FluentValidation;
-using GrantHub.Api.Access;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Security;
+using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Applications;
 using GrantHub.Core.Common;
 using GrantHub.Core.Data;
@@ -76,10 +76,7 @@ public sealed class SetApplicationBudgetValidator : AbstractValidator<SetApplica
                         "Budget lines belong to the lead or to an invited partner that has not declined.");
                 }
 
-                if (!Money.HasValidPrecision(line.Amount, application.Currency))
-                {
-                    context.AddFailure($"{field}.{nameof(BudgetLineInput.Amount)}", $"{line.Amount} has more decimals than {application.Currency} allows.");
-                }
+                context.AddAmountProblem($"{field}.{nameof(BudgetLineInput.Amount)}", line.Amount, application.Currency);
             }
         });
     }

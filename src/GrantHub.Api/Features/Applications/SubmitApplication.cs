@@ -1,5 +1,5 @@
-using GrantHub.Api.Access;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Security;
+using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Data;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -28,8 +28,6 @@ public sealed class SubmitApplicationHandler(
         var lead = await db.Organisations.SingleAsync(o => o.Id == application.LeadOrganisationId, cancellationToken);
 
         application.Submit(call, lead, clock.GetUtcNow());
-        db.GuardAgainstConcurrentChange(call);
-        db.GuardAgainstConcurrentChange(lead);
         await notifications.SubmittedAsync(application, call.Title, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return await db.ToResponseAsync(application, cancellationToken);

@@ -1,5 +1,5 @@
-using GrantHub.Api.Access;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Security;
+using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Data;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +18,6 @@ public sealed class WithdrawApplicationHandler(GrantHubDbContext db, Viewer user
         var call = await db.Calls.SingleAsync(c => c.Id == application.CallId, cancellationToken);
 
         application.Withdraw(call, clock.GetUtcNow());
-        db.GuardAgainstConcurrentChange(call);
         await db.SaveChangesAsync(cancellationToken);
         return await db.ToResponseAsync(application, cancellationToken);
     }

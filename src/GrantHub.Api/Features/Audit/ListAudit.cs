@@ -1,6 +1,6 @@
 using System.Text.Json;
 using FluentValidation;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Http;
 using GrantHub.Core.Data;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

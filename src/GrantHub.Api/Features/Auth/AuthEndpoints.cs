@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Http;
+using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Identity;
 using Mediator;
 using Microsoft.AspNetCore.Authentication.BearerToken;

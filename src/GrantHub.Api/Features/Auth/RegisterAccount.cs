@@ -1,5 +1,6 @@
 using FluentValidation;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Email;
+using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Identity;
 using Mediator;
 using Microsoft.AspNetCore.Identity;

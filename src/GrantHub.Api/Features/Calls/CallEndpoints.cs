@@ -1,8 +1,10 @@
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Http;
+using GrantHub.Api.Infrastructure.Security;
 using Mediator;
 
 namespace GrantHub.Api.Features.Calls;
 
+/// <summary>Every route under <c>/api/calls</c>; each use case is the file named after its command.</summary>
 public static class CallEndpoints
 {
     public static void MapCallEndpoints(this IEndpointRouteBuilder routes)
@@ -36,6 +38,12 @@ public static class CallEndpoints
                 mediator.Send(new CancelCallCommand(id), ct))
             .RequireAuthorization(Policies.ProgrammeOfficer)
             .WithSummary("Cancel a draft or open call (ProgrammeOfficer)");
+
+        routes.MapGroup("/api/calls").WithTags("Decisions").WithProblemResponses()
+            .MapGet("/{id:guid}/ranking", (Guid id, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new GetCallRankingQuery(id), ct))
+            .RequireAuthorization(Policies.AdminOrProgrammeOfficer)
+            .WithSummary("Rank the call's undecided applications by mean review score, with the running total against the fund's available money (ProgrammeOfficer, Admin)");
 
         calls.MapGet("/", (IMediator mediator, [AsParameters] ListCallsQuery query, CancellationToken ct) =>
                 mediator.Send(query, ct))

@@ -1,5 +1,5 @@
 using FluentValidation;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Calls;
 using GrantHub.Core.Common;
 using GrantHub.Core.Data;
@@ -115,15 +115,8 @@ public sealed class CallInputValidator : AbstractValidator<CallInput>
             }
 
             var call = context.InstanceToValidate;
-            if (!Money.HasValidPrecision(call.MinAmount, fund.Currency))
-            {
-                context.AddFailure(nameof(CallInput.MinAmount), $"The amount has more decimals than {fund.Currency} allows.");
-            }
-
-            if (!Money.HasValidPrecision(call.MaxAmount, fund.Currency))
-            {
-                context.AddFailure(nameof(CallInput.MaxAmount), $"The amount has more decimals than {fund.Currency} allows.");
-            }
+            context.AddAmountProblem(nameof(CallInput.MinAmount), call.MinAmount, fund.Currency);
+            context.AddAmountProblem(nameof(CallInput.MaxAmount), call.MaxAmount, fund.Currency);
         });
     }
 }

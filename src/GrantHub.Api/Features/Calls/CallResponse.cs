@@ -1,6 +1,8 @@
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Calls;
 using GrantHub.Core.Common;
+using GrantHub.Core.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace GrantHub.Api.Features.Calls;
 
@@ -47,4 +49,14 @@ public record CallResponse(
         call.CreatedAt,
         call.PublishedAt,
         call.ClosedAt);
+}
+
+public static class CallResponses
+{
+    /// <summary>The response for a call just changed, with its fund's currency.</summary>
+    public static async Task<CallResponse> CallResponseAsync(this GrantHubDbContext db, Call call, CancellationToken cancellationToken)
+    {
+        var currency = await db.Funds.Where(f => f.Id == call.FundId).Select(f => f.Currency).SingleAsync(cancellationToken);
+        return CallResponse.From(call, currency);
+    }
 }

@@ -1,5 +1,5 @@
-using GrantHub.Api.Features.Decisions;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Features.Applications;
+using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Applications;
 using GrantHub.Core.Calls;
 using GrantHub.Core.Common;
@@ -40,7 +40,6 @@ public sealed class CancelCallHandler(GrantHubDbContext db, DecisionNotification
         await notifications.CallCancelledAsync(waiting, call.Title, cancellationToken);
 
         await db.SaveChangesAsync(cancellationToken);
-        var currency = await db.Funds.Where(f => f.Id == call.FundId).Select(f => f.Currency).SingleAsync(cancellationToken);
-        return CallResponse.From(call, currency);
+        return await db.CallResponseAsync(call, cancellationToken);
     }
 }

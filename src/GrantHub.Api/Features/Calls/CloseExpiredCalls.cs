@@ -1,4 +1,5 @@
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Jobs;
+using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Calls;
 using GrantHub.Core.Data;
 using Mediator;

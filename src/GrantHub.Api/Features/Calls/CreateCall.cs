@@ -1,5 +1,5 @@
 using FluentValidation;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Core.Calls;
 using GrantHub.Core.Data;
 using Mediator;

@@ -1,6 +1,7 @@
 using FluentValidation;
-using GrantHub.Api.Access;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Security;
+using GrantHub.Api.Infrastructure.Pipeline;
+using GrantHub.Core.Common;
 using GrantHub.Core.Data;
 using GrantHub.Core.Emergency;
 using Mediator;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace GrantHub.Api.Features.Emergency;
 
-public record DecideEmergencyRequestRequest(ApprovalDecision Decision, string? Comment);
+public record EmergencyDecisionInput(ApprovalDecision Decision, string? Comment);
 
 /// <summary>The comment may describe threats or their sources: never audited.</summary>
 public record DecideEmergencyRequestCommand(Guid Id, ApprovalDecision Decision, [property: SensitiveData] string? Comment)
@@ -51,15 +52,7 @@ public sealed class DecideEmergencyRequestHandler(
         {
             var fund = await db.Funds.SingleAsync(f => f.Id == request.FundId, cancellationToken);
             request.Approve(fund, viewer.UserId, command.Comment?.Trim(), await AllowanceAsync(request, now, cancellationToken), now);
-            if (request.Status == EmergencyRequestStatus.Approved)
-            {
-                // Two final approvals for one organisation (on different funds) must not both fit the same allowance.
-                db.GuardAgainstConcurrentChange(await db.Organisations.SingleAsync(o => o.Id == request.OrganisationId, cancellationToken));
-            }
         }
-
-        // A new approval row alone leaves the request's row untouched: concurrent first approvals must conflict.
-        db.GuardAgainstConcurrentChange(request);
         if (request.DecidedAt is not null)
         {
             await notifications.DecidedAsync(request, cancellationToken);
@@ -78,6 +71,7 @@ public sealed class DecideEmergencyRequestHandler(
                 && (r.Status == EmergencyRequestStatus.Approved || r.Status == EmergencyRequestStatus.Paid)
                 && r.DecidedAt > windowStart)
             .SumAsync(r => r.Amount, cancellationToken);
-        return new OrganisationAllowance(options.Value.LimitFor(request.Currency), alreadyApproved);
+        var organisation = await db.Organisations.SingleAsync(o => o.Id == request.OrganisationId, cancellationToken);
+        return new OrganisationAllowance(organisation, options.Value.LimitFor(request.Currency), alreadyApproved);
     }
 }

@@ -1,4 +1,6 @@
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Http;
+using GrantHub.Api.Infrastructure.Idempotency;
+using GrantHub.Api.Infrastructure.Security;
 using Mediator;
 
 namespace GrantHub.Api.Features.Emergency;
@@ -30,17 +32,17 @@ public static class EmergencyEndpoints
                 mediator.Send(new GetEmergencyRequestQuery(id), ct))
             .WithSummary("Get an emergency request");
 
-        requests.MapPost("/{id:guid}/approvals", (Guid id, DecideEmergencyRequestRequest decision, IMediator mediator, CancellationToken ct) =>
+        requests.MapPost("/{id:guid}/approvals", (Guid id, EmergencyDecisionInput decision, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new DecideEmergencyRequestCommand(id, decision.Decision, decision.Comment), ct))
             .RequireAuthorization(Policies.FinanceOfficer)
             .WithSummary("Approve or reject an emergency request (FinanceOfficer; never the requester)");
 
-        requests.MapPost("/{id:guid}/payment", (Guid id, RecordEmergencyPaymentRequest payment, IMediator mediator, CancellationToken ct) =>
+        requests.MapPost("/{id:guid}/payment", (Guid id, EmergencyPaymentInput payment, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new RecordEmergencyPaymentCommand(id, payment.PaymentReference, payment.PaidOn), ct))
             .RequireAuthorization(Policies.FinanceOfficer)
             .WithSummary("Record the payment of an approved emergency request (FinanceOfficer; never the requester)");
 
-        requests.MapPost("/{id:guid}/release", (Guid id, ReleaseEmergencyRequestRequest release, IMediator mediator, CancellationToken ct) =>
+        requests.MapPost("/{id:guid}/release", (Guid id, EmergencyReleaseInput release, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new ReleaseEmergencyRequestCommand(id, release.Reason), ct))
             .RequireAuthorization(Policies.FinanceOfficer)
             .WithSummary("Give an approved, unpaid request's money back to the fund, with the reason (FinanceOfficer)");

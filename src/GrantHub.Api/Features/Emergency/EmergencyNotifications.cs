@@ -1,5 +1,5 @@
 using System.Globalization;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Email;
 using GrantHub.Core.Common;
 using GrantHub.Core.Data;
 using GrantHub.Core.Emergency;
@@ -165,9 +165,7 @@ public sealed class EmergencyNotifications(GrantHubDbContext db, Notifier notifi
         foreach (var request in requests)
         {
             var (name, sensitive) = organisations[request.OrganisationId];
-            var digits = Currencies.MinorUnitDigits(request.Currency);
-            var amount = Money.FromMinorUnits(request.Amount, request.Currency).ToString("N" + digits, CultureInfo.InvariantCulture);
-            descriptions[request.Id] = new Description(sensitive ? "" : $" of {name}", $"{amount} {request.Currency}");
+            descriptions[request.Id] = new Description(sensitive ? "" : $" of {name}", new Money(request.Amount, request.Currency).ToString());
         }
 
         return descriptions;

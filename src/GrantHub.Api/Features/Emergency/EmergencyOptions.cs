@@ -32,18 +32,3 @@ public sealed class EmergencyOptions
         && DecisionPromiseHours > EscalationHours
         && PerOrganisationLimit.All(l => Currencies.IsKnown(l.Key) && l.Value >= 0 && Money.HasValidPrecision(l.Value, l.Key));
 }
-
-public static class EmergencyRegistration
-{
-    public static IServiceCollection AddEmergencyRequests(this IServiceCollection services)
-    {
-        services.AddOptions<EmergencyOptions>()
-            .BindConfiguration(EmergencyOptions.Section)
-            .Validate(
-                options => options.IsValid(),
-                "Emergency: EscalationHours must be positive and below DecisionPromiseHours; PerOrganisationLimit maps ISO 4217 codes to non-negative amounts.")
-            .ValidateOnStart();
-        services.AddScoped<EmergencyNotifications>();
-        return services;
-    }
-}

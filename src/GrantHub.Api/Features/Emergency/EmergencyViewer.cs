@@ -1,5 +1,6 @@
-using GrantHub.Api.Access;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Security;
+using GrantHub.Core.Common;
+using GrantHub.Core.Data;
 using GrantHub.Core.Emergency;
 using GrantHub.Core.Identity;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,6 @@
 using FluentValidation;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Http;
+using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Data;
 using GrantHub.Core.Emergency;
 using Mediator;

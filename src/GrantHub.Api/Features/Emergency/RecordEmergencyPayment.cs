@@ -1,6 +1,7 @@
 using FluentValidation;
-using GrantHub.Api.Access;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Security;
+using GrantHub.Api.Infrastructure.Pipeline;
+using GrantHub.Api.Infrastructure.Time;
 using GrantHub.Core.Data;
 using GrantHub.Core.Emergency;
 using Mediator;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GrantHub.Api.Features.Emergency;
 
-public record RecordEmergencyPaymentRequest(string PaymentReference, DateOnly PaidOn);
+public record EmergencyPaymentInput(string PaymentReference, DateOnly PaidOn);
 
 public record RecordEmergencyPaymentCommand(Guid Id, string PaymentReference, DateOnly PaidOn)
     : ICommand<EmergencyRequestResponse>, IHasId;

@@ -1,6 +1,6 @@
 using FluentValidation;
-using GrantHub.Api.Access;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Security;
+using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Data;
 using GrantHub.Core.Emergency;
 using Mediator;
@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GrantHub.Api.Features.Emergency;
 
-public record ReleaseEmergencyRequestRequest(string Reason);
+public record EmergencyReleaseInput(string Reason);
 
 /// <summary>The reason may describe the organisation's situation (e.g. unreachable after a raid): never audited.</summary>
 public record ReleaseEmergencyRequestCommand(Guid Id, [property: SensitiveData] string Reason)

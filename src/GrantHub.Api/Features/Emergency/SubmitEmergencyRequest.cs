@@ -1,6 +1,7 @@
 using FluentValidation;
-using GrantHub.Api.Access;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Security;
+using GrantHub.Api.Infrastructure.Pipeline;
+using GrantHub.Api.Infrastructure.Time;
 using GrantHub.Core.Common;
 using GrantHub.Core.Data;
 using GrantHub.Core.Emergency;
@@ -47,9 +48,9 @@ public sealed class SubmitEmergencyRequestValidator : AbstractValidator<SubmitEm
             {
                 context.AddFailure("Emergency requests go to a RapidResponse fund; this is a CoreFunding fund.");
             }
-            else if (!Money.HasValidPrecision(context.InstanceToValidate.Amount, fund.Currency))
+            else
             {
-                context.AddFailure(nameof(SubmitEmergencyRequestCommand.Amount), $"The amount has more decimals than {fund.Currency} allows.");
+                context.AddAmountProblem(nameof(SubmitEmergencyRequestCommand.Amount), context.InstanceToValidate.Amount, fund.Currency);
             }
         });
     }

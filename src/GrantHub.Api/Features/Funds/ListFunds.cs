@@ -1,5 +1,5 @@
 using FluentValidation;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Http;
 using GrantHub.Core.Data;
 using GrantHub.Core.Funds;
 using Mediator;

@@ -1,5 +1,6 @@
 using FluentValidation;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Pipeline;
+using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Core.Common;
 using GrantHub.Core.Data;
 using GrantHub.Core.Funds;
@@ -17,14 +18,8 @@ public sealed class TopUpFundValidator : AbstractValidator<TopUpFundCommand>
     public TopUpFundValidator(GrantHubDbContext db)
     {
         RuleFor(c => c.Note).MaximumLength(1000);
-        RuleFor(c => c.Amount).IsPositiveAmount().DependentRules(() =>
-            RuleFor(c => c.Amount)
-                .MustAsync(async (command, amount, cancellationToken) =>
-                {
-                    var currency = await db.Funds.Where(f => f.Id == command.Id).Select(f => f.Currency).FirstOrDefaultAsync(cancellationToken);
-                    return currency is null || Money.HasValidPrecision(amount, currency);
-                })
-                .WithMessage("The amount has more decimals than the fund's currency allows."));
+        RuleFor(c => c.Amount).IsPositiveAmount().FitsCurrency((command, cancellationToken) =>
+            db.Funds.Where(f => f.Id == command.Id).Select(f => f.Currency).FirstOrDefaultAsync(cancellationToken));
     }
 }
 

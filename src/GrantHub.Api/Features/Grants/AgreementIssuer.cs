@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Email;
 using GrantHub.Core.Data;
 using GrantHub.Core.Grants;
 using Microsoft.EntityFrameworkCore;

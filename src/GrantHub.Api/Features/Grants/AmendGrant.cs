@@ -1,5 +1,7 @@
 using FluentValidation;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Pipeline;
+using GrantHub.Api.Infrastructure.Security;
+using GrantHub.Api.Infrastructure.Time;
 using GrantHub.Core.Common;
 using GrantHub.Core.Data;
 using GrantHub.Core.Funds;
@@ -28,14 +30,8 @@ public sealed class AmendGrantValidator : AbstractValidator<AmendGrantCommand>
         When(c => c.Kind == AmendmentKind.TopUp, () =>
         {
             RuleFor(c => c.NewEndDate).Null().WithMessage("A top-up does not change the end date; record an extension separately.");
-            RuleFor(c => c.Amount).NotNull().GreaterThan(0).WithMessage("The amount must be greater than zero.").DependentRules(() =>
-                RuleFor(c => c.Amount)
-                    .MustAsync(async (command, amount, cancellationToken) =>
-                    {
-                        var currency = await db.Grants.Where(g => g.Id == command.Id).Select(g => g.Currency).FirstOrDefaultAsync(cancellationToken);
-                        return currency is null || Money.HasValidPrecision(amount!.Value, currency);
-                    })
-                    .WithMessage("The amount has more decimals than the grant's currency allows."));
+            RuleFor(c => c.Amount).NotNull().GreaterThan(0).WithMessage("The amount must be greater than zero.").FitsCurrency((command, cancellationToken) =>
+                db.Grants.Where(g => g.Id == command.Id).Select(g => g.Currency).FirstOrDefaultAsync(cancellationToken));
         });
     }
 }

@@ -1,4 +1,5 @@
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Pipeline;
+using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Core.Data;
 using Mediator;
 

@@ -1,5 +1,8 @@
 using FluentValidation;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Pipeline;
+using GrantHub.Api.Infrastructure.Security;
+using GrantHub.Api.Infrastructure.Time;
+using GrantHub.Core.Common;
 using GrantHub.Core.Data;
 using GrantHub.Core.Grants;
 using Mediator;
@@ -31,12 +34,11 @@ public sealed class DecideTrancheHandler(GrantHubDbContext db, GrantAccess acces
     public async ValueTask<TrancheResponse> Handle(DecideTrancheCommand command, CancellationToken cancellationToken)
     {
         var grant = await access.FindToHandleMoneyAsync(command.Id, cancellationToken);
-        var threshold = await db.Funds.Where(f => f.Id == grant.FundId).Select(f => f.ApprovalThreshold).SingleAsync(cancellationToken);
-        var required = TrancheResponse.RequiredApprovalsFor(grant.FindTranche(command.Number).Amount, threshold);
+        var fund = await db.Funds.SingleAsync(f => f.Id == grant.FundId, cancellationToken);
 
         var tranche = grant.DecideTranche(
-            command.Number, user.RequiredId(), command.Decision!.Value, command.Comment, required, clock.UtcToday(), clock.GetUtcNow());
+            command.Number, user.RequiredId(), command.Decision!.Value, command.Comment, fund, clock.UtcToday(), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return TrancheResponse.From(tranche, grant.Currency, threshold, withApprovals: true);
+        return TrancheResponse.From(tranche, grant.Currency, fund, withApprovals: true);
     }
 }

@@ -1,4 +1,4 @@
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Time;
 using Mediator;
 
 namespace GrantHub.Api.Features.Grants;

@@ -1,11 +1,13 @@
 using GrantHub.Agreements;
+using GrantHub.Api.Infrastructure.Jobs;
 using GrantHub.Core.Grants;
+using Hangfire;
 
 namespace GrantHub.Api.Features.Grants;
 
 public static class GrantServices
 {
-    public static IServiceCollection AddGrantServices(this IServiceCollection services)
+    public static IServiceCollection AddGrantsFeature(this IServiceCollection services)
     {
         services.AddOptions<AgreementOptions>()
             .BindConfiguration(AgreementOptions.Section)
@@ -16,6 +18,8 @@ public static class GrantServices
         services.AddScoped<AgreementIssuer>();
         services.AddScoped<GrantAccess>();
         services.AddScoped<GrantAwarding>();
+        services.AddRecurringJob<ReportDueRemindersJob>(ReportDueRemindersJob.Id, "ReportReminders", Cron.Hourly());
+        services.AddRecurringJob<AgreementUnsignedRemindersJob>(AgreementUnsignedRemindersJob.Id, "AgreementUnsignedReminders", Cron.Hourly());
         return services;
     }
 }

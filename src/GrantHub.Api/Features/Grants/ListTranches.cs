@@ -1,6 +1,7 @@
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Time;
 using GrantHub.Core.Common;
 using GrantHub.Core.Data;
+using GrantHub.Core.Funds;
 using GrantHub.Core.Grants;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace GrantHub.Api.Features.Grants;
 public record TrancheApprovalResponse(int Round, Guid OfficerId, ApprovalDecision Decision, string? Comment, DateTimeOffset At);
 
 /// <summary>
-/// A tranche in detail. <c>requiredApprovals</c> is two above the fund's approval threshold, else one. The finance
+/// A tranche in detail. <c>requiredApprovals</c> is the fund's rule (<see cref="Fund.ApprovalsRequiredFor"/>). The finance
 /// approvals are the funder's internal record: staff see them, consortium members get an empty list.
 /// </summary>
 public record TrancheResponse(
@@ -25,16 +26,14 @@ public record TrancheResponse(
     string? PaymentReference,
     DateOnly? PaidOn)
 {
-    public static int RequiredApprovalsFor(long amount, long approvalThreshold) => amount > approvalThreshold ? 2 : 1;
-
-    public static TrancheResponse From(Tranche tranche, string currency, long approvalThreshold, bool withApprovals) => new(
+    public static TrancheResponse From(Tranche tranche, string currency, Fund fund, bool withApprovals) => new(
         tranche.Number,
         Money.FromMinorUnits(tranche.Amount, currency),
         tranche.PlannedDate,
         tranche.Condition,
         tranche.Status,
         tranche.AmendmentId,
-        RequiredApprovalsFor(tranche.Amount, approvalThreshold),
+        fund.ApprovalsRequiredFor(tranche.Amount),
         withApprovals
             ? [.. tranche.Approvals.OrderBy(a => a.At).ThenBy(a => a.Round).Select(a => new TrancheApprovalResponse(a.Round, a.OfficerId, a.Decision, a.Comment, a.At))]
             : [],
@@ -53,10 +52,10 @@ public sealed class ListTranchesHandler(GrantHubDbContext db, GrantAccess access
     {
         var grant = await access.ReadAsync(query.Id, cancellationToken);
         grant.RefreshDueTranches(clock.UtcToday());
-        var threshold = await db.Funds.Where(f => f.Id == grant.FundId).Select(f => f.ApprovalThreshold).SingleAsync(cancellationToken);
+        var fund = await db.Funds.AsNoTracking().SingleAsync(f => f.Id == grant.FundId, cancellationToken);
         return new GrantTranchesResponse(
             grant.Id,
             grant.Currency,
-            [.. grant.Tranches.OrderBy(t => t.Number).Select(t => TrancheResponse.From(t, grant.Currency, threshold, access.SeesAllGrants))]);
+            [.. grant.Tranches.OrderBy(t => t.Number).Select(t => TrancheResponse.From(t, grant.Currency, fund, access.SeesAllGrants))]);
     }
 }

@@ -1,6 +1,9 @@
 using System.Globalization;
 using FluentValidation;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Email;
+using GrantHub.Api.Infrastructure.Pipeline;
+using GrantHub.Api.Infrastructure.Security;
+using GrantHub.Api.Infrastructure.Time;
 using GrantHub.Core.Common;
 using GrantHub.Core.Data;
 using GrantHub.Core.Funds;
@@ -53,6 +56,6 @@ public sealed class RecordTranchePaymentHandler(GrantHubDbContext db, GrantAcces
             cancellationToken);
 
         await db.SaveChangesAsync(cancellationToken);
-        return TrancheResponse.From(tranche, grant.Currency, fund.ApprovalThreshold, withApprovals: true);
+        return TrancheResponse.From(tranche, grant.Currency, fund, withApprovals: true);
     }
 }

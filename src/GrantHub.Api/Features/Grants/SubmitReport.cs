@@ -1,5 +1,6 @@
 using FluentValidation;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Pipeline;
+using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Core.Common;
 using GrantHub.Core.Data;
 using GrantHub.Core.Grants;
@@ -56,15 +57,9 @@ public sealed class SubmitReportValidator : AbstractValidator<SubmitReportComman
         RuleFor(c => c.Narrative).NotEmpty().MaximumLength(20_000);
         RuleFor(c => c.Achievements).NotEmpty().MaximumLength(10_000);
         RuleFor(c => c.Risks).MaximumLength(10_000);
-        RuleFor(c => c.SpentToDate).NotNull().GreaterThanOrEqualTo(0).DependentRules(() =>
-            RuleFor(c => c.SpentToDate)
-                .MustAsync(async (command, spent, cancellationToken) =>
-                {
-                    // Only a grant the caller may see is looked at, so a stranger learns nothing from a 400.
-                    var currency = await access.Visible(db.Grants).Where(g => g.Id == command.Id).Select(g => g.Currency).FirstOrDefaultAsync(cancellationToken);
-                    return currency is null || Money.HasValidPrecision(spent!.Value, currency);
-                })
-                .WithMessage("The amount has more decimals than the grant's currency allows."));
+        // Only a grant the caller may see is looked at, so a stranger learns nothing from a 400.
+        RuleFor(c => c.SpentToDate).NotNull().GreaterThanOrEqualTo(0).FitsCurrency((command, cancellationToken) =>
+            access.Visible(db.Grants).Where(g => g.Id == command.Id).Select(g => g.Currency).FirstOrDefaultAsync(cancellationToken));
     }
 }
 

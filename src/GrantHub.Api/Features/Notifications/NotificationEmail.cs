@@ -1,5 +1,5 @@
 using System.Text;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Email;
 using GrantHub.Core.Notifications;
 
 namespace GrantHub.Api.Features.Notifications;

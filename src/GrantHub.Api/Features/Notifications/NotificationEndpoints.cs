@@ -1,4 +1,4 @@
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Http;
 using Mediator;
 
 namespace GrantHub.Api.Features.Notifications;

@@ -1,4 +1,4 @@
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Pipeline;
 using Mediator;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,6 @@
 using FluentValidation;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Pipeline;
+using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Core.Common;
 using GrantHub.Core.Data;
 using GrantHub.Core.Organisations;
@@ -38,8 +39,8 @@ public sealed class CreateOrganisationValidator : AbstractValidator<CreateOrgani
         RuleFor(c => c.AnnualBudget!.Value)
             .GreaterThanOrEqualTo(0)
             .LessThanOrEqualTo(1_000_000_000_000m)
-            .FitsCurrency(_ => OrganisationResponse.BudgetCurrency)
             .OverridePropertyName(nameof(CreateOrganisationCommand.AnnualBudget))
+            .FitsCurrency(_ => OrganisationResponse.BudgetCurrency)
             .When(c => c.AnnualBudget is not null);
     }
 }

@@ -1,6 +1,6 @@
 using FluentValidation;
-using GrantHub.Api.Access;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Pipeline;
+using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Core.Common;
 using GrantHub.Core.Data;
 using GrantHub.Core.Organisations;
@@ -53,8 +53,6 @@ public sealed class InviteMemberHandler(
         }
 
         db.OrganisationInvitations.Add(invitation);
-        // Two owners inviting the same address at once: one of them is retried and finds the other's invitation.
-        db.GuardAgainstConcurrentChange(organisation);
         await notifications.InvitedAsync(invitation, organisation, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return OrganisationInvitationResponse.From(invitation);

@@ -1,4 +1,5 @@
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Http;
+using GrantHub.Api.Infrastructure.Security;
 using Mediator;
 
 namespace GrantHub.Api.Features.Organisations;

@@ -1,6 +1,6 @@
 using FluentValidation;
-using GrantHub.Api.Access;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Security;
+using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Common;
 using GrantHub.Core.Data;
 using GrantHub.Core.Organisations;

@@ -1,4 +1,4 @@
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Core.Common;
 using GrantHub.Core.Data;
 using GrantHub.Core.Identity;

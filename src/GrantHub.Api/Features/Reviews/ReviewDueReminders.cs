@@ -1,4 +1,6 @@
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Email;
+using GrantHub.Api.Infrastructure.Jobs;
+using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Applications;
 using GrantHub.Core.Data;
 using GrantHub.Core.Reviews;

@@ -1,27 +1,14 @@
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Http;
+using GrantHub.Api.Infrastructure.Security;
 using Mediator;
 
 namespace GrantHub.Api.Features.Reviews;
 
+/// <summary>Every route under <c>/api/reviews</c>; assigning reviewers and listing an application's reviews live under <c>/api/applications</c>.</summary>
 public static class ReviewEndpoints
 {
     public static void MapReviewEndpoints(this IEndpointRouteBuilder routes)
     {
-        var applications = routes.MapGroup("/api/applications").WithTags("Reviews").WithProblemResponses();
-
-        applications.MapPost("/{id:guid}/reviewers", async (Guid id, AssignReviewerRequest request, IMediator mediator, CancellationToken ct) =>
-            {
-                var assignment = await mediator.Send(new AssignReviewerCommand(id, request.ReviewerUserId, request.DueAt), ct);
-                return TypedResults.Created($"/api/reviews/{assignment.Id}", assignment);
-            })
-            .RequireAuthorization(Policies.ProgrammeOfficer)
-            .WithSummary("Assign a reviewer who belongs to none of the consortium's organisations; the application goes under review (ProgrammeOfficer)");
-
-        applications.MapGet("/{id:guid}/reviews", (Guid id, IMediator mediator, CancellationToken ct) =>
-                mediator.Send(new ListApplicationReviewsQuery(id), ct))
-            .RequireAuthorization(Policies.AdminOrProgrammeOfficer)
-            .WithSummary("Every assignment of an application with declarations, scores and weighted scores (ProgrammeOfficer, Admin)");
-
         var reviews = routes.MapGroup("/api/reviews").WithTags("Reviews").WithProblemResponses().RequireAuthorization();
 
         reviews.MapGet("/mine", (IMediator mediator, [AsParameters] ListMyReviewsQuery query, CancellationToken ct) =>

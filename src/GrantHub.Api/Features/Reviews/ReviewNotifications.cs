@@ -1,5 +1,5 @@
 using System.Globalization;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Email;
 using GrantHub.Core.Reviews;
 
 namespace GrantHub.Api.Features.Reviews;

@@ -1,5 +1,4 @@
-using GrantHub.Api.Features.Calls;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Calls;
 using GrantHub.Core.Data;
 using GrantHub.Core.Reviews;
@@ -30,7 +29,10 @@ public record ReviewAssignmentResponse(
     string? Comment,
     decimal? WeightedScore,
     DateTimeOffset? SubmittedAt,
-    IReadOnlyList<RubricCriterionInput> Rubric) : IHasId;
+    IReadOnlyList<ReviewRubricCriterion> Rubric) : IHasId;
+
+/// <summary>One criterion of the call's rubric, as the reviewer scores it.</summary>
+public record ReviewRubricCriterion(string Criterion, int Weight, int MaxScore);
 
 public static class ReviewResponses
 {
@@ -82,6 +84,6 @@ public static class ReviewResponses
             assignment.Comment,
             Rounded(assignment.WeightedScore),
             assignment.SubmittedAt,
-            [.. rubric.Select(r => new RubricCriterionInput(r.Criterion, r.Weight, r.MaxScore))]);
+            [.. rubric.Select(r => new ReviewRubricCriterion(r.Criterion, r.Weight, r.MaxScore))]);
     }
 }

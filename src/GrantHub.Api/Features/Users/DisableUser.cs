@@ -1,5 +1,6 @@
 using GrantHub.Api.Features.Auth;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Pipeline;
+using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Core.Common;
 using GrantHub.Core.Identity;
 using Mediator;

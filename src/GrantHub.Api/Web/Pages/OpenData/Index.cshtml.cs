@@ -1,5 +1,5 @@
 using GrantHub.Api.Features.OpenData;
-using GrantHub.Api.Infrastructure;
+using GrantHub.Api.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 

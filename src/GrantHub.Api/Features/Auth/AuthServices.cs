@@ -1,0 +1,15 @@
+using GrantHub.Core.Identity;
+using Microsoft.AspNetCore.Identity;
+
+namespace GrantHub.Api.Features.Auth;
+
+public static class AuthServices
+{
+    /// <summary>Sessions, sign-in throttling and the common-password check that the accounts use.</summary>
+    public static IServiceCollection AddAuthFeature(this IServiceCollection services) =>
+        services
+            .AddScoped<AccountSessions>()
+            .AddSingleton<SignInThrottle>()
+            .AddScoped<CredentialCheck>()
+            .AddScoped<IPasswordValidator<ApplicationUser>, CommonPasswordValidator>();
+}

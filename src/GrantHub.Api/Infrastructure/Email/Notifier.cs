@@ -1,0 +1,75 @@
+using GrantHub.Api.Infrastructure.Database;
+using GrantHub.Core.Data;
+using GrantHub.Core.Notifications;
+using Microsoft.Extensions.Options;
+
+namespace GrantHub.Api.Infrastructure.Email;
+
+/// <summary>What a notification says; the link is a relative API path to the object concerned.</summary>
+public record NotificationMessage(string Kind, string Subject, string Body, string? Link);
+
+/// <summary>One notification to make: to whom, what it says, and the event it is about.</summary>
+public record OutgoingNotification(Guid RecipientUserId, NotificationMessage Message, string EventKey);
+
+/// <summary>
+/// Writes notifications in the current unit of work's transaction, one per recipient per event. The event key names the
+/// event (e.g. <c>partner-invited:{applicationId}:{organisationId}</c>); recipients who already have a
+/// notification for it get no second one. E-mail goes out later through the outbox when SMTP is configured.
+/// Subjects must never name a sensitive organisation (they show on lock screens and in mail logs).
+/// </summary>
+public sealed class Notifier(GrantHubDbContext db, TimeProvider clock, IOptions<SmtpOptions> smtp)
+{
+    private const int MaxDeduplicationKeyLength = 300;
+
+    public bool EmailEnabled => smtp.Value.Enabled;
+
+    public Task NotifyAsync(IEnumerable<Guid> recipients, NotificationMessage message, string eventKey, CancellationToken cancellationToken) =>
+        NotifyManyAsync(recipients.Select(recipient => new OutgoingNotification(recipient, message, eventKey)), cancellationToken);
+
+    /// <summary>
+    /// Set-based: writes the notifications at once, with multi-row INSERTs that skip every key already taken
+    /// (<see cref="NotificationInsert"/>), in the current transaction, so a reminder sweep over thousands of objects
+    /// costs a handful of statements and no look-up. Returns how many notifications were added. Two servers running
+    /// the same sweep at once add each notification once: the database decides, under the unique index on the key.
+    /// </summary>
+    public async Task<int> NotifyManyAsync(IEnumerable<OutgoingNotification> notifications, CancellationToken cancellationToken)
+    {
+        var alreadyTracked = db.Notifications.Local.Select(n => n.DeduplicationKey).ToHashSet(StringComparer.Ordinal);
+        var byKey = new Dictionary<string, OutgoingNotification>(StringComparer.Ordinal);
+        foreach (var notification in notifications)
+        {
+            var key = DeduplicationKey(notification.EventKey, notification.RecipientUserId);
+            if (!alreadyTracked.Contains(key))
+            {
+                byKey.TryAdd(key, notification);
+            }
+        }
+
+        if (byKey.Count == 0)
+        {
+            return 0;
+        }
+
+        var now = clock.GetUtcNow();
+        var rows = byKey
+            .Select(pair => new Notification(
+                pair.Value.RecipientUserId,
+                pair.Value.Message.Kind,
+                pair.Value.Message.Subject,
+                pair.Value.Message.Body,
+                pair.Value.Message.Link,
+                pair.Key,
+                EmailEnabled,
+                now))
+            .ToList();
+        return await NotificationInsert.InsertMissingAsync(db, rows, cancellationToken);
+    }
+
+    public static string DeduplicationKey(string eventKey, Guid recipient)
+    {
+        var key = $"{eventKey}:{recipient:N}";
+        return key.Length <= MaxDeduplicationKeyLength
+            ? key
+            : throw new ArgumentException($"The event key is too long ({eventKey.Length} characters); keep it under {MaxDeduplicationKeyLength - 33}.", nameof(eventKey));
+    }
+}

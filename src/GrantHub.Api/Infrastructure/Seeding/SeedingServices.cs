@@ -1,0 +1,8 @@
+namespace GrantHub.Api.Infrastructure.Seeding;
+
+public static class SeedingServices
+{
+    /// <summary>The first Admin from configuration (production) and the demo data (development).</summary>
+    public static IServiceCollection AddGrantHubSeeding(this IServiceCollection services) =>
+        services.AddScoped<AdminBootstrap>().AddScoped<DemoData>();
+}

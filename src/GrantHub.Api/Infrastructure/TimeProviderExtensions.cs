@@ -1,7 +1,0 @@
-namespace GrantHub.Api.Infrastructure;
-
-public static class TimeProviderExtensions
-{
-    /// <summary>Today's date in UTC: the day against which planned dates and deadlines are compared.</summary>
-    public static DateOnly UtcToday(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-}
