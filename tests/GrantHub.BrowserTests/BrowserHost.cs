@@ -26,6 +26,13 @@ public sealed class BrowserHost : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Factory.UseKestrel(0);
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException(
+                $"The browser tests drive Debian's Chromium at {ChromiumPath}: install it with 'apt-get install -y chromium' (.ci/run does), "
+                + "or leave these tests out with --filter Category!=Browser.");
+        }
+
         Factory.StartServer();
         BaseUrl = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
