@@ -30,7 +30,7 @@ internal static class OpenDataExportBenchmark
         try
         {
             var recorder = new CommandRecorder();
-            using var host = new OpenDataBenchmarkHost(path, recorder);
+            using var host = new BenchmarkHost(path, recorder, ("OpenData:PseudonymSecret", "benchmark-secret-0123456789-abcdefghijkl"));
             _ = host.Services;
             var clock = Stopwatch.StartNew();
             var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
@@ -63,7 +63,7 @@ internal static class OpenDataExportBenchmark
         }
     }
 
-    private static async Task<int> ExportAsync(OpenDataBenchmarkHost host, CommandRecorder recorder, OpenDataFormat format)
+    private static async Task<int> ExportAsync(BenchmarkHost host, CommandRecorder recorder, OpenDataFormat format)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();

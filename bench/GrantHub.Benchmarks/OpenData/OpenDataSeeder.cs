@@ -1,3 +1,4 @@
+using GrantHub.Benchmarks.ReportReminders;
 using System.Globalization;
 using GrantHub.Core.Calls;
 using GrantHub.Core.Data;
@@ -18,7 +19,7 @@ internal sealed record SeededOpenDataPortfolio(int Grants, int SensitiveOrganisa
 /// allocations (every tenth grant has the previous grant's lead as consortium partner) and a paid first tranche. Fund
 /// and call go through the domain and EF; the bulk rows through prepared statements in one transaction.
 /// </summary>
-internal sealed class OpenDataSeeder(OpenDataBenchmarkHost host)
+internal sealed class OpenDataSeeder(BenchmarkHost host)
 {
     private const long GrantAmount = 90_000_00;
     private static readonly Func<DateTimeOffset, long> Instant = new DateTimeOffsetToBinaryConverter().ConvertToProviderExpression.Compile();

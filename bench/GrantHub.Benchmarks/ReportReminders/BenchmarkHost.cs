@@ -9,9 +9,11 @@ namespace GrantHub.Benchmarks.ReportReminders;
 
 /// <summary>
 /// The real API host (its Program, services, pipeline and migrations) on a SQLite file, without the Hangfire server
-/// (the benchmark sends the sweep command itself) and with every database command timed.
+/// (the benchmark sends its command itself) and with every database command timed; <paramref name="settings"/> adds what
+/// one benchmark needs (e.g. the open-data secret).
 /// </summary>
-internal sealed class BenchmarkHost(string databasePath, CommandRecorder recorder) : WebApplicationFactory<global::Program>
+internal sealed class BenchmarkHost(string databasePath, CommandRecorder recorder, params (string Key, string Value)[] settings)
+    : WebApplicationFactory<global::Program>
 {
     public string ConnectionString => $"Data Source={databasePath}";
 
@@ -26,6 +28,11 @@ internal sealed class BenchmarkHost(string databasePath, CommandRecorder recorde
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Hangfire:Server:Enabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services => services.ConfigureDbContext<GrantHubDbContext>(options => options.AddInterceptors(recorder)));
     }
 
