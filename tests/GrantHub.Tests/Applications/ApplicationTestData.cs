@@ -88,10 +88,10 @@ public static class ApplicationTestData
 
     /// <summary>A consortium ready to submit: 24 months, 100,000 EUR (lead 80,000, partner 20,000), partner confirmed.</summary>
     public static async Task<Consortium> ReadyConsortium(
-        this GrantHubFactory factory, CallResponse? call = null, string leadCountry = "NP", bool sensitivePartner = false)
+        this GrantHubFactory factory, CallResponse? call = null, string leadCountry = "NP", bool sensitivePartner = false, bool sensitiveLead = false)
     {
         call ??= await factory.OpenCall();
-        var lead = await factory.NewOrganisation(leadCountry);
+        var lead = await factory.NewOrganisation(leadCountry, sensitiveLead);
         var partner = await factory.NewOrganisation("BI", sensitivePartner);
         var application = await lead.Draft(call);
         await lead.Invite(application.Id, partner);

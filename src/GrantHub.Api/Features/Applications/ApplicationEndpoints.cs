@@ -63,6 +63,11 @@ public static class ApplicationEndpoints
             .RequireAuthorization(Policies.ProgrammeOfficer)
             .WithSummary("Assign a reviewer who belongs to none of the consortium's organisations; the application goes under review (ProgrammeOfficer)");
 
+        reviewing.MapGet("/{id:guid}/eligible-reviewers", (Guid id, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new ListEligibleReviewersQuery(id), ct))
+            .RequireAuthorization(Policies.ProgrammeOfficer)
+            .WithSummary("The reviewers still assignable to an application: not yet assigned and members of none of its consortium's organisations (ProgrammeOfficer)");
+
         reviewing.MapGet("/{id:guid}/reviews", (Guid id, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new ListApplicationReviewsQuery(id), ct))
             .RequireAuthorization(Policies.AdminOrProgrammeOfficer)

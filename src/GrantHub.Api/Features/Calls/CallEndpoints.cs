@@ -1,3 +1,4 @@
+using GrantHub.Api.Features.Applications;
 using GrantHub.Api.Infrastructure.Http;
 using GrantHub.Api.Infrastructure.Security;
 using Mediator;
@@ -44,6 +45,12 @@ public static class CallEndpoints
                 mediator.Send(new GetCallRankingQuery(id), ct))
             .RequireAuthorization(Policies.AdminOrProgrammeOfficer)
             .WithSummary("Rank the call's undecided applications by mean review score, with the running total against the fund's available money (ProgrammeOfficer, Admin)");
+
+        routes.MapGroup("/api/calls").WithTags("Applications").WithProblemResponses()
+            .MapGet("/{callId:guid}/applications", (IMediator mediator, [AsParameters] ListCallApplicationsQuery query, CancellationToken ct) =>
+                mediator.Send(query, ct))
+            .RequireAuthorization(Policies.AdminOrProgrammeOfficer)
+            .WithSummary("A call's applications for officers: filter by status, country, pillar, target group, women-led lead; sort by score or amount; paged (ProgrammeOfficer, Admin)");
 
         calls.MapGet("/", (IMediator mediator, [AsParameters] ListCallsQuery query, CancellationToken ct) =>
                 mediator.Send(query, ct))

@@ -3,10 +3,13 @@ using GrantHub.Api.Features.Calls;
 using GrantHub.Api.Features.Emergency;
 using GrantHub.Api.Features.Grants;
 using GrantHub.Api.Features.Notifications;
+using GrantHub.Api.Features.Reviews;
 using GrantHub.Api.Features.Users;
 using GrantHub.Core.Applications;
 using GrantHub.Core.Emergency;
 using GrantHub.Core.Grants;
+using GrantHub.Core.Identity;
+using GrantHub.Core.Reviews;
 
 namespace GrantHub.Api.Web.Pages;
 
@@ -28,6 +31,7 @@ public sealed class HomeModel : WebPage
     public IReadOnlyList<ReportDue> Reports { get; private set; } = [];
     public IReadOnlyList<EmergencyRequestResponse> Emergencies { get; private set; } = [];
     public IReadOnlyList<NotificationResponse> Notifications { get; private set; } = [];
+    public IReadOnlyList<ReviewAssignmentResponse> Reviews { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -67,6 +71,12 @@ public sealed class HomeModel : WebPage
             Emergencies = (await Mediator.Send(new ListEmergencyRequestsQuery(PageSize: 20), cancellationToken)).Items
                 .Where(r => r.Status is EmergencyRequestStatus.Submitted or EmergencyRequestStatus.Approved)
                 .ToList();
+        }
+
+        if (User.IsInRole(Roles.Reviewer))
+        {
+            Reviews = [.. (await Mediator.Send(new ListMyReviewsQuery(PageSize: 100), cancellationToken)).Items
+                .Where(r => r.Status is ReviewStatus.Assigned or ReviewStatus.InProgress)];
         }
 
         Notifications = (await Mediator.Send(new ListMyNotificationsQuery(PageSize: 10), cancellationToken)).Items;

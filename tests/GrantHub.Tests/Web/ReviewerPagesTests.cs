@@ -1,0 +1,115 @@
+using System.Net;
+using GrantHub.Api.Features.Reviews;
+using GrantHub.Core.Reviews;
+using GrantHub.Tests.Applications;
+using GrantHub.Tests.Infrastructure;
+using GrantHub.Tests.Reviews;
+
+namespace GrantHub.Tests.Web;
+
+/// <summary>The reviewer's pages: declaration first, the rubric form, the server's weighted total, and nobody else's review.</summary>
+public class ReviewerPagesTests(GrantHubFactory factory) : IClassFixture<GrantHubFactory>
+{
+    [Fact]
+    public async Task Nothing_is_scored_before_the_declaration_which_needs_an_answer()
+    {
+        var consortium = await factory.SubmittedConsortium();
+        var reviewer = await factory.NewReviewer();
+        var assignment = await factory.Assign(consortium.Id, reviewer);
+        var session = await WebSession.SignedIn(factory, reviewer.Email);
+
+        Assert.Contains($"href=\"/reviews/{assignment.Id}\"", await session.Read("/reviews"));
+        Assert.Contains($"href=\"/reviews/{assignment.Id}\"", await session.Read("/home"));
+        var page = await session.Read($"/reviews/{assignment.Id}");
+        Assert.Contains("Do you have a conflict of interest?", page);
+        Assert.DoesNotContain("name=\"Scores[0]\"", page);
+
+        var early = await WebSession.Html(await session.Post($"/reviews/{assignment.Id}?handler=Save", ("Scores[0]", "3"), ("Scores[1]", "")));
+        Assert.Contains("Declare whether you have a conflict of interest first.", early);
+
+        var unanswered = await WebSession.Html(await session.Post($"/reviews/{assignment.Id}?handler=Declare", ("Statement", "")));
+        Assert.Matches("id=\"HasConflict-error\"[^>]*>[^<]*<?[^>]*>?Say whether you have a conflict of interest", unanswered);
+
+        var declared = await session.Post($"/reviews/{assignment.Id}?handler=Declare", ("HasConflict", "false"), ("Statement", ""));
+        Assert.Equal(HttpStatusCode.Redirect, declared.StatusCode);
+        Assert.Contains("name=\"Scores[0]\"", await session.Read($"/reviews/{assignment.Id}"));
+        Assert.Equal(ReviewStatus.InProgress, (await Review(assignment.Id)).Status);
+    }
+
+    [Fact]
+    public async Task The_weighted_total_is_the_server_s_after_saving_and_submitting_needs_every_criterion()
+    {
+        var (assignmentId, session) = await DeclaredReview();
+
+        var notANumber = await WebSession.Html(await session.Post($"/reviews/{assignmentId}?handler=Save", ("Scores[0]", "four"), ("Scores[1]", ""), ("Comment", "")));
+        Assert.Contains("id=\"score-0-error\">Enter a whole number from 0 to 5.", notANumber);
+
+        var tooHigh = await WebSession.Html(await session.Post($"/reviews/{assignmentId}?handler=Save", ("Scores[0]", "4"), ("Scores[1]", "9"), ("Comment", "")));
+        Assert.Contains("id=\"score-1-error\">", tooHigh);
+        Assert.Contains("is scored from 0 to 5", tooHigh[tooHigh.IndexOf("id=\"score-1-error\">", StringComparison.Ordinal)..]);
+        Assert.Empty((await Review(assignmentId)).Scores);
+
+        var saved = await session.Post($"/reviews/{assignmentId}?handler=Save", ("Scores[0]", "4"), ("Scores[1]", ""), ("Comment", "Clear theory of change."));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("id=\"weighted-total\">48.00</strong>", await session.Read($"/reviews/{assignmentId}"));
+
+        var incomplete = await WebSession.Html(await session.Post($"/reviews/{assignmentId}?handler=Submit", ("Scores[0]", "4"), ("Scores[1]", ""), ("Comment", "Clear theory of change.")));
+        Assert.Contains("Score every criterion before submitting the review.", incomplete);
+        Assert.Equal(ReviewStatus.InProgress, (await Review(assignmentId)).Status);
+
+        var submitted = await session.Post($"/reviews/{assignmentId}?handler=Submit", ("Scores[0]", "4"), ("Scores[1]", "3"), ("Comment", "Clear theory of change."));
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        var final = await session.Read($"/reviews/{assignmentId}");
+        Assert.Contains("id=\"weighted-total\">72.00</strong>", final);
+        Assert.DoesNotContain("name=\"Scores[0]\"", final);
+        Assert.Equal(72m, (await Review(assignmentId)).WeightedScore);
+    }
+
+    [Fact]
+    public async Task A_reviewer_reaches_neither_another_reviewer_s_scores_nor_an_unassigned_application_nor_the_officers_pages()
+    {
+        var consortium = await factory.SubmittedConsortium();
+        var first = await factory.Review(consortium.Id, await factory.NewReviewer(), relevance: 5, consortium: 5, comment: "First reviewer's private opinion.");
+        var second = await factory.NewReviewer();
+        await factory.Assign(consortium.Id, second);
+        var unassigned = await factory.SubmittedConsortium();
+        var session = await WebSession.SignedIn(factory, second.Email);
+
+        await session.Read($"/reviews/{first.Id}", HttpStatusCode.NotFound);
+        Assert.DoesNotContain("First reviewer's private opinion.", await session.Read($"/applications/{consortium.Id}"));
+        await session.Read($"/applications/{unassigned.Id}", HttpStatusCode.NotFound);
+        await session.Read($"/applications/{consortium.Id}/assessment", HttpStatusCode.Forbidden);
+        await session.Read($"/calls/{consortium.Call.Id}/applications", HttpStatusCode.Forbidden);
+        await session.Read($"/calls/{consortium.Call.Id}/ranking", HttpStatusCode.Forbidden);
+        var refused = await session.Post($"/reviews/{first.Id}?handler=Save", ("Scores[0]", "0"), ("Scores[1]", "0"));
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Equal(100m, (await Review(first.Id)).WeightedScore);
+    }
+
+    [Fact]
+    public async Task Officers_read_reviews_on_the_application_page_and_never_open_the_reviewer_s_form()
+    {
+        var consortium = await factory.SubmittedConsortium();
+        var review = await factory.Review(consortium.Id, await factory.NewReviewer(), relevance: 3, consortium: 2, comment: "Promising.");
+        var officer = await WebSession.SignedIn(factory, "officer@granthub.local", language: "fr");
+
+        await officer.Read($"/reviews/{review.Id}", HttpStatusCode.Forbidden);
+        var page = WebUtility.HtmlDecode(await officer.Read($"/applications/{consortium.Id}/assessment"));
+        Assert.Contains("Promising.", page);
+        Assert.Contains("1 des 2 évaluations exigées soumises ; note moyenne 52,00", page);
+    }
+
+    private async Task<(Guid AssignmentId, WebSession Session)> DeclaredReview()
+    {
+        var consortium = await factory.SubmittedConsortium();
+        var reviewer = await factory.NewReviewer();
+        var assignment = await factory.Assign(consortium.Id, reviewer);
+        await (await reviewer.Client.Declare(assignment.Id, hasConflict: false)).ShouldBe(HttpStatusCode.OK);
+        var session = await WebSession.SignedIn(factory, reviewer.Email);
+        await session.Read($"/reviews/{assignment.Id}");
+        return (assignment.Id, session);
+    }
+
+    private async Task<ReviewAssignmentResponse> Review(Guid assignmentId) =>
+        await (await (await factory.Officer()).GetAsync($"/api/reviews/{assignmentId}")).ReadAs<ReviewAssignmentResponse>();
+}
