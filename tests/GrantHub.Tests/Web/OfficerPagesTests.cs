@@ -73,8 +73,7 @@ public class OfficerPagesTests(GrantHubFactory factory) : IClassFixture<GrantHub
 
         var past = await WebSession.Html(await session.Post(
             $"/applications/{consortium.Id}/assessment?handler=Assign", ("ReviewerUserId", outsider.Id.ToString()), ("DueOn", factory.Today().AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))));
-        Assert.Contains("id=\"DueOn-error\"", past);
-        Assert.Contains("A review must be due in the future.", past);
+        Assert.Equal("A review must be due in the future.", WebSession.TextOf(past, "DueOn-error"));
         Assert.Empty((await factory.ReviewsOf(consortium.Id)).Items);
 
         var assigned = await session.Post(
@@ -133,7 +132,7 @@ public class OfficerPagesTests(GrantHubFactory factory) : IClassFixture<GrantHub
         await session.Read($"/applications/{consortium.Id}/decision");
 
         var silent = await WebSession.Html(await session.Post($"/applications/{consortium.Id}/decision", ("Decision", "Reject"), ("Feedback", " ")));
-        Assert.Contains("id=\"Feedback-error\"", silent);
+        Assert.NotEmpty(WebSession.TextOf(silent, "Feedback-error"));
         Assert.Equal(ApplicationStatus.Submitted, (await consortium.Lead.Client.Get(consortium.Id)).Status);
 
         var rejected = await session.Post($"/applications/{consortium.Id}/decision", ("Decision", "Reject"), ("Feedback", "Le budget ne couvre pas la deuxième année."));
@@ -152,9 +151,9 @@ public class OfficerPagesTests(GrantHubFactory factory) : IClassFixture<GrantHub
 
         foreach (var session in new[] { lead, reviewer })
         {
-            await session.Read($"/applications/{consortium.Id}/assessment", HttpStatusCode.Forbidden);
-            await session.Read($"/applications/{consortium.Id}/decision", HttpStatusCode.Forbidden);
-            await session.Read($"/calls/{consortium.Call.Id}/applications?handler=Csv", HttpStatusCode.Forbidden);
+            await session.Forbidden($"/applications/{consortium.Id}/assessment");
+            await session.Forbidden($"/applications/{consortium.Id}/decision");
+            await session.Forbidden($"/calls/{consortium.Call.Id}/applications?handler=Csv");
         }
     }
 }

@@ -44,15 +44,39 @@ public sealed partial class WebSession(HttpClient client)
         return html;
     }
 
+    /// <summary>The page is refused for the role: the browser is sent to the friendly 403 page.</summary>
+    public async Task Forbidden(string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"GET {url}: {(int)response.StatusCode}");
+        Assert.Equal("/error/403", new Uri(client.BaseAddress!, response.Headers.Location!).AbsolutePath);
+    }
+
     public Task<HttpResponseMessage> Post(string url, params (string Name, string Value)[] fields) =>
         PostForm(url, [.. fields, ("__RequestVerificationToken", Token ?? "")]);
 
     public Task<HttpResponseMessage> PostWithoutToken(string url, params (string Name, string Value)[] fields) => PostForm(url, fields);
 
+    /// <summary>The text inside the element with this id (tags removed, trimmed): what a screen reader announces for it.</summary>
+    public static string TextOf(string html, string id)
+    {
+        var start = html.IndexOf($"id=\"{id}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"No element with id {id}.");
+        var open = html.IndexOf('>', start) + 1;
+        var tag = html.LastIndexOf('<', start);
+        var name = html[(tag + 1)..].Split(' ', 2)[0];
+        var end = html.IndexOf($"</{name}>", open, StringComparison.Ordinal);
+        var inner = html[open..end];
+        return WebUtility.HtmlDecode(TagPattern().Replace(inner, "")).Trim();
+    }
+
     public static async Task<string> Html(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
     private Task<HttpResponseMessage> PostForm(string url, IEnumerable<(string Name, string Value)> fields) =>
         client.PostAsync(url, new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))));
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex TagPattern();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
