@@ -70,7 +70,7 @@ public class ReviewerPagesTests(GrantHubFactory factory) : IClassFixture<GrantHu
         var consortium = await factory.SubmittedConsortium();
         var first = await factory.Review(consortium.Id, await factory.NewReviewer(), relevance: 5, consortium: 5, comment: "First reviewer's private opinion.");
         var second = await factory.NewReviewer();
-        await factory.Assign(consortium.Id, second);
+        var own = await factory.Assign(consortium.Id, second);
         var unassigned = await factory.SubmittedConsortium();
         var session = await WebSession.SignedIn(factory, second.Email);
 
@@ -80,6 +80,7 @@ public class ReviewerPagesTests(GrantHubFactory factory) : IClassFixture<GrantHu
         await session.Forbidden($"/applications/{consortium.Id}/assessment");
         await session.Forbidden($"/calls/{consortium.Call.Id}/applications");
         await session.Forbidden($"/calls/{consortium.Call.Id}/ranking");
+        await session.Read($"/reviews/{own.Id}");
         var refused = await session.Post($"/reviews/{first.Id}?handler=Save", ("Scores[0]", "0"), ("Scores[1]", "0"));
         Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
         Assert.Equal(100m, (await Review(first.Id)).WeightedScore);
