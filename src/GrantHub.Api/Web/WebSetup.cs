@@ -30,6 +30,7 @@ public static class WebSetup
         {
             options.RootDirectory = "/Web/Pages";
             options.Conventions.AuthorizeFolder("/", SignedIn);
+            options.Conventions.AddPageRoute("/Officer/CallEditor", "/calls/{id:guid}/edit");
             options.Conventions.AllowAnonymousToPage("/Index");
             options.Conventions.AllowAnonymousToFolder("/Account");
             options.Conventions.AllowAnonymousToPage("/Calls/Index");
