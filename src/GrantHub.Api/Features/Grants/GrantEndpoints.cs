@@ -57,6 +57,10 @@ public static class GrantEndpoints
                 mediator.Send(new SubmitReportCommand(id, reportId, request.Narrative, request.SpentToDate, request.Achievements, request.Risks), ct))
             .WithSummary("Submit a report (members of the lead organisation)");
 
+        grants.MapGet("/{id:guid}/reports/{reportId:guid}", (Guid id, Guid reportId, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new GetGrantReportQuery(id, reportId), ct))
+            .WithSummary("Read a report as submitted, with the officer's comment (the grant's consortium; staff)");
+
         grants.MapPost("/{id:guid}/reports/{reportId:guid}/review", (Guid id, Guid reportId, ReviewReportRequest request, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new ReviewReportCommand(id, reportId, request.Outcome, request.Comment), ct))
             .RequireAuthorization(Policies.ProgrammeOfficer)

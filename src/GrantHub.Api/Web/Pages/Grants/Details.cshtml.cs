@@ -1,12 +1,16 @@
 using GrantHub.Api.Features.Applications;
 using GrantHub.Api.Features.Grants;
+using GrantHub.Core.Grants;
+using GrantHub.Core.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GrantHub.Api.Web.Pages.Grants;
 
 /// <summary>
 /// The grant: allocations, tranches, reports with their due dates, the agreement to download, and the signature,
-/// which names the exact document by its SHA-256 and needs an explicit confirmation.
+/// which names the exact document by its SHA-256 and needs an explicit confirmation. A programme officer also finds
+/// here every agreement version, the submitted reports to accept or send back, amendments, closing and termination
+/// (each handler refuses anyone else with 403, whatever the form sent).
 /// </summary>
 public sealed class DetailsModel : WebPage
 {
@@ -16,6 +20,18 @@ public sealed class DetailsModel : WebPage
 
     [BindProperty] public string? Sha256 { get; set; }
     [BindProperty] public bool Confirmed { get; set; }
+    [BindProperty] public ReportOutcome? Outcome { get; set; }
+    [BindProperty] public string? ReviewComment { get; set; }
+    [BindProperty] public AmendmentKind? AmendmentKind { get; set; }
+    [BindProperty] public DateOnly? NewEndDate { get; set; }
+    [BindProperty] public string? AmendmentAmount { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public string? TerminationReason { get; set; }
+
+    public bool Oversees => User.IsInRole(Roles.ProgrammeOfficer);
+
+    /// <summary>What the lead wrote in each report waiting for the officer's reading (officers only).</summary>
+    public IReadOnlyList<GrantReportResponse> ReportsToRead { get; private set; } = [];
 
     public async Task OnGetAsync(Guid id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken);
 
@@ -41,9 +57,69 @@ public sealed class DetailsModel : WebPage
         return Page();
     }
 
+    public Task<IActionResult> OnPostReviewReportAsync(Guid id, Guid reportId, CancellationToken cancellationToken) =>
+        OverseeAsync(id, () => Mediator.Send(new ReviewReportCommand(id, reportId, Outcome, ReviewComment), cancellationToken).AsTask(),
+            Outcome == ReportOutcome.ChangesRequested ? "Grant.ReportSentBack" : "Grant.ReportAccepted", field => field == "Comment" ? nameof(ReviewComment) : field, cancellationToken);
+
+    public Task<IActionResult> OnPostGenerateAsync(Guid id, CancellationToken cancellationToken) =>
+        OverseeAsync(id, () => Mediator.Send(new GenerateAgreementCommand(id), cancellationToken).AsTask(), "Grant.AgreementGenerated", null, cancellationToken);
+
+    public async Task<IActionResult> OnPostAmendAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var amount = WebText.ParseAmount(AmendmentAmount);
+        if (amount is null && !string.IsNullOrWhiteSpace(AmendmentAmount))
+        {
+            ModelState.AddModelError(nameof(AmendmentAmount), Text["Validation.Amount"]);
+            await LoadAsync(id, cancellationToken);
+            return Page();
+        }
+
+        return await OverseeAsync(
+            id,
+            () => Mediator.Send(new AmendGrantCommand(id, AmendmentKind, NewEndDate, amount, Reason ?? ""), cancellationToken).AsTask(),
+            "Grant.Amended",
+            field => field switch { "Kind" => nameof(AmendmentKind), "Amount" => nameof(AmendmentAmount), _ => field },
+            cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken cancellationToken) =>
+        OverseeAsync(id, () => Mediator.Send(new CloseGrantCommand(id), cancellationToken).AsTask(), "Grant.Closed", null, cancellationToken);
+
+    public Task<IActionResult> OnPostTerminateAsync(Guid id, CancellationToken cancellationToken) =>
+        OverseeAsync(id, () => Mediator.Send(new TerminateGrantCommand(id, TerminationReason ?? ""), cancellationToken).AsTask(),
+            "Grant.Terminated", field => field == "Reason" ? nameof(TerminationReason) : field, cancellationToken);
+
+    private async Task<IActionResult> OverseeAsync(Guid id, Func<Task> command, string confirmation, Func<string, string>? formField, CancellationToken cancellationToken)
+    {
+        if (!Oversees)
+        {
+            return Forbid();
+        }
+
+        if (await TryAsync(command, formField))
+        {
+            Confirmation = Text[confirmation];
+            return LocalRedirect($"/grants/{id}");
+        }
+
+        await LoadAsync(id, cancellationToken);
+        return Page();
+    }
+
     private async Task LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         Grant = await Mediator.Send(new GetGrantQuery(id), cancellationToken);
+        if (Oversees)
+        {
+            var reports = new List<GrantReportResponse>();
+            foreach (var report in Grant.Reports.Where(r => r.Status == ReportStatus.Submitted))
+            {
+                reports.Add(await Mediator.Send(new GetGrantReportQuery(id, report.Id), cancellationToken));
+            }
+
+            ReportsToRead = reports;
+        }
+
         var application = await Mediator.Send(new GetApplicationQuery(Grant.ApplicationId), cancellationToken);
         OrganisationNames = application.Members.ToDictionary(m => m.OrganisationId, m => m.OrganisationName);
     }
