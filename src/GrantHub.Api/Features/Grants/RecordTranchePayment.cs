@@ -42,7 +42,7 @@ public sealed class RecordTranchePaymentHandler(GrantHubDbContext db, GrantAcces
         var tranche = grant.RecordPayment(command.Number, command.PaymentReference.Trim(), command.PaidOn!.Value, user.RequiredId(), clock.GetUtcNow());
         fund.Disburse(tranche.Amount);
 
-        var amount = Money.FromMinorUnits(tranche.Amount, grant.Currency);
+        var amount = tranche.Amount.Amount;
         await notifier.NotifyAsync(
             await access.ConsortiumMembersAsync(grant, cancellationToken),
             new NotificationMessage(
