@@ -116,7 +116,7 @@ public sealed class ListCallApplicationsHandler(GrantHubDbContext db, Viewer vie
                 return new CallApplicationRow(
                     a.Id, a.Title, a.LeadOrganisationId, lead.Name, lead.Sensitive, lead.Country, lead.WomenLed,
                     a.Countries, a.Pillars, a.TargetGroups, a.Status,
-                    Money.FromMinorUnits(a.RequestedTotal, a.Currency), a.Currency,
+                    a.RequestedTotal.Amount, a.Currency,
                     ReviewResponses.Rounded(review?.Mean), review?.Count ?? 0, a.SubmittedAt);
             })
             .Where(r => query.Status == null || r.Status == query.Status)
