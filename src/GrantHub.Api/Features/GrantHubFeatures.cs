@@ -8,6 +8,7 @@ using GrantHub.Api.Features.Grants;
 using GrantHub.Api.Features.Notifications;
 using GrantHub.Api.Features.OpenData;
 using GrantHub.Api.Features.Organisations;
+using GrantHub.Api.Features.Portfolio;
 using GrantHub.Api.Features.Reviews;
 using GrantHub.Api.Features.Users;
 
@@ -42,6 +43,7 @@ public static class GrantHubFeatures
         routes.MapNotificationEndpoints();
         routes.MapEmergencyEndpoints();
         routes.MapOpenDataEndpoints();
+        routes.MapPortfolioEndpoints();
         return routes;
     }
 }

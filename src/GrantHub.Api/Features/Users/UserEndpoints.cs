@@ -13,6 +13,11 @@ public static class UserEndpoints
             .WithTags("Users")
             .WithSummary("The signed-in user, with roles and organisations");
 
+        routes.MapGet("/api/me/queue", (IMediator mediator, CancellationToken ct) => mediator.Send(new GetOfficerQueueQuery(), ct))
+            .RequireAuthorization(Policies.AdminOrProgrammeOfficer)
+            .WithTags("Users")
+            .WithSummary("What waits for the programme officers, oldest first, each with the page where it is done (ProgrammeOfficer, Admin)");
+
         var users = routes.MapGroup("/api/users").WithTags("Users").WithProblemResponses();
 
         users.MapPost("/", async (CreateStaffUserCommand command, IMediator mediator, CancellationToken ct) =>

@@ -32,6 +32,7 @@ public sealed class HomeModel : WebPage
     public IReadOnlyList<EmergencyRequestResponse> Emergencies { get; private set; } = [];
     public IReadOnlyList<NotificationResponse> Notifications { get; private set; } = [];
     public IReadOnlyList<ReviewAssignmentResponse> Reviews { get; private set; } = [];
+    public IReadOnlyList<OfficerQueueItem>? Queue { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -71,6 +72,11 @@ public sealed class HomeModel : WebPage
             Emergencies = (await Mediator.Send(new ListEmergencyRequestsQuery(PageSize: 20), cancellationToken)).Items
                 .Where(r => r.Status is EmergencyRequestStatus.Submitted or EmergencyRequestStatus.Approved)
                 .ToList();
+        }
+
+        if (User.IsInRole(Roles.ProgrammeOfficer) || User.IsInRole(Roles.Admin))
+        {
+            Queue = (await Mediator.Send(new GetOfficerQueueQuery(), cancellationToken)).Items;
         }
 
         if (User.IsInRole(Roles.Reviewer))
