@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using GrantHub.Api.Features.Calls;
 using GrantHub.Api.Features.Grants;
+using GrantHub.Api.Features.Portfolio;
 using GrantHub.Api.Infrastructure.Seeding;
 using GrantHub.Core.Applications;
 using GrantHub.Core.Grants;
@@ -147,6 +148,20 @@ public class OfficerJourneyTests(BrowserHost host, ITestOutputHelper output) : I
             ReportStatus.Accepted,
             await factory.WithDb(db => db.Grants.Where(g => g.Id == grantId).SelectMany(g => g.Reports).Where(r => r.Id == report.Id).Select(r => r.Status).SingleAsync()));
         Assert.Equal(ApplicationStatus.Rejected, (await rejected.Lead.Client.Get(rejected.Id)).Status);
+
+        // The portfolio of this year, narrowed to participation in two clicks: each bar is the query's figure.
+        await officer.Navigate(() => officer.Page.GetByRole(AriaRole.Link, new() { Name = officer.Text("Layout.Portfolio"), Exact = true }).ClickAsync());
+        await officer.Navigate(() => officer.Page.Locator("#table-pillar-EUR").GetByRole(AriaRole.Link, new() { Name = officer.Text("Pillar.Participation"), Exact = true }).ClickAsync());
+        var year = factory.Today().Year;
+        var expected = Assert.Single((await (await (await factory.Officer()).GetAsync($"/api/portfolio?pillar=Participation&from={year}-01-01&to={year}-12-31")).ReadAs<PortfolioResponse>()).Sections);
+        foreach (var figure in expected.ByCountry)
+        {
+            var bar = officer.Page.Locator($"#chart-country-EUR rect[data-key='{figure.Key}']");
+            Assert.Equal(figure.Amount, decimal.Parse((await bar.GetAttributeAsync("data-value"))!, CultureInfo.InvariantCulture));
+        }
+
+        Assert.Contains(expected.ByCountry, f => f.Key == "NP" && f.Amount >= 100_000m);
+        await Expect(officer.Page.Locator("#chart-country-EUR rect")).ToHaveCountAsync(expected.ByCountry.Count);
 
         foreach (var line in officer.Report.Concat(rita.Report).Concat(rosa.Report))
         {

@@ -27,7 +27,7 @@ public partial class PortfolioPageTests(GrantHubFactory factory) : IClassFixture
         }
 
         Assert.Contains("Participation", WebSession.TextOf(html, "table-pillar-EUR"));
-        Assert.Contains("90 000,00 EUR".Replace(' ', '\u202F'), WebSession.TextOf(html, "table-pillar-EUR"));
+        Assert.Contains(90_000m.ToString("N2", new CultureInfo("fr")) + " EUR", WebSession.TextOf(html, "table-pillar-EUR"));
         Assert.DoesNotContain(WebUtility.HtmlEncode(nepal.Lead.Organisation.Name), html);
     }
 

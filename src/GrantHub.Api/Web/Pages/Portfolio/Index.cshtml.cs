@@ -64,9 +64,9 @@ public sealed class IndexModel(TimeProvider clock) : WebPage
     [
         new("pillar", Text["Portfolio.ByPillar"], Bars(section.ByPillar, key => Text["Pillar." + key]), nameof(Pillar)),
         new("country", Text["Portfolio.ByCountry"], Bars(section.ByCountry, WebText.Country), nameof(Country)),
-        new("target-group", Text["Portfolio.ByTargetGroup"], Bars(section.ByTargetGroup, key => Text["TargetGroup." + key]), null),
-        new("women-led", Text["Portfolio.ByWomenLed"], Bars(section.ByWomenLed, YesNo), null),
-        new("first-time", Text["Portfolio.ByFirstTime"], Bars(section.ByFirstTimeGrantee, YesNo), null),
+        new("targetGroup", Text["Portfolio.ByTargetGroup"], Bars(section.ByTargetGroup, key => Text["TargetGroup." + key]), null),
+        new("womenLed", Text["Portfolio.ByWomenLed"], Bars(section.ByWomenLed, YesNo), null),
+        new("firstTime", Text["Portfolio.ByFirstTime"], Bars(section.ByFirstTimeGrantee, YesNo), null),
         new("year", Text["Portfolio.ByYear"], Bars(section.ByYear, key => key), null),
     ];
 
@@ -116,9 +116,9 @@ public sealed class IndexModel(TimeProvider clock) : WebPage
     {
         "pillar" => section.ByPillar,
         "country" => section.ByCountry,
-        "target-group" => section.ByTargetGroup,
-        "women-led" => section.ByWomenLed,
-        "first-time" => section.ByFirstTimeGrantee,
+        "targetGroup" => section.ByTargetGroup,
+        "womenLed" => section.ByWomenLed,
+        "firstTime" => section.ByFirstTimeGrantee,
         _ => section.ByYear,
     };
 
