@@ -32,7 +32,7 @@ public record OfficerQueueResponse(IReadOnlyList<OfficerQueueItem> Items);
 /// <summary>
 /// What waits for the programme officers, oldest first: submitted applications nobody reviews yet, undecided
 /// applications of closed calls, overdue reviews, submitted reports, agreements not signed, and Open calls closing
-/// within <see cref="ClosingSoonDays"/> days. Six queries, each bounded to <see cref="MaxPerKind"/> rows.
+/// within <see cref="ClosingSoonDays"/> days. Seven queries; each kind shows its oldest <see cref="MaxPerKind"/>.
 /// </summary>
 public sealed class GetOfficerQueueHandler(GrantHubDbContext db, TimeProvider clock) : IQueryHandler<GetOfficerQueueQuery, OfficerQueueResponse>
 {
@@ -46,7 +46,6 @@ public sealed class GetOfficerQueueHandler(GrantHubDbContext db, TimeProvider cl
 
         items.AddRange((await db.Applications.AsNoTracking()
                 .Where(a => a.Status == ApplicationStatus.Submitted && !db.ReviewAssignments.Any(r => r.ApplicationId == a.Id && r.Status != ReviewStatus.Recused))
-                .OrderBy(a => a.SubmittedAt).Take(MaxPerKind)
                 .Select(a => new { a.Id, a.Title, a.SubmittedAt })
                 .ToListAsync(cancellationToken))
             .Select(a => new OfficerQueueItem(OfficerQueueKind.AssignReviewers, a.SubmittedAt!.Value, a.Title, a.Id, $"/applications/{a.Id}/assessment")));
@@ -54,26 +53,29 @@ public sealed class GetOfficerQueueHandler(GrantHubDbContext db, TimeProvider cl
         items.AddRange((await db.Applications.AsNoTracking()
                 .Where(a => a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.UnderReview)
                 .Join(db.Calls.Where(c => c.Status == CallStatus.Closed), a => a.CallId, c => c.Id, (a, c) => new { a.Id, a.Title, c.ClosedAt })
-                .OrderBy(a => a.ClosedAt).Take(MaxPerKind)
                 .ToListAsync(cancellationToken))
             .Select(a => new OfficerQueueItem(OfficerQueueKind.Decide, a.ClosedAt ?? now, a.Title, a.Id, $"/applications/{a.Id}/decision")));
 
         items.AddRange((await db.ReviewAssignments.AsNoTracking()
                 .Where(r => (r.Status == ReviewStatus.Assigned || r.Status == ReviewStatus.InProgress) && r.DueAt < now)
                 .Join(db.Applications, r => r.ApplicationId, a => a.Id, (r, a) => new { a.Id, a.Title, r.DueAt })
-                .OrderBy(r => r.DueAt).Take(MaxPerKind)
                 .ToListAsync(cancellationToken))
             .Select(r => new OfficerQueueItem(OfficerQueueKind.ReviewOverdue, r.DueAt, r.Title, r.Id, $"/applications/{r.Id}/assessment")));
 
-        items.AddRange((await db.Grants.AsNoTracking()
-                .SelectMany(g => g.Reports.Where(r => r.Status == ReportStatus.Submitted).Select(r => new { g.Id, g.GrantNumber, r.SubmittedAt }))
-                .OrderBy(r => r.SubmittedAt).Take(MaxPerKind)
-                .ToListAsync(cancellationToken))
-            .Select(r => new OfficerQueueItem(OfficerQueueKind.ReadReport, r.SubmittedAt ?? now, r.GrantNumber, r.Id, $"/grants/{r.Id}")));
+        // Two queries: SQLite cannot run a report query that also reads its grant's columns (SQL APPLY).
+        var reports = await db.Grants.AsNoTracking()
+            .SelectMany(g => g.Reports)
+            .Where(r => r.Status == ReportStatus.Submitted)
+            .Select(r => new { r.GrantId, r.SubmittedAt })
+            .ToListAsync(cancellationToken);
+        var reportGrantIds = reports.Select(r => r.GrantId).Distinct().ToList();
+        var grantNumbers = await db.Grants.AsNoTracking()
+            .Where(g => reportGrantIds.Contains(g.Id))
+            .ToDictionaryAsync(g => g.Id, g => g.GrantNumber, cancellationToken);
+        items.AddRange(reports.Select(r => new OfficerQueueItem(OfficerQueueKind.ReadReport, r.SubmittedAt ?? now, grantNumbers[r.GrantId], r.GrantId, $"/grants/{r.GrantId}")));
 
         items.AddRange((await db.Grants.AsNoTracking()
                 .Where(g => g.Status == GrantStatus.AwaitingSignature)
-                .OrderBy(g => g.AwardedAt).Take(MaxPerKind)
                 .Select(g => new { g.Id, g.GrantNumber, g.AwardedAt })
                 .ToListAsync(cancellationToken))
             .Select(g => new OfficerQueueItem(OfficerQueueKind.AgreementUnsigned, g.AwardedAt, g.GrantNumber, g.Id, $"/grants/{g.Id}")));
@@ -81,11 +83,15 @@ public sealed class GetOfficerQueueHandler(GrantHubDbContext db, TimeProvider cl
         var horizon = now.AddDays(ClosingSoonDays);
         items.AddRange((await db.Calls.AsNoTracking()
                 .Where(c => c.Status == CallStatus.Open && c.ClosesAt <= horizon)
-                .OrderBy(c => c.ClosesAt).Take(MaxPerKind)
                 .Select(c => new { c.Id, c.Title, c.ClosesAt })
                 .ToListAsync(cancellationToken))
             .Select(c => new OfficerQueueItem(OfficerQueueKind.CallClosingSoon, c.ClosesAt, c.Title, c.Id, $"/calls/{c.Id}")));
 
-        return new OfficerQueueResponse([.. items.OrderBy(i => i.Since).ThenBy(i => i.Kind).ThenBy(i => i.ObjectId)]);
+        // Ordered here rather than in SQL: SQLite cannot order by a DateTimeOffset; each kind keeps its oldest MaxPerKind.
+        return new OfficerQueueResponse(
+        [
+            .. items.GroupBy(i => i.Kind).SelectMany(kind => kind.OrderBy(i => i.Since).Take(MaxPerKind))
+                .OrderBy(i => i.Since).ThenBy(i => i.Kind).ThenBy(i => i.ObjectId),
+        ]);
     }
 }
