@@ -87,7 +87,7 @@ public sealed class SetApplicationBudgetHandler(GrantHubDbContext db, Viewer use
 {
     public async ValueTask<ApplicationResponse> Handle(SetApplicationBudgetCommand command, CancellationToken cancellationToken)
     {
-        var application = await user.FindApplicationForLeadAsync(db.Applications, command.Id, cancellationToken);
+        var application = await db.Applications.FindForLeadAsync(user, command.Id, cancellationToken);
         var lines = command.Lines
             .Select(l => new BudgetLine(l.OrganisationId, l.Year, Money.Of(l.Amount, application.Currency)))
             .ToList();
