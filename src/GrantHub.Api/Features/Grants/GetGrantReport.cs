@@ -3,6 +3,7 @@ using GrantHub.Core.Common;
 using GrantHub.Core.Data;
 using GrantHub.Core.Grants;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 
 namespace GrantHub.Api.Features.Grants;
 
