@@ -103,7 +103,7 @@ public class OfficerPagesTests(GrantHubFactory factory) : IClassFixture<GrantHub
             ("Tranches[1].PlannedDate", ""), ("Tranches[1].Amount", ""),
             ("Tranches[2].PlannedDate", Day(365)), ("Tranches[2].Amount", "30000"),
             ("OverrideJustification", "Decided in committee."), ("Feedback", "")));
-        Assert.Contains("The tranche amounts must add up to the awarded amount.", wrongSum);
+        Assert.Contains("Each tranche must be positive and together they must equal the grant amount.", wrongSum);
         Assert.Contains("value=\"30000\"", wrongSum);
         Assert.Equal(ApplicationStatus.Submitted, (await consortium.Lead.Client.Get(consortium.Id)).Status);
 
