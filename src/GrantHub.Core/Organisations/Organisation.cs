@@ -113,6 +113,26 @@ public class Organisation : IVersioned
         return member;
     }
 
+    /// <summary>
+    /// The owners correct or complete the profile. Marking the organisation at risk (or no longer at risk) is theirs to
+    /// decide; the due-diligence finding and the members are not part of the profile.
+    /// </summary>
+    public void UpdateProfile(string name, string country, OrganisationType type, string? registrationNumber, long? annualBudgetUsd, bool womenLed, bool sensitive)
+    {
+        if (annualBudgetUsd < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(annualBudgetUsd), "An annual budget cannot be negative.");
+        }
+
+        Name = name;
+        Country = country;
+        Type = type;
+        RegistrationNumber = registrationNumber;
+        AnnualBudgetUsd = annualBudgetUsd;
+        WomenLed = womenLed;
+        Sensitive = sensitive;
+    }
+
     /// <summary>A programme officer's finding. A failed check must say why.</summary>
     public void RecordDueDiligence(DueDiligenceStatus status, string? note, DateTimeOffset now)
     {
