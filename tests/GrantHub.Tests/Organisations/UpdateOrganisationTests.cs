@@ -77,9 +77,10 @@ public class UpdateOrganisationTests(GrantHubFactory factory) : IClassFixture<Gr
         var owner = await factory.NewOrganisation();
         var (coOwner, _) = await factory.NewMemberOf(owner, MembershipRole.Owner);
         var url = $"/api/organisations/{owner.OrganisationId}";
-        await (await coOwner.PutJson(url, Edit(owner.Organisation) with { Name = "Renamed by the co-owner" })).ShouldBe(HttpStatusCode.OK);
+        var read = await (await owner.Client.GetAsync(url)).ReadAs<OrganisationResponse>();
+        await (await coOwner.PutJson(url, Edit(read) with { Name = "Renamed by the co-owner" })).ShouldBe(HttpStatusCode.OK);
 
-        var stale = await owner.Client.PutJson(url, Edit(owner.Organisation) with { Name = "Renamed from an old page" });
+        var stale = await owner.Client.PutJson(url, Edit(read) with { Name = "Renamed from an old page" });
 
         await stale.ShouldBreakRule("organisation-changed");
         Assert.Equal("Renamed by the co-owner", await NameOf(owner.OrganisationId));
@@ -91,10 +92,11 @@ public class UpdateOrganisationTests(GrantHubFactory factory) : IClassFixture<Gr
         var owner = await factory.NewOrganisation();
         var (coOwner, _) = await factory.NewMemberOf(owner, MembershipRole.Owner);
         var url = $"/api/organisations/{owner.OrganisationId}";
+        var read = await (await owner.Client.GetAsync(url)).ReadAs<OrganisationResponse>();
 
         var responses = await Task.WhenAll(
-            owner.Client.PutJson(url, Edit(owner.Organisation) with { Name = "First owner's name" }),
-            coOwner.PutJson(url, Edit(owner.Organisation) with { Name = "Second owner's name" }));
+            owner.Client.PutJson(url, Edit(read) with { Name = "First owner's name" }),
+            coOwner.PutJson(url, Edit(read) with { Name = "Second owner's name" }));
 
         var statuses = responses.Select(r => r.StatusCode).Order().ToList();
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], statuses);
