@@ -195,7 +195,7 @@ public sealed class EmailDispatchTests : LoopbackSmtpTests
         await host.DispatchEmails();
 
         var email = Assert.Single(Smtp.ReceivedFor(created.Id));
-        Assert.Equal(NotificationEmail.NeutralSubject, email.Subject);
+        Assert.Equal("GrantHub: you have a new notification", email.Subject);
         Assert.Equal(subject, (await host.Reload(created.Id)).Subject);
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using FluentValidation;
 using GrantHub.Api.Infrastructure.Email;
 using GrantHub.Api.Infrastructure.Pipeline;
@@ -47,11 +46,10 @@ public sealed class RecordTranchePaymentHandler(GrantHubDbContext db, GrantAcces
             await access.ConsortiumMembersAsync(grant, cancellationToken),
             new NotificationMessage(
                 "grant-tranche-paid",
-                $"Grant {grant.GrantNumber}: tranche {tranche.Number} paid",
-                string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"Tranche {tranche.Number} of grant {grant.GrantNumber}, {amount} {grant.Currency}, was paid on {command.PaidOn:yyyy-MM-dd} (payment reference {tranche.PaymentReference})."),
-                $"/api/grants/{grant.Id}/tranches"),
+                new NotificationText("grant-tranche-paid.Subject", grant.GrantNumber, tranche.Number),
+                new NotificationText(
+                    "grant-tranche-paid.Body", tranche.Number, grant.GrantNumber, new NotificationAmount(amount, grant.Currency), command.PaidOn, tranche.PaymentReference),
+                $"/grants/{grant.Id}"),
             $"grant-tranche-paid:{grant.Id}:{tranche.Number}",
             cancellationToken);
 
