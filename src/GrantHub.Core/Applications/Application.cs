@@ -56,6 +56,7 @@ public class Application : IVersioned
         CallId = call.Id;
         LeadOrganisationId = leadOrganisationId;
         Currency = currency;
+        RequestedTotal = Money.Zero(currency);
         Status = ApplicationStatus.Draft;
         CreatedBy = createdBy;
         CreatedAt = now;
@@ -75,11 +76,11 @@ public class Application : IVersioned
     public int DurationMonths { get; private set; }
     public ApplicationStatus Status { get; private set; }
 
-    /// <summary>The call's fund currency; budget amounts are minor units of it.</summary>
+    /// <summary>The call's fund currency; every budget amount is in it.</summary>
     public string Currency { get; private set; } = "";
 
     /// <summary>The sum of the budget lines, kept with them.</summary>
-    public long RequestedTotal { get; private set; }
+    public Money RequestedTotal { get; private set; }
 
     public Guid CreatedBy { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
@@ -152,7 +153,7 @@ public class Application : IVersioned
         UpdatedAt = now;
     }
 
-    /// <summary>Replaces the whole budget. Amounts are minor units of <see cref="Currency"/>.</summary>
+    /// <summary>Replaces the whole budget. Amounts are in <see cref="Currency"/>.</summary>
     public void SetBudget(IReadOnlyCollection<BudgetLine> lines, DateTimeOffset now)
     {
         RequireDraft();
@@ -171,9 +172,14 @@ public class Application : IVersioned
                 throw new BusinessRuleException("budget-year-out-of-range", $"Budget years run from 1 to {GrantYears}; {line.Year} is outside.");
             }
 
-            if (line.Amount < 0)
+            if (line.Amount.IsNegative)
             {
                 throw new ArgumentOutOfRangeException(nameof(lines), "Budget amounts cannot be negative.");
+            }
+
+            if (line.Amount.Currency != Currency)
+            {
+                throw new ArgumentException($"Budget amounts are in the application's currency, {Currency}.", nameof(lines));
             }
         }
 
@@ -342,8 +348,8 @@ public class Application : IVersioned
         {
             unmet.Add(new BusinessRuleException(
                 "requested-total-out-of-range",
-                $"The call funds {Money.FromMinorUnits(call.MinAmount, Currency)} to {Money.FromMinorUnits(call.MaxAmount, Currency)} {Currency}; " +
-                $"this application requests {Money.FromMinorUnits(RequestedTotal, Currency)} {Currency}."));
+                $"The call funds {call.MinAmount.Amount} to {call.MaxAmount.Amount} {Currency}; " +
+                $"this application requests {RequestedTotal.Amount} {Currency}."));
         }
 
         return unmet;
@@ -403,18 +409,18 @@ public class Application : IVersioned
     /// Each consortium member's share of an award: its budget lines' share of the requested total, scaled to the
     /// awarded amount and rounded down; the rounding remainder goes to the lead. Members whose share is zero get none.
     /// </summary>
-    public IReadOnlyDictionary<Guid, long> AllocationsFor(long awardedAmount)
+    public IReadOnlyDictionary<Guid, Money> AllocationsFor(Money awardedAmount)
     {
-        if (awardedAmount <= 0 || awardedAmount > RequestedTotal)
+        if (!awardedAmount.IsPositive || awardedAmount > RequestedTotal)
         {
             throw new ArgumentOutOfRangeException(nameof(awardedAmount), "An award is positive and at most the requested total.");
         }
 
         var shares = _budgetLines
             .GroupBy(line => line.OrganisationId)
-            .ToDictionary(g => g.Key, g => (long)((Int128)g.Sum(line => line.Amount) * awardedAmount / RequestedTotal));
-        shares[LeadOrganisationId] = shares.GetValueOrDefault(LeadOrganisationId) + awardedAmount - shares.Values.Sum();
-        return shares.Where(share => share.Value > 0).ToDictionary();
+            .ToDictionary(g => g.Key, g => awardedAmount.ScaledBy(Money.Sum(g.Select(line => line.Amount), Currency), RequestedTotal));
+        shares[LeadOrganisationId] = shares.GetValueOrDefault(LeadOrganisationId, Money.Zero(Currency)) + awardedAmount - Money.Sum(shares.Values, Currency);
+        return shares.Where(share => share.Value.IsPositive).ToDictionary();
     }
 
     private static BusinessRuleException CallClosed(Call call) =>
@@ -471,7 +477,7 @@ public class Application : IVersioned
         RecalculateTotal();
     }
 
-    private void RecalculateTotal() => RequestedTotal = _budgetLines.Aggregate(0L, (sum, line) => checked(sum + line.Amount));
+    private void RecalculateTotal() => RequestedTotal = Money.Sum(_budgetLines.Select(line => line.Amount), Currency);
 
     private void Apply(ApplicationNarrative narrative)
     {

@@ -48,7 +48,7 @@ public sealed class ApplicationNotifications(GrantHubDbContext db, Notifier noti
                 application.Title,
                 callTitle,
                 application.SubmittedAt?.UtcDateTime,
-                NotificationAmount.FromMinorUnits(application.RequestedTotal, application.Currency)),
+                NotificationAmount.Of(application.RequestedTotal)),
             Link(application));
         var consortium = application.Members.Where(m => m.Status == ConsortiumMemberStatus.Confirmed).Select(m => m.OrganisationId).ToList();
         await notifier.NotifyAsync(

@@ -105,7 +105,7 @@ public sealed class DecideApplicationValidator : AbstractValidator<DecideApplica
             var command = context.InstanceToValidate;
             if (command.AwardedAmount is { } amount)
             {
-                var requested = Money.FromMinorUnits(application.RequestedTotal, application.Currency);
+                var requested = application.RequestedTotal.Amount;
                 if (Money.AmountProblem(amount, application.Currency) is { } problem)
                 {
                     context.AddFailure(nameof(command.AwardedAmount), problem);
@@ -185,9 +185,9 @@ public sealed class DecideApplicationHandler(
                     "Wait for the reviews or justify an override.");
             }
 
-            var amount = Money.ToMinorUnits(command.AwardedAmount!.Value, application.Currency);
+            var amount = Money.Of(command.AwardedAmount!.Value, application.Currency);
             var plan = command.Tranches is { Count: > 0 } tranches
-                ? tranches.Select(t => new PlannedTranche(t.PlannedDate, Money.ToMinorUnits(t.Amount, application.Currency))).ToList()
+                ? tranches.Select(t => new PlannedTranche(t.PlannedDate, Money.Of(t.Amount, application.Currency))).ToList()
                 : null;
             grant = await awarding.AwardAsync(
                 new GrantAwardTerms(
@@ -221,7 +221,7 @@ public sealed class DecideApplicationHandler(
             application.Status,
             grant?.Id,
             grant?.GrantNumber,
-            grant is null ? null : Money.FromMinorUnits(grant.Amount, grant.Currency),
+            grant?.Amount.Amount,
             application.Currency,
             application.DecisionFeedback,
             now,

@@ -52,7 +52,7 @@ public sealed class DecisionNotifications(GrantHubDbContext db, Notifier notifie
             "application-decided.Body.Awarded",
             application.Title,
             callTitle,
-            NotificationAmount.FromMinorUnits(grant.Amount, grant.Currency),
+            NotificationAmount.Of(grant.Amount),
             grant.GrantNumber,
             grant.StartDate,
             grant.EndDate,

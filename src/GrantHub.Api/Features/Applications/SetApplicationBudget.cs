@@ -89,7 +89,7 @@ public sealed class SetApplicationBudgetHandler(GrantHubDbContext db, Viewer use
     {
         var application = await user.FindApplicationForLeadAsync(db.Applications, command.Id, cancellationToken);
         var lines = command.Lines
-            .Select(l => new BudgetLine(l.OrganisationId, l.Year, Money.ToMinorUnits(l.Amount, application.Currency)))
+            .Select(l => new BudgetLine(l.OrganisationId, l.Year, Money.Of(l.Amount, application.Currency)))
             .ToList();
         application.SetBudget(lines, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);

@@ -65,13 +65,13 @@ public sealed class DecideEmergencyRequestHandler(
     private async Task<OrganisationAllowance> AllowanceAsync(EmergencyRequest request, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var windowStart = now.AddYears(-1);
-        var alreadyApproved = await db.EmergencyRequests
+        var alreadyApprovedMinorUnits = await db.EmergencyRequests
             .Where(r => r.OrganisationId == request.OrganisationId
                 && r.Currency == request.Currency
                 && (r.Status == EmergencyRequestStatus.Approved || r.Status == EmergencyRequestStatus.Paid)
                 && r.DecidedAt > windowStart)
-            .SumAsync(r => r.Amount, cancellationToken);
+            .SumAsync(r => r.Amount.MinorUnits, cancellationToken);
         var organisation = await db.Organisations.SingleAsync(o => o.Id == request.OrganisationId, cancellationToken);
-        return new OrganisationAllowance(organisation, options.Value.LimitFor(request.Currency), alreadyApproved);
+        return new OrganisationAllowance(organisation, options.Value.LimitFor(request.Currency), new Money(alreadyApprovedMinorUnits, request.Currency));
     }
 }

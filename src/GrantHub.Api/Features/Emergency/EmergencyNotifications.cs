@@ -163,7 +163,7 @@ public sealed class EmergencyNotifications(GrantHubDbContext db, Notifier notifi
         {
             var (name, sensitive) = organisations[request.OrganisationId];
             descriptions[request.Id] = new Description(
-                sensitive ? null : new NotificationText("emergency.OfOrganisation", name), NotificationAmount.FromMinorUnits(request.Amount, request.Currency));
+                sensitive ? null : new NotificationText("emergency.OfOrganisation", name), NotificationAmount.Of(request.Amount));
         }
 
         return descriptions;

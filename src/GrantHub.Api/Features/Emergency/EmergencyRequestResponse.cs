@@ -39,7 +39,7 @@ public record EmergencyRequestResponse(
         request.Id,
         request.OrganisationId,
         request.FundId,
-        Money.FromMinorUnits(request.Amount, request.Currency),
+        request.Amount.Amount,
         request.Currency,
         request.Category,
         viewer.MayReadJustification(request) ? request.Justification : null,

@@ -82,7 +82,7 @@ public sealed class SubmitEmergencyRequestHandler(
         var request = new EmergencyRequest(
             command.OrganisationId,
             fund,
-            Money.ToMinorUnits(command.Amount, fund.Currency),
+            Money.Of(command.Amount, fund.Currency),
             command.Category,
             command.Justification.Trim(),
             command.NeededBy,

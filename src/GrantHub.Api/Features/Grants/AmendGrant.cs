@@ -55,7 +55,7 @@ public sealed class AmendGrantHandler(GrantHubDbContext db, GrantAccess access, 
         {
             var fund = await db.Funds.FirstOrDefaultAsync(f => f.Id == grant.FundId, cancellationToken)
                 ?? throw new NotFoundException(nameof(Fund), grant.FundId);
-            var amount = Money.ToMinorUnits(command.Amount!.Value, grant.Currency);
+            var amount = Money.Of(command.Amount!.Value, grant.Currency);
             amendment = grant.TopUp(amount, command.Reason.Trim(), officer, clock.UtcToday(), now);
             fund.Commit(amount);
         }

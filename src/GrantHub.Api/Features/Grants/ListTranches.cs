@@ -28,7 +28,7 @@ public record TrancheResponse(
 {
     public static TrancheResponse From(Tranche tranche, string currency, Fund fund, bool withApprovals) => new(
         tranche.Number,
-        Money.FromMinorUnits(tranche.Amount, currency),
+        tranche.Amount.Amount,
         tranche.PlannedDate,
         tranche.Condition,
         tranche.Status,

@@ -41,14 +41,13 @@ public sealed class RecordTranchePaymentHandler(GrantHubDbContext db, GrantAcces
         var tranche = grant.RecordPayment(command.Number, command.PaymentReference.Trim(), command.PaidOn!.Value, user.RequiredId(), clock.GetUtcNow());
         fund.Disburse(tranche.Amount);
 
-        var amount = Money.FromMinorUnits(tranche.Amount, grant.Currency);
         await notifier.NotifyAsync(
             await access.ConsortiumMembersAsync(grant, cancellationToken),
             new NotificationMessage(
                 "grant-tranche-paid",
                 new NotificationText("grant-tranche-paid.Subject", grant.GrantNumber, tranche.Number),
                 new NotificationText(
-                    "grant-tranche-paid.Body", tranche.Number, grant.GrantNumber, new NotificationAmount(amount, grant.Currency), command.PaidOn, tranche.PaymentReference),
+                    "grant-tranche-paid.Body", tranche.Number, grant.GrantNumber, NotificationAmount.Of(tranche.Amount), command.PaidOn, tranche.PaymentReference),
                 $"/grants/{grant.Id}"),
             $"grant-tranche-paid:{grant.Id}:{tranche.Number}",
             cancellationToken);

@@ -42,7 +42,7 @@ public record GrantReportResponse(
         report.DueOn,
         report.Status,
         report.Narrative,
-        report.SpentToDate is { } spent ? Money.FromMinorUnits(spent, currency) : null,
+        report.SpentToDate?.Amount,
         report.Achievements,
         report.Risks,
         report.SubmittedAt,
@@ -77,7 +77,7 @@ public sealed class SubmitReportHandler(GrantHubDbContext db, GrantAccess access
 
         var submission = new ReportSubmission(
             command.Narrative.Trim(),
-            Money.ToMinorUnits(command.SpentToDate!.Value, grant.Currency),
+            Money.Of(command.SpentToDate!.Value, grant.Currency),
             command.Achievements.Trim(),
             string.IsNullOrWhiteSpace(command.Risks) ? null : command.Risks.Trim());
         var report = grant.SubmitReport(command.ReportId, submission, user.RequiredId(), clock.GetUtcNow());

@@ -29,7 +29,7 @@ public sealed class TerminateGrantHandler(GrantHubDbContext db, GrantAccess acce
             ?? throw new NotFoundException(nameof(Fund), grant.FundId);
 
         var unpaid = grant.Terminate(command.Reason.Trim(), user.RequiredId(), clock.GetUtcNow());
-        if (unpaid > 0)
+        if (unpaid.IsPositive)
         {
             fund.Release(unpaid);
         }

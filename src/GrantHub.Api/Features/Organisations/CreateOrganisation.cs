@@ -38,7 +38,7 @@ public sealed class CreateOrganisationHandler(GrantHubDbContext db, ICurrentUser
             command.Country,
             command.Type,
             command.TrimmedRegistrationNumber(),
-            command.AnnualBudgetUsd(),
+            command.AnnualBudgetMoney(),
             command.WomenLed,
             command.Sensitive,
             user.RequiredId(),

@@ -29,7 +29,7 @@ public abstract class OrganisationProfileValidator<TProfile> : AbstractValidator
             .GreaterThanOrEqualTo(0)
             .LessThanOrEqualTo(1_000_000_000_000m)
             .OverridePropertyName(nameof(IOrganisationProfile.AnnualBudget))
-            .FitsCurrency(_ => OrganisationResponse.BudgetCurrency)
+            .FitsCurrency(_ => Organisation.BudgetCurrency)
             .When(c => c.AnnualBudget is not null);
     }
 }
@@ -42,6 +42,6 @@ public static class OrganisationProfiles
     public static string? TrimmedRegistrationNumber(this IOrganisationProfile profile) =>
         string.IsNullOrWhiteSpace(profile.RegistrationNumber) ? null : profile.RegistrationNumber.Trim();
 
-    public static long? AnnualBudgetUsd(this IOrganisationProfile profile) =>
-        profile.AnnualBudget is { } budget ? Money.ToMinorUnits(budget, OrganisationResponse.BudgetCurrency) : null;
+    public static Money? AnnualBudgetMoney(this IOrganisationProfile profile) =>
+        profile.AnnualBudget is { } budget ? Money.Of(budget, Organisation.BudgetCurrency) : null;
 }

@@ -30,15 +30,13 @@ public record OrganisationResponse(
     DateTimeOffset CreatedAt,
     long Version) : IHasId
 {
-    public const string BudgetCurrency = "USD";
-
     public static OrganisationResponse From(Organisation organisation, IReadOnlyList<OrganisationMemberResponse> members, bool showDueDiligenceNote) => new(
         organisation.Id,
         organisation.Name,
         organisation.Country,
         organisation.Type,
         organisation.RegistrationNumber,
-        organisation.AnnualBudgetUsd is { } cents ? Money.FromMinorUnits(cents, BudgetCurrency) : null,
+        organisation.AnnualBudget?.Amount,
         organisation.WomenLed,
         organisation.Sensitive,
         organisation.DueDiligence,

@@ -75,7 +75,7 @@ public sealed class UpdateOrganisationHandler(GrantHubDbContext db, Viewer user)
             command.Country,
             command.Type,
             command.TrimmedRegistrationNumber(),
-            command.AnnualBudgetUsd(),
+            command.AnnualBudgetMoney(),
             command.WomenLed,
             command.Sensitive);
         await db.SaveChangesAsync(cancellationToken);

@@ -19,7 +19,7 @@ public sealed record NotificationText(string Key, params object?[] Arguments)
 /// <summary>An amount with its currency, written with the currency's decimals in the reader's conventions.</summary>
 public readonly record struct NotificationAmount(decimal Amount, string Currency) : IFormattable
 {
-    public static NotificationAmount FromMinorUnits(long minorUnits, string currency) => new(Money.FromMinorUnits(minorUnits, currency), currency);
+    public static NotificationAmount Of(Money money) => new(money.Amount, money.Currency);
 
     public string ToString(string? format, IFormatProvider? formatProvider) =>
         Amount.ToString("N" + Currencies.MinorUnitDigits(Currency), formatProvider) + " " + Currency;
