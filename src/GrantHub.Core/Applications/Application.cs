@@ -116,6 +116,10 @@ public class Application : IVersioned
 
     public static int YearsFor(int durationMonths) => (durationMonths + 11) / 12;
 
+    /// <summary>Why a budget repeats a line, or null: each organisation has at most one line per grant year. The budget validator asks the same question.</summary>
+    public static string? RepeatedBudgetLineProblem(IEnumerable<(Guid OrganisationId, int Year)> lines) =>
+        lines.GroupBy(line => line).Any(g => g.Count() > 1) ? "Each organisation has at most one budget line per year." : null;
+
     /// <summary>Starts a draft. Drafting is possible once a call is published and until it closes.</summary>
     public static Application Draft(
         Call call,
@@ -183,9 +187,9 @@ public class Application : IVersioned
             }
         }
 
-        if (lines.GroupBy(l => (l.OrganisationId, l.Year)).Any(g => g.Count() > 1))
+        if (RepeatedBudgetLineProblem(lines.Select(l => (l.OrganisationId, l.Year))) is { } repeated)
         {
-            throw new BusinessRuleException("budget-line-repeated", "Each organisation has at most one budget line per year.");
+            throw new BusinessRuleException("budget-line-repeated", repeated);
         }
 
         _budgetLines.Clear();

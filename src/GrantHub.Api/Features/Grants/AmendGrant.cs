@@ -41,13 +41,13 @@ public sealed class AmendGrantValidator : AbstractValidator<AmendGrantCommand>
 /// against the fund in the same transaction (so it fails, changing nothing, when the fund lacks the money); its
 /// tranche becomes payable once the lead organisation signs the new version.
 /// </summary>
-public sealed class AmendGrantHandler(GrantHubDbContext db, GrantAccess access, AgreementIssuer issuer, ICurrentUser user, TimeProvider clock)
+public sealed class AmendGrantHandler(GrantHubDbContext db, Viewer viewer, AgreementIssuer issuer, TimeProvider clock)
     : ICommandHandler<AmendGrantCommand, GrantAmendmentResponse>
 {
     public async ValueTask<GrantAmendmentResponse> Handle(AmendGrantCommand command, CancellationToken cancellationToken)
     {
-        var grant = await access.FindAsync(command.Id, cancellationToken);
-        var officer = user.RequiredId();
+        var grant = await db.Grants.WithDetails().FindVisibleAsync(viewer, command.Id, cancellationToken);
+        var officer = viewer.RequiredId();
         var now = clock.GetUtcNow();
 
         GrantAmendment amendment;
