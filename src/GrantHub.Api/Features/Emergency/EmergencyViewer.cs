@@ -3,6 +3,7 @@ using GrantHub.Core.Common;
 using GrantHub.Core.Data;
 using GrantHub.Core.Emergency;
 using GrantHub.Core.Identity;
+using GrantHub.Core.Organisations;
 using Microsoft.EntityFrameworkCore;
 
 namespace GrantHub.Api.Features.Emergency;
@@ -45,8 +46,16 @@ public sealed record EmergencyViewer(Viewer Viewer, IReadOnlySet<Guid> Organisat
     public async Task<EmergencyRequest> FindToHandleMoneyAsync(IQueryable<EmergencyRequest> requests, Guid id, CancellationToken cancellationToken)
     {
         var request = await FindAsync(requests, id, cancellationToken);
-        await Viewer.EnsureNotRelatedPartyAsync(
-            request.OrganisationId, "You are a member of the requesting organisation and cannot decide, pay or release its emergency money.", cancellationToken);
+        if (RelatedPartyRefusal(request) is { } refusal)
+        {
+            throw refusal;
+        }
+
         return request;
     }
+
+    /// <summary>The 409 <c>related-party</c> a member of the requesting organisation gets for handling its money, or null.</summary>
+    public BusinessRuleException? RelatedPartyRefusal(EmergencyRequest request) =>
+        RelatedParty.Refusal(
+            OrganisationIds, [request.OrganisationId], "You are a member of the requesting organisation and cannot decide, pay or release its emergency money.");
 }

@@ -29,12 +29,20 @@ public sealed class GrantAccess(GrantHubDbContext db, Viewer user)
     public async Task<Grant> FindToHandleMoneyAsync(Guid grantId, CancellationToken cancellationToken)
     {
         var grant = await FindAsync(grantId, cancellationToken);
-        await user.EnsureNotRelatedPartyAsync(
-            grant.ConsortiumOrganisationIds,
-            "You are a member of an organisation of this grant and cannot approve, reject or pay its tranches.",
-            cancellationToken);
+        if (RelatedPartyRefusal(await user.OrganisationsAsync(cancellationToken), grant) is { } refusal)
+        {
+            throw refusal;
+        }
+
         return grant;
     }
+
+    /// <summary>The 409 <c>related-party</c> a member of one of the grant's organisations gets for handling its money, or null.</summary>
+    public static BusinessRuleException? RelatedPartyRefusal(IReadOnlySet<Guid> viewerOrganisations, Grant grant) =>
+        RelatedParty.Refusal(
+            viewerOrganisations,
+            grant.ConsortiumOrganisationIds,
+            "You are a member of an organisation of this grant and cannot approve, reject or pay its tranches.");
 
     /// <summary>The whole grant for reading only; not found when absent or not visible to the user.</summary>
     public async Task<Grant> ReadAsync(Guid grantId, CancellationToken cancellationToken) =>
