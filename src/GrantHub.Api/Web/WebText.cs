@@ -45,6 +45,14 @@ public static class WebText
     public static string Deadline(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString("D", CultureInfo.CurrentCulture) + ", " + instant.UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture) + " UTC";
 
+    /// <summary>Time left on a promise, in whole hours and minutes, or how long ago it was broken.</summary>
+    public static string TimeLeft(IStringLocalizer text, TimeSpan left)
+    {
+        var span = left.Duration();
+        var hours = (int)span.TotalHours;
+        return text[left >= TimeSpan.Zero ? "Finance.TimeLeft" : "Finance.Overdue", hours, span.Minutes];
+    }
+
     public static string Amount(decimal amount, string currency) =>
         amount.ToString("N" + GrantHub.Core.Common.Currencies.MinorUnitDigits(currency), CultureInfo.CurrentCulture) + " " + currency;
 
