@@ -108,6 +108,27 @@ public class FinancePagesTests(GrantHubFactory factory) : IClassFixture<GrantHub
         }
     }
 
+    [Fact]
+    public async Task An_admin_tops_up_a_fund_on_its_page_and_a_finance_officer_is_offered_no_top_up()
+    {
+        var fund = await factory.CreateRapidResponseFund(budget: 10_000m);
+        var admin = await WebSession.SignedIn(factory, "admin@granthub.local", language: "fr");
+        await admin.Read($"/finance/funds/{fund.Id}");
+
+        var refused = await admin.Post($"/finance/funds/{fund.Id}?handler=TopUp", ("Amount", "dix"), ("Note", ""));
+        Assert.Contains("id=\"Amount-error\"", await WebSession.Html(refused));
+        var toppedUp = await admin.Post($"/finance/funds/{fund.Id}?handler=TopUp", ("Amount", "2 500,50"), ("Note", "Board decision"));
+
+        Assert.Equal(HttpStatusCode.Redirect, toppedUp.StatusCode);
+        Assert.Equal(12_500.50m, (await factory.GetFund(fund.Id)).Budget);
+        Assert.Contains("Board decision", await admin.Read($"/finance/funds/{fund.Id}"));
+        var finance = await WebSession.SignedIn(factory, Finance);
+        Assert.DoesNotContain("handler=TopUp", await finance.Read($"/finance/funds/{fund.Id}"));
+        var forbidden = await finance.Post($"/finance/funds/{fund.Id}?handler=TopUp", ("Amount", "1"), ("Note", ""));
+        Assert.NotEqual(HttpStatusCode.Redirect, forbidden.StatusCode);
+        Assert.Equal(12_500.50m, (await factory.GetFund(fund.Id)).Budget);
+    }
+
     private static string Card(string html, Guid id)
     {
         var start = html.IndexOf($"data-id=\"{id}\"", StringComparison.Ordinal);
