@@ -48,7 +48,8 @@ public static class WebText
     /// <summary>Time left on a promise, in whole hours and minutes, or how long ago it was broken.</summary>
     public static string TimeLeft(IStringLocalizer text, TimeSpan left)
     {
-        var span = left.Duration();
+        // To the nearest minute: stored instants keep 0.1 ms, so a fresh request must not read "71 h 59 min".
+        var span = TimeSpan.FromMinutes(Math.Round(left.Duration().TotalMinutes));
         var hours = (int)span.TotalHours;
         return text[left >= TimeSpan.Zero ? "Finance.TimeLeft" : "Finance.Overdue", hours, span.Minutes];
     }
