@@ -19,6 +19,11 @@ public static class FinanceEndpoints
             .RequireAuthorization(Policies.AdminOrFinance)
             .WithSummary("Payments recorded in a period (?from=YYYY-MM-DD&to=YYYY-MM-DD), at-risk payees by pseudonym (Admin or FinanceOfficer)");
 
+        finance.MapGet("/promise", (DateOnly? from, DateOnly? to, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new GetPromiseDashboardQuery(from, to), ct))
+            .RequireAuthorization(Policies.AdminProgrammeOrFinance)
+            .WithSummary("The decision promise by month and by fund: decision times (median, 90th percentile), breaches, escalations (staff)");
+
         finance.MapGet("/payments.csv", async (DateOnly? from, DateOnly? to, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
                 var payments = await mediator.Send(new ListPaymentsQuery(from, to), ct);
