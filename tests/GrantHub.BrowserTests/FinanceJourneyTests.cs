@@ -92,14 +92,58 @@ public class FinanceJourneyTests(BrowserHost host, ITestOutputHelper output) : I
         await fatima.Navigate(() => emergencyToPay.GetByRole(AriaRole.Button, new() { Name = fatima.Text("Finance.RecordPayment"), Exact = true }).ClickAsync());
         await Expect(fatima.Page.Locator("#recorded")).ToContainTextAsync($"URG-{language}");
 
+        // It appears on the promise dashboard: decided within the promise, drawn as a bar of the fund's chart.
+        await Menu(fatima, "Layout.Promise");
+        var row = fatima.Page.Locator($"#chart-times-fund-table tr[data-key='{emergencyFund.Id}']");
+        await Expect(row.Locator("td").Nth(1)).ToHaveTextAsync("1");
+        await Expect(row.Locator("td").Nth(4)).ToHaveTextAsync("0");
+        await Expect(fatima.Page.Locator("#chart-times-fund rect title", new() { HasText = emergencyFund.Name })).ToHaveCountAsync(2);
+
         foreach (var line in fatima.Report.Concat(frida.Report).Concat(maud.Report))
         {
             output.WriteLine(line);
         }
     }
 
+    [Theory]
+    [InlineData("en")]
+    [InlineData("fr")]
+    public async Task An_admin_disables_an_account_and_that_person_s_open_session_stops_working(string language)
+    {
+        var factory = host.Factory;
+        var email = $"reviewer-{Guid.NewGuid():N}@granthub.local";
+        var admin = await factory.Admin();
+        await (await admin.PostJson("/api/users", new CreateStaffUserCommand(email, DemoData.Password, "Rita Reviewer", [Roles.Reviewer]))).ShouldBe(HttpStatusCode.Created);
+        var rita = await SignedIn(language, "reviewer", email);
+        var ada = await SignedIn(language, "admin", "admin@granthub.local");
+
+        await Menu(ada, "Layout.Admin");
+        var account = ada.Page.Locator($"tr[data-email='{email}']");
+        await ada.Navigate(() => account.GetByRole(AriaRole.Button, new() { Name = ada.Text("Admin.DisableUser", email), Exact = true }).ClickAsync());
+        await Expect(ada.Page.GetByRole(AriaRole.Status)).ToContainTextAsync(ada.Text("Admin.UserDisabled"));
+        await Expect(account).ToContainTextAsync(ada.Text("Admin.Disabled"));
+
+        // Her open tab is signed out at its next request.
+        await rita.Go("/home");
+        Assert.Contains("/account/login", rita.Page.Url);
+
+        // The other administration screens, checked like every page.
+        await ada.Navigate(() => ada.Page.GetByRole(AriaRole.Link, new() { Name = ada.Text("Admin.AuditTitle"), Exact = true }).ClickAsync());
+        await ada.Navigate(() => ada.Page.GetByRole(AriaRole.Button, new() { Name = ada.Text("Admin.Verify"), Exact = true }).ClickAsync());
+        await Expect(ada.Page.Locator("#verification.notice")).ToBeVisibleAsync();
+        await ada.Navigate(() => ada.Page.GetByRole(AriaRole.Link, new() { Name = ada.Text("Admin.SettingsTitle"), Exact = true }).ClickAsync());
+        await Expect(ada.Page.Locator("#settings")).ToContainTextAsync("Emergency:DecisionPromiseHours");
+        await Menu(ada, "Layout.Funds");
+        await Menu(ada, "Layout.Promise");
+
+        foreach (var line in ada.Report.Concat(rita.Report))
+        {
+            output.WriteLine(line);
+        }
+    }
+
     private static Task Menu(PageVisitor visitor, string key) =>
-        visitor.Navigate(() => visitor.Page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = visitor.Text(key), Exact = true }).ClickAsync());
+        visitor.Navigate(() => visitor.Page.GetByRole(AriaRole.Navigation, new() { Name = visitor.Text("Layout.Navigation"), Exact = true }).GetByRole(AriaRole.Link, new() { Name = visitor.Text(key), Exact = true }).ClickAsync());
 
     private async Task<PageVisitor> SignedIn(string language, string who, string email)
     {
