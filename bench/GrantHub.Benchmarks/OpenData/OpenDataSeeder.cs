@@ -1,6 +1,7 @@
 using GrantHub.Benchmarks.ReportReminders;
 using System.Globalization;
 using GrantHub.Core.Calls;
+using GrantHub.Core.Common;
 using GrantHub.Core.Data;
 using GrantHub.Core.Funds;
 using GrantHub.Core.Grants;
@@ -48,9 +49,9 @@ internal sealed class OpenDataSeeder(BenchmarkHost host)
         using var insertGrant = new Insert(connection, transaction, "Grants",
             "Id", "GrantNumber", "ApplicationId", "CallId", "FundId", "LeadOrganisationId", "Currency", "Amount",
             "StartDate", "EndDate", "Status", "AwardedBy", "AwardedAt", "ActivatedAt", "Version");
-        using var insertAllocation = new Insert(connection, transaction, "GrantAllocations", "GrantId", "OrganisationId", "Amount");
+        using var insertAllocation = new Insert(connection, transaction, "GrantAllocations", "GrantId", "OrganisationId", "Amount", "Currency");
         using var insertTranche = new Insert(connection, transaction, "GrantTranches",
-            "Id", "GrantId", "Number", "PlannedDate", "Amount", "Condition", "Status", "ApprovalRound", "PaymentReference", "PaidOn", "RecordedBy", "RecordedAt");
+            "Id", "GrantId", "Number", "PlannedDate", "Amount", "Currency", "Condition", "Status", "ApprovalRound", "PaymentReference", "PaidOn", "RecordedBy", "RecordedAt");
 
         var countries = new[] { "NP", "BI", "CO", "UA", "SD", "AF", "MM", "PS" };
         var sensitive = 0;
@@ -78,17 +79,17 @@ internal sealed class OpenDataSeeder(BenchmarkHost host)
             insertGrant.Add(Text(grantId), $"GB-{number + 1:D7}", Text(applicationId), Text(callId), Text(fundId), Text(leadId), "EUR", GrantAmount,
                 Day(period.Start), Day(period.End), nameof(GrantStatus.Active), Text(ownerId), Instant(awardedAt), Instant(awardedAt.AddDays(10)), 1);
             var withPartner = number % 10 == 9;
-            insertAllocation.Add(Text(grantId), Text(leadId), withPartner ? GrantAmount / 2 : GrantAmount);
+            insertAllocation.Add(Text(grantId), Text(leadId), withPartner ? GrantAmount / 2 : GrantAmount, "EUR");
             if (withPartner)
             {
-                insertAllocation.Add(Text(grantId), Text(previousLead), GrantAmount / 2);
+                insertAllocation.Add(Text(grantId), Text(previousLead), GrantAmount / 2, "EUR");
             }
 
             var tranche = GrantAmount / 3;
             for (var year = 1; year <= 3; year++)
             {
                 var paid = year == 1;
-                insertTranche.Add(Text(Guid.NewGuid()), Text(grantId), year, Day(period.YearStart(year)), year == 3 ? GrantAmount - (2 * tranche) : tranche,
+                insertTranche.Add(Text(Guid.NewGuid()), Text(grantId), year, Day(period.YearStart(year)), year == 3 ? GrantAmount - (2 * tranche) : tranche, "EUR",
                     nameof(TrancheCondition.None), (paid ? TrancheStatus.Paid : TrancheStatus.Planned).ToString(), 1,
                     paid ? $"BANK-{number}" : null, paid ? Day(period.Start) : null, paid ? Text(ownerId) : null, paid ? Instant(awardedAt.AddDays(11)) : null);
             }
@@ -104,11 +105,11 @@ internal sealed class OpenDataSeeder(BenchmarkHost host)
     {
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GrantHubDbContext>();
-        var fund = new Fund("Benchmark core fund", FundKind.CoreFunding, "EUR", committed, 50_000_00, now.AddYears(-4));
-        fund.Commit(committed);
+        var fund = new Fund("Benchmark core fund", FundKind.CoreFunding, Euros(committed), Euros(50_000_00), now.AddYears(-4));
+        fund.Commit(Euros(committed));
         var call = new Call(
             new CallTerms(
-                fund.Id, "Benchmark call", "Core funding for women peacebuilders.", [Pillar.Participation], ["NP"], 50_000_00, 300_000_00, 12, 36,
+                fund.Id, "Benchmark call", "Core funding for women peacebuilders.", [Pillar.Participation], ["NP"], Euros(50_000_00), Euros(300_000_00), 12, 36,
                 now.AddYears(-4), now.AddYears(-3), ConsortiumRequired: false, 0, 3, [new RubricCriterion("Relevance", 100, 5)], 1),
             officer,
             now.AddYears(-4));
@@ -122,6 +123,8 @@ internal sealed class OpenDataSeeder(BenchmarkHost host)
 
     /// <summary>EF writes a Guid as upper-case text on SQLite.</summary>
     private static string Text(Guid id) => id.ToString().ToUpperInvariant();
+
+    private static Money Euros(long minorUnits) => new(minorUnits, "EUR");
 
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using GrantHub.Core.Applications;
 using GrantHub.Core.Calls;
+using GrantHub.Core.Common;
 using GrantHub.Core.Data;
 using GrantHub.Core.Funds;
 using GrantHub.Core.Grants;
@@ -77,9 +78,9 @@ internal sealed class GrantSeeder(BenchmarkHost host)
             using var insertGrant = new BulkInsert(
                 connection, transaction, "Grants", "Id", "GrantNumber", "ApplicationId", "CallId", "FundId", "LeadOrganisationId", "Currency", "Amount",
                 "StartDate", "EndDate", "Status", "AwardedBy", "AwardedAt", "ActivatedAt", "Version");
-            using var insertAllocation = new BulkInsert(connection, transaction, "GrantAllocations", "GrantId", "OrganisationId", "Amount");
+            using var insertAllocation = new BulkInsert(connection, transaction, "GrantAllocations", "GrantId", "OrganisationId", "Amount", "Currency");
             using var insertReport = new BulkInsert(
-                connection, transaction, "GrantReports", "Id", "GrantId", "Kind", "PeriodYear", "DueOn", "Status", "SubmissionCount");
+                connection, transaction, "GrantReports", "Id", "GrantId", "Currency", "Kind", "PeriodYear", "DueOn", "Status", "SubmissionCount");
 
             var horizon = today.AddDays(30);
             for (var number = 0; number < grants; number++)
@@ -117,13 +118,13 @@ internal sealed class GrantSeeder(BenchmarkHost host)
                     Text(grantId), $"GB-{number + 1:D7}", Text(applicationId), Text(callId), Text(fundId), Text(organisationId), "EUR", GrantAmount,
                     Day(period.Start), Day(period.End), nameof(GrantStatus.Active), Text(officers[number % Officers]), Instant(awardedAt),
                     Instant(awardedAt.AddDays(10)), 1);
-                insertAllocation.Add(Text(grantId), Text(organisationId), GrantAmount);
+                insertAllocation.Add(Text(grantId), Text(organisationId), GrantAmount, "EUR");
 
                 foreach (var scheduled in period.ReportingSchedule())
                 {
                     var status = scheduled.DueOn < today && random.NextDouble() >= overdueShare ? ReportStatus.Accepted : ReportStatus.Pending;
                     insertReport.Add(
-                        Text(Guid.NewGuid()), Text(grantId), scheduled.Kind.ToString(), scheduled.PeriodYear, Day(scheduled.DueOn), status.ToString(),
+                        Text(Guid.NewGuid()), Text(grantId), "EUR", scheduled.Kind.ToString(), scheduled.PeriodYear, Day(scheduled.DueOn), status.ToString(),
                         status == ReportStatus.Accepted ? 1 : 0);
                     reports++;
                     if (status == ReportStatus.Pending && scheduled.DueOn <= horizon)
@@ -142,17 +143,19 @@ internal sealed class GrantSeeder(BenchmarkHost host)
     /// <summary>EF writes a Guid as upper-case text on SQLite; the check in the benchmark proves the seeded rows join with EF's.</summary>
     private static string Text(Guid id) => id.ToString().ToUpperInvariant();
 
+    private static Money Euros(long minorUnits) => new(minorUnits, "EUR");
+
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private async Task<(Guid FundId, Guid CallId)> FundAndCallAsync(Guid officer, long committed, DateTimeOffset now)
     {
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GrantHubDbContext>();
-        var fund = new Fund("Benchmark core fund", FundKind.CoreFunding, "EUR", committed, 50_000_00, now.AddYears(-4));
-        fund.Commit(committed);
+        var fund = new Fund("Benchmark core fund", FundKind.CoreFunding, Euros(committed), Euros(50_000_00), now.AddYears(-4));
+        fund.Commit(Euros(committed));
         var call = new Call(
             new CallTerms(
-                fund.Id, "Benchmark call", "Core funding for women peacebuilders.", [Pillar.Participation], ["NP"], 50_000_00, 300_000_00, 12, 36,
+                fund.Id, "Benchmark call", "Core funding for women peacebuilders.", [Pillar.Participation], ["NP"], Euros(50_000_00), Euros(300_000_00), 12, 36,
                 now.AddYears(-4), now.AddYears(-3), ConsortiumRequired: false, 0, 3, [new RubricCriterion("Relevance", 100, 5)], 1),
             officer,
             now.AddYears(-4));

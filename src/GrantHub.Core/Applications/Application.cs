@@ -56,6 +56,7 @@ public class Application : IVersioned
         CallId = call.Id;
         LeadOrganisationId = leadOrganisationId;
         Currency = currency;
+        RequestedTotal = Money.Zero(currency);
         Status = ApplicationStatus.Draft;
         CreatedBy = createdBy;
         CreatedAt = now;
@@ -75,11 +76,11 @@ public class Application : IVersioned
     public int DurationMonths { get; private set; }
     public ApplicationStatus Status { get; private set; }
 
-    /// <summary>The call's fund currency; budget amounts are minor units of it.</summary>
+    /// <summary>The call's fund currency; every budget amount is in it.</summary>
     public string Currency { get; private set; } = "";
 
     /// <summary>The sum of the budget lines, kept with them.</summary>
-    public long RequestedTotal { get; private set; }
+    public Money RequestedTotal { get; private set; }
 
     public Guid CreatedBy { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
@@ -114,6 +115,10 @@ public class Application : IVersioned
         _members.Where(m => m.Status != ConsortiumMemberStatus.Declined).Select(m => m.OrganisationId);
 
     public static int YearsFor(int durationMonths) => (durationMonths + 11) / 12;
+
+    /// <summary>Why a budget repeats a line, or null: each organisation has at most one line per grant year. The budget validator asks the same question.</summary>
+    public static string? RepeatedBudgetLineProblem(IEnumerable<(Guid OrganisationId, int Year)> lines) =>
+        lines.GroupBy(line => line).Any(g => g.Count() > 1) ? "Each organisation has at most one budget line per year." : null;
 
     /// <summary>Starts a draft. Drafting is possible once a call is published and until it closes.</summary>
     public static Application Draft(
@@ -152,7 +157,7 @@ public class Application : IVersioned
         UpdatedAt = now;
     }
 
-    /// <summary>Replaces the whole budget. Amounts are minor units of <see cref="Currency"/>.</summary>
+    /// <summary>Replaces the whole budget. Amounts are in <see cref="Currency"/>.</summary>
     public void SetBudget(IReadOnlyCollection<BudgetLine> lines, DateTimeOffset now)
     {
         RequireDraft();
@@ -171,15 +176,20 @@ public class Application : IVersioned
                 throw new BusinessRuleException("budget-year-out-of-range", $"Budget years run from 1 to {GrantYears}; {line.Year} is outside.");
             }
 
-            if (line.Amount < 0)
+            if (line.Amount.IsNegative)
             {
                 throw new ArgumentOutOfRangeException(nameof(lines), "Budget amounts cannot be negative.");
             }
+
+            if (line.Amount.Currency != Currency)
+            {
+                throw new ArgumentException($"Budget amounts are in the application's currency, {Currency}.", nameof(lines));
+            }
         }
 
-        if (lines.GroupBy(l => (l.OrganisationId, l.Year)).Any(g => g.Count() > 1))
+        if (RepeatedBudgetLineProblem(lines.Select(l => (l.OrganisationId, l.Year))) is { } repeated)
         {
-            throw new BusinessRuleException("budget-line-repeated", "Each organisation has at most one budget line per year.");
+            throw new BusinessRuleException("budget-line-repeated", repeated);
         }
 
         _budgetLines.Clear();
@@ -342,8 +352,8 @@ public class Application : IVersioned
         {
             unmet.Add(new BusinessRuleException(
                 "requested-total-out-of-range",
-                $"The call funds {Money.FromMinorUnits(call.MinAmount, Currency)} to {Money.FromMinorUnits(call.MaxAmount, Currency)} {Currency}; " +
-                $"this application requests {Money.FromMinorUnits(RequestedTotal, Currency)} {Currency}."));
+                $"The call funds {call.MinAmount.Amount} to {call.MaxAmount.Amount} {Currency}; " +
+                $"this application requests {RequestedTotal.Amount} {Currency}."));
         }
 
         return unmet;
@@ -403,18 +413,18 @@ public class Application : IVersioned
     /// Each consortium member's share of an award: its budget lines' share of the requested total, scaled to the
     /// awarded amount and rounded down; the rounding remainder goes to the lead. Members whose share is zero get none.
     /// </summary>
-    public IReadOnlyDictionary<Guid, long> AllocationsFor(long awardedAmount)
+    public IReadOnlyDictionary<Guid, Money> AllocationsFor(Money awardedAmount)
     {
-        if (awardedAmount <= 0 || awardedAmount > RequestedTotal)
+        if (!awardedAmount.IsPositive || awardedAmount > RequestedTotal)
         {
             throw new ArgumentOutOfRangeException(nameof(awardedAmount), "An award is positive and at most the requested total.");
         }
 
         var shares = _budgetLines
             .GroupBy(line => line.OrganisationId)
-            .ToDictionary(g => g.Key, g => (long)((Int128)g.Sum(line => line.Amount) * awardedAmount / RequestedTotal));
-        shares[LeadOrganisationId] = shares.GetValueOrDefault(LeadOrganisationId) + awardedAmount - shares.Values.Sum();
-        return shares.Where(share => share.Value > 0).ToDictionary();
+            .ToDictionary(g => g.Key, g => awardedAmount.ScaledBy(Money.Sum(g.Select(line => line.Amount), Currency), RequestedTotal));
+        shares[LeadOrganisationId] = shares.GetValueOrDefault(LeadOrganisationId, Money.Zero(Currency)) + awardedAmount - Money.Sum(shares.Values, Currency);
+        return shares.Where(share => share.Value.IsPositive).ToDictionary();
     }
 
     private static BusinessRuleException CallClosed(Call call) =>
@@ -471,7 +481,7 @@ public class Application : IVersioned
         RecalculateTotal();
     }
 
-    private void RecalculateTotal() => RequestedTotal = _budgetLines.Aggregate(0L, (sum, line) => checked(sum + line.Amount));
+    private void RecalculateTotal() => RequestedTotal = Money.Sum(_budgetLines.Select(line => line.Amount), Currency);
 
     private void Apply(ApplicationNarrative narrative)
     {

@@ -21,15 +21,15 @@ public enum Pillar
 
 public record RubricCriterion(string Criterion, int Weight, int MaxScore);
 
-/// <summary>Everything about a call that its author edits while it is a draft. Amounts in minor units.</summary>
+/// <summary>Everything about a call that its author edits while it is a draft. Amounts in the fund's currency.</summary>
 public record CallTerms(
     Guid FundId,
     string Title,
     string Description,
     IReadOnlyList<Pillar> Pillars,
     IReadOnlyList<string> EligibleCountries,
-    long MinAmount,
-    long MaxAmount,
+    Money MinAmount,
+    Money MaxAmount,
     int MinDurationMonths,
     int MaxDurationMonths,
     DateTimeOffset OpensAt,
@@ -61,8 +61,8 @@ public class Call : IVersioned
     public string Description { get; private set; } = "";
     public List<Pillar> Pillars { get; private set; } = [];
     public List<string> EligibleCountries { get; private set; } = [];
-    public long MinAmount { get; private set; }
-    public long MaxAmount { get; private set; }
+    public Money MinAmount { get; private set; }
+    public Money MaxAmount { get; private set; }
     public int MinDurationMonths { get; private set; }
     public int MaxDurationMonths { get; private set; }
     public DateTimeOffset OpensAt { get; private set; }
@@ -161,6 +161,11 @@ public class Call : IVersioned
 
     private void Apply(CallTerms terms)
     {
+        if (terms.MinAmount.Currency != terms.MaxAmount.Currency)
+        {
+            throw new ArgumentException("A call's amounts are in one currency, its fund's.", nameof(terms));
+        }
+
         FundId = terms.FundId;
         Title = terms.Title;
         Description = terms.Description;

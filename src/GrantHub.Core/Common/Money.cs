@@ -35,6 +35,17 @@ public readonly record struct Money : IComparable<Money>
 
     public static Money Zero(string currency) => new(0, currency);
 
+    public bool IsPositive => MinorUnits > 0;
+
+    public bool IsNegative => MinorUnits < 0;
+
+    /// <summary>The sum of amounts in one currency; zero when there are none.</summary>
+    public static Money Sum(IEnumerable<Money> amounts, string currency) => amounts.Aggregate(Zero(currency), (sum, amount) => sum + amount);
+
+    /// <summary>This amount times <paramref name="part"/> / <paramref name="whole"/>, rounded down: a proportional share.</summary>
+    public Money ScaledBy(Money part, Money whole) =>
+        new((long)((Int128)MinorUnits * part.SameCurrencyAs(this).MinorUnits / whole.SameCurrencyAs(this).MinorUnits), Currency);
+
     /// <summary>Why the amount cannot be held in the currency, or null when it can: too large, finer than the minor unit, or an unknown currency.</summary>
     public static string? AmountProblem(decimal amount, string currency)
     {

@@ -13,7 +13,8 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.Property(a => a.Title).HasMaxLength(300);
         builder.Property(a => a.Summary).HasMaxLength(10_000);
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(32);
-        builder.Property(a => a.Currency).HasMaxLength(3).IsFixedLength();
+        builder.Property(a => a.Currency).HasColumnName(MoneyMapping.CurrencyColumn).HasMaxLength(3).IsFixedLength();
+        builder.HasMoney(a => a.RequestedTotal);
         builder.Property(a => a.DecisionFeedback).HasMaxLength(10_000);
         builder.PrimitiveCollection(a => a.Pillars).ElementType(e => e.HasConversion<string>());
         builder.PrimitiveCollection(a => a.Countries);
@@ -48,6 +49,8 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
             line.WithOwner().HasForeignKey("ApplicationId");
             line.HasKey(l => l.Id);
             line.Property(l => l.Id).ValueGeneratedNever();
+            line.Property<long>("amountMinorUnits").HasColumnName(nameof(BudgetLine.Amount));
+            line.HasCurrencyField("currency");
             line.HasOne<Organisation>().WithMany().HasForeignKey(l => l.OrganisationId);
             line.HasIndex("ApplicationId", nameof(BudgetLine.OrganisationId), nameof(BudgetLine.Year)).IsUnique();
         });

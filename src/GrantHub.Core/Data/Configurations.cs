@@ -20,7 +20,8 @@ internal sealed class FundConfiguration : IEntityTypeConfiguration<Fund>
     {
         builder.Property(f => f.Name).HasMaxLength(200);
         builder.Property(f => f.Kind).HasConversion<string>().HasMaxLength(32);
-        builder.Property(f => f.Currency).HasMaxLength(3).IsFixedLength();
+        builder.Property(f => f.Currency).HasColumnName(MoneyMapping.CurrencyColumn).HasMaxLength(3).IsFixedLength();
+        builder.HasMoney(f => f.Budget).HasMoney(f => f.Committed).HasMoney(f => f.Disbursed).HasMoney(f => f.ApprovalThreshold);
         builder.Ignore(f => f.Available);
         builder.ToTable(t =>
         {
@@ -36,6 +37,7 @@ internal sealed class FundTopUpConfiguration : IEntityTypeConfiguration<FundTopU
     public void Configure(EntityTypeBuilder<FundTopUp> builder)
     {
         builder.Property(t => t.Note).HasMaxLength(1000);
+        builder.HasMoney(t => t.Amount);
         builder.HasOne<Fund>().WithMany().HasForeignKey(t => t.FundId);
         builder.HasIndex(t => t.FundId);
     }
@@ -48,6 +50,7 @@ internal sealed class CallConfiguration : IEntityTypeConfiguration<Call>
         builder.Property(c => c.Title).HasMaxLength(200);
         builder.Property(c => c.Description).HasMaxLength(20_000);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(32);
+        builder.HasMoney(c => c.MinAmount).HasMoney(c => c.MaxAmount);
         builder.PrimitiveCollection(c => c.Pillars).ElementType(e => e.HasConversion<string>());
         builder.PrimitiveCollection(c => c.EligibleCountries);
         builder.OwnsMany(c => c.Rubric, rubric => rubric.ToJson());
@@ -66,6 +69,7 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.RegistrationNumber).HasMaxLength(100);
         builder.Property(o => o.DueDiligence).HasConversion<string>().HasMaxLength(32);
         builder.Property(o => o.DueDiligenceNote).HasMaxLength(4000);
+        builder.Property<long?>("annualBudgetUsdMinorUnits").HasColumnName("AnnualBudgetUsd");
         builder.HasMany(o => o.Members).WithOne().HasForeignKey(m => m.OrganisationId);
         builder.Navigation(o => o.Members).HasField("_members").UsePropertyAccessMode(PropertyAccessMode.Field);
     }

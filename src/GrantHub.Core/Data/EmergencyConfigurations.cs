@@ -11,7 +11,8 @@ internal sealed class EmergencyRequestConfiguration : IEntityTypeConfiguration<E
 {
     public void Configure(EntityTypeBuilder<EmergencyRequest> builder)
     {
-        builder.Property(r => r.Currency).HasMaxLength(3).IsFixedLength();
+        builder.Property(r => r.Currency).HasColumnName(MoneyMapping.CurrencyColumn).HasMaxLength(3).IsFixedLength();
+        builder.HasMoney(r => r.Amount);
         builder.Property(r => r.Category).HasConversion<string>().HasMaxLength(32);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.Justification).HasMaxLength(EmergencyRequest.MaxJustificationLength);

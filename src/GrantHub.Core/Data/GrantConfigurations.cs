@@ -14,7 +14,8 @@ internal sealed class GrantConfiguration : IEntityTypeConfiguration<Grant>
     {
         builder.Property(g => g.GrantNumber).HasMaxLength(20);
         builder.HasIndex(g => g.GrantNumber).IsUnique();
-        builder.Property(g => g.Currency).HasMaxLength(3).IsFixedLength();
+        builder.Property(g => g.Currency).HasColumnName(MoneyMapping.CurrencyColumn).HasMaxLength(3).IsFixedLength();
+        builder.HasMoney(g => g.Amount);
         builder.Property(g => g.Status).HasConversion<string>().HasMaxLength(32);
         builder.Property(g => g.TerminationReason).HasMaxLength(2000);
         builder.Ignore(g => g.Period);
@@ -51,6 +52,7 @@ internal sealed class GrantAllocationConfiguration : IEntityTypeConfiguration<Gr
     public void Configure(EntityTypeBuilder<GrantAllocation> builder)
     {
         builder.HasKey(a => new { a.GrantId, a.OrganisationId });
+        builder.HasMoney(a => a.Amount);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(a => a.OrganisationId);
         builder.HasIndex(a => a.OrganisationId);
     }
@@ -62,6 +64,7 @@ internal sealed class TrancheConfiguration : IEntityTypeConfiguration<Tranche>
     {
         builder.ToTable("GrantTranches", t => t.HasCheckConstraint("CK_GrantTranches_AmountPositive", "\"Amount\" > 0"));
         builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.HasMoney(t => t.Amount);
         builder.HasIndex(t => new { t.GrantId, t.Number }).IsUnique();
         builder.HasIndex(t => new { t.Status, t.PlannedDate });
         builder.Property(t => t.Condition).HasConversion<string>().HasMaxLength(40);
@@ -100,6 +103,8 @@ internal sealed class GrantReportConfiguration : IEntityTypeConfiguration<GrantR
         builder.Property(r => r.Achievements).HasMaxLength(10_000);
         builder.Property(r => r.Risks).HasMaxLength(10_000);
         builder.Property(r => r.ReviewComment).HasMaxLength(4000);
+        builder.Property<long?>("spentToDateMinorUnits").HasColumnName(nameof(GrantReport.SpentToDate));
+        builder.HasCurrencyField("currency");
         builder.Ignore(r => r.IsOpenForSubmission);
     }
 }
@@ -112,6 +117,8 @@ internal sealed class GrantAmendmentConfiguration : IEntityTypeConfiguration<Gra
         builder.HasIndex(a => new { a.GrantId, a.Number }).IsUnique();
         builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(32);
         builder.Property(a => a.Reason).HasMaxLength(2000);
+        builder.Property<long?>("amountMinorUnits").HasColumnName(nameof(GrantAmendment.Amount));
+        builder.HasCurrencyField("currency");
         builder.Ignore(a => a.IsInForce);
     }
 }

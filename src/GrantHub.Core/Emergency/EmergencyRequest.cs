@@ -26,13 +26,13 @@ public enum EmergencyRequestStatus
 }
 
 /// <summary>An organisation's approved emergency total over the rolling window and its limit (null: no limit in this currency).</summary>
-public record OrganisationAllowance(Organisation Organisation, long? Limit, long AlreadyApproved);
+public record OrganisationAllowance(Organisation Organisation, Money? Limit, Money AlreadyApproved);
 
 /// <summary>
 /// A request for rapid-response money. Lifecycle: Submitted → Approved → Paid, or Rejected / Cancelled (before a
 /// decision), or Approved → Released (the money cannot be paid and goes back to the fund).
 /// Maker-checker: whoever asked (the requester and, for requests taken by phone, the officer who entered it)
-/// never approves or pays. Amounts are minor units of <see cref="Currency"/>.
+/// never approves or pays. The amount is in the fund's currency, <see cref="Currency"/>.
 /// </summary>
 public class EmergencyRequest : IVersioned
 {
@@ -49,7 +49,7 @@ public class EmergencyRequest : IVersioned
     public EmergencyRequest(
         Guid organisationId,
         Fund fund,
-        long amount,
+        Money amount,
         EmergencyCategory category,
         string justification,
         DateOnly neededBy,
@@ -63,9 +63,14 @@ public class EmergencyRequest : IVersioned
             throw new BusinessRuleException("fund-not-rapid-response", "Emergency requests draw on a RapidResponse fund.");
         }
 
-        if (amount <= 0)
+        if (!amount.IsPositive)
         {
             throw new ArgumentOutOfRangeException(nameof(amount), "Amounts must be positive.");
+        }
+
+        if (amount.Currency != fund.Currency)
+        {
+            throw new ArgumentException($"The fund holds {fund.Currency}, not {amount.Currency}.", nameof(amount));
         }
 
         Id = Guid.NewGuid();
@@ -86,7 +91,7 @@ public class EmergencyRequest : IVersioned
     public Guid Id { get; private set; }
     public Guid OrganisationId { get; private set; }
     public Guid FundId { get; private set; }
-    public long Amount { get; private set; }
+    public Money Amount { get; private set; }
     public string Currency { get; private set; } = "";
     public EmergencyCategory Category { get; private set; }
 
@@ -144,8 +149,8 @@ public class EmergencyRequest : IVersioned
             {
                 throw new BusinessRuleException(
                     "organisation-limit-exceeded",
-                    $"The organisation has received {Money.FromMinorUnits(allowance.AlreadyApproved, Currency)} {Currency} in emergency funds " +
-                    $"over the last 12 months; with this request it would exceed its limit of {Money.FromMinorUnits(limit, Currency)} {Currency}.");
+                    $"The organisation has received {allowance.AlreadyApproved.Amount} {Currency} in emergency funds " +
+                    $"over the last 12 months; with this request it would exceed its limit of {limit.Amount} {Currency}.");
             }
 
             fund.Commit(Amount);

@@ -10,7 +10,7 @@ public enum FundKind
 
 /// <summary>
 /// A money envelope in one currency. Invariant, always: committed &lt;= budget and disbursed &lt;= committed.
-/// Amounts are integer minor units of <see cref="Currency"/>.
+/// Every amount is in <see cref="Currency"/>.
 /// </summary>
 public class Fund : IVersioned
 {
@@ -18,18 +18,25 @@ public class Fund : IVersioned
     {
     }
 
-    public Fund(string name, FundKind kind, string currency, long budget, long approvalThreshold, DateTimeOffset createdAt)
+    public Fund(string name, FundKind kind, Money budget, Money approvalThreshold, DateTimeOffset createdAt)
     {
-        if (budget < 0 || approvalThreshold < 0)
+        if (budget.IsNegative || approvalThreshold.IsNegative)
         {
             throw new ArgumentOutOfRangeException(nameof(budget), "Amounts cannot be negative.");
+        }
+
+        if (approvalThreshold.Currency != budget.Currency)
+        {
+            throw new ArgumentException("The approval threshold is in the fund's currency.", nameof(approvalThreshold));
         }
 
         Id = Guid.NewGuid();
         Name = name;
         Kind = kind;
-        Currency = currency;
+        Currency = budget.Currency;
         Budget = budget;
+        Committed = Money.Zero(Currency);
+        Disbursed = Money.Zero(Currency);
         ApprovalThreshold = approvalThreshold;
         CreatedAt = createdAt;
     }
@@ -38,28 +45,28 @@ public class Fund : IVersioned
     public string Name { get; private set; } = "";
     public FundKind Kind { get; private set; }
     public string Currency { get; private set; } = "";
-    public long Budget { get; private set; }
-    public long Committed { get; private set; }
-    public long Disbursed { get; private set; }
+    public Money Budget { get; private set; }
+    public Money Committed { get; private set; }
+    public Money Disbursed { get; private set; }
 
     /// <summary>Payments above this amount need two distinct finance approvals.</summary>
-    public long ApprovalThreshold { get; private set; }
+    public Money ApprovalThreshold { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
     public long Version { get; set; }
 
-    public long Available => Budget - Committed;
+    public Money Available => Budget - Committed;
 
     /// <summary>Maker-checker for every payment from this fund: two distinct finance approvals above the approval threshold, else one.</summary>
-    public int ApprovalsRequiredFor(long amount) => amount > ApprovalThreshold ? 2 : 1;
+    public int ApprovalsRequiredFor(Money amount) => amount > ApprovalThreshold ? 2 : 1;
 
     /// <summary>A ceiling far above any real fund that keeps every sum of amounts clear of overflow.</summary>
     private static long MaxBudget => long.MaxValue / 4;
 
-    public void TopUp(long amount)
+    public void TopUp(Money amount)
     {
         RequirePositive(amount);
-        if (amount > MaxBudget - Budget)
+        if (amount.MinorUnits > MaxBudget - Budget.MinorUnits)
         {
             throw new BusinessRuleException("fund-budget-too-large", "A fund's budget cannot grow beyond what GrantHub can account for.");
         }
@@ -68,22 +75,21 @@ public class Fund : IVersioned
     }
 
     /// <summary>Reserves money for an award, a top-up amendment or an approved emergency request.</summary>
-    public void Commit(long amount)
+    public void Commit(Money amount)
     {
         RequirePositive(amount);
         if (amount > Available)
         {
             throw new BusinessRuleException(
                 "fund-insufficient",
-                $"The fund '{Name}' has {Money.FromMinorUnits(Available, Currency)} {Currency} available; " +
-                $"{Money.FromMinorUnits(amount, Currency)} {Currency} cannot be committed.");
+                $"The fund '{Name}' has {Available.Amount} {Currency} available; {amount.Amount} {Currency} cannot be committed.");
         }
 
         Committed += amount;
     }
 
     /// <summary>Returns committed but never-to-be-paid money (a terminated grant's unpaid remainder).</summary>
-    public void Release(long amount)
+    public void Release(Money amount)
     {
         RequirePositive(amount);
         if (amount > Committed - Disbursed)
@@ -94,7 +100,7 @@ public class Fund : IVersioned
         Committed -= amount;
     }
 
-    public void Disburse(long amount)
+    public void Disburse(Money amount)
     {
         RequirePositive(amount);
         if (amount > Committed - Disbursed)
@@ -105,9 +111,14 @@ public class Fund : IVersioned
         Disbursed += amount;
     }
 
-    private static void RequirePositive(long amount)
+    private void RequirePositive(Money amount)
     {
-        if (amount <= 0)
+        if (amount.Currency != Currency)
+        {
+            throw new ArgumentException($"The fund holds {Currency}, not {amount.Currency}.", nameof(amount));
+        }
+
+        if (!amount.IsPositive)
         {
             throw new ArgumentOutOfRangeException(nameof(amount), "Amounts must be positive.");
         }

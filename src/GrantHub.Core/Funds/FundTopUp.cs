@@ -1,3 +1,5 @@
+using GrantHub.Core.Common;
+
 namespace GrantHub.Core.Funds;
 
 /// <summary>An immutable record of money added to a fund's budget.</summary>
@@ -7,7 +9,7 @@ public class FundTopUp
     {
     }
 
-    public FundTopUp(Guid fundId, long amount, string? note, Guid addedBy, DateTimeOffset addedAt)
+    public FundTopUp(Guid fundId, Money amount, string? note, Guid addedBy, DateTimeOffset addedAt)
     {
         Id = Guid.NewGuid();
         FundId = fundId;
@@ -19,7 +21,7 @@ public class FundTopUp
 
     public Guid Id { get; private set; }
     public Guid FundId { get; private set; }
-    public long Amount { get; private set; }
+    public Money Amount { get; private set; }
     public string? Note { get; private set; }
     public Guid AddedBy { get; private set; }
     public DateTimeOffset AddedAt { get; private set; }

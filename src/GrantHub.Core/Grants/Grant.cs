@@ -14,7 +14,7 @@ public enum GrantStatus
 /// <summary>
 /// A multi-year core grant to a lead organisation on behalf of its consortium. Lifecycle:
 /// AwaitingSignature → Active (first agreement version signed) → Closed, or Terminated.
-/// Amounts are minor units of <see cref="Currency"/>; the tranche amounts always add up to <see cref="Amount"/>,
+/// Every amount is in <see cref="Currency"/>; the tranche amounts always add up to <see cref="Amount"/>,
 /// and so do the allocations. Create one only through <see cref="GrantAwarding"/>, which also commits the money.
 /// </summary>
 public class Grant : IVersioned
@@ -39,7 +39,7 @@ public class Grant : IVersioned
     public Guid FundId { get; private set; }
     public Guid LeadOrganisationId { get; private set; }
     public string Currency { get; private set; } = "";
-    public long Amount { get; private set; }
+    public Money Amount { get; private set; }
     public DateOnly StartDate { get; private set; }
     public DateOnly EndDate { get; private set; }
     public GrantStatus Status { get; private set; }
@@ -62,7 +62,7 @@ public class Grant : IVersioned
 
     public GrantPeriod Period => new(StartDate, EndDate);
 
-    public long PaidTotal => _tranches.Where(t => t.Status == TrancheStatus.Paid).Sum(t => t.Amount);
+    public Money PaidTotal => Money.Sum(_tranches.Where(t => t.Status == TrancheStatus.Paid).Select(t => t.Amount), Currency);
 
     public AgreementVersion? LatestAgreementVersion => _agreementVersions.MaxBy(v => v.Version);
 
@@ -83,16 +83,15 @@ public class Grant : IVersioned
         Guid callId,
         Guid fundId,
         Guid leadOrganisationId,
-        string currency,
-        long amount,
+        Money amount,
         DateOnly startDate,
         int durationMonths,
-        IReadOnlyDictionary<Guid, long> allocations,
+        IReadOnlyDictionary<Guid, Money> allocations,
         IReadOnlyList<PlannedTranche>? tranchePlan,
         Guid awardedBy,
         DateTimeOffset now)
     {
-        if (amount <= 0)
+        if (!amount.IsPositive)
         {
             throw new BusinessRuleException("grant-amount-not-positive", "A grant's amount must be positive.");
         }
@@ -102,7 +101,7 @@ public class Grant : IVersioned
             throw new BusinessRuleException("grant-duration-not-positive", "A grant lasts at least one month.");
         }
 
-        if (allocations.Count == 0 || allocations.Values.Any(a => a <= 0) || allocations.Values.Sum() != amount)
+        if (allocations.Count == 0 || allocations.Values.Any(a => !a.IsPositive) || Money.Sum(allocations.Values, amount.Currency) != amount)
         {
             throw new BusinessRuleException(
                 "grant-allocations-mismatch",
@@ -117,7 +116,7 @@ public class Grant : IVersioned
             CallId = callId,
             FundId = fundId,
             LeadOrganisationId = leadOrganisationId,
-            Currency = currency,
+            Currency = amount.Currency,
             Amount = amount,
             StartDate = startDate,
             EndDate = GrantPeriod.FromDuration(startDate, durationMonths).End,
@@ -127,9 +126,18 @@ public class Grant : IVersioned
         };
         grant._allocations.AddRange(allocations.Select(a => new GrantAllocation(grant.Id, a.Key, a.Value)));
         grant.PlanTranches(tranchePlan ?? grant.Period.DefaultTranchePlan(amount));
-        grant._reports.AddRange(grant.Period.ReportingSchedule().Select(r => new GrantReport(grant.Id, r.Kind, r.PeriodYear, r.DueOn)));
+        grant._reports.AddRange(grant.Period.ReportingSchedule().Select(r => new GrantReport(grant.Id, grant.Currency, r.Kind, r.PeriodYear, r.DueOn)));
         return grant;
     }
+
+    /// <summary>
+    /// Why a tranche plan cannot pay out an award of <paramref name="amount"/>, or null when it can: every tranche is
+    /// positive and together they equal the amount. The award validator asks the same question before the award.
+    /// </summary>
+    public static string? TranchePlanProblem(IReadOnlyCollection<PlannedTranche> plan, Money amount) =>
+        plan.Count == 0 || plan.Any(t => !t.Amount.IsPositive) || Money.Sum(plan.Select(t => t.Amount), amount.Currency) != amount
+            ? "Each tranche must be positive and together they must equal the grant amount."
+            : null;
 
     public Tranche FindTranche(int number) =>
         _tranches.FirstOrDefault(t => t.Number == number) ?? throw new NotFoundException(nameof(Tranche), number);
@@ -336,7 +344,7 @@ public class Grant : IVersioned
             var existing = _reports.FirstOrDefault(r => r.PeriodYear == scheduled.PeriodYear);
             if (existing is null)
             {
-                _reports.Add(new GrantReport(Id, scheduled.Kind, scheduled.PeriodYear, scheduled.DueOn));
+                _reports.Add(new GrantReport(Id, Currency, scheduled.Kind, scheduled.PeriodYear, scheduled.DueOn));
             }
             else
             {
@@ -352,24 +360,24 @@ public class Grant : IVersioned
     /// proportion to their allocations (the rounding remainder to the lead, or else the largest allocation) and paid as
     /// a new unconditional tranche, planned for today or the start date, payable once the new agreement version is signed.
     /// </summary>
-    public GrantAmendment TopUp(long amount, string reason, Guid by, DateOnly today, DateTimeOffset now)
+    public GrantAmendment TopUp(Money amount, string reason, Guid by, DateOnly today, DateTimeOffset now)
     {
         RequireOpen("amend");
-        if (amount <= 0)
+        if (!amount.IsPositive)
         {
             throw new BusinessRuleException("grant-amount-not-positive", "A top-up must be positive.");
         }
 
         var amendment = AddAmendment(AmendmentKind.TopUp, newEndDate: null, amount, reason, by, now);
-        var shares = _allocations.ToDictionary(a => a, a => (long)((Int128)amount * a.Amount / Amount));
-        var remainderHolder = _allocations.FirstOrDefault(a => a.OrganisationId == LeadOrganisationId) ?? _allocations.MaxBy(a => a.Amount)!;
-        shares[remainderHolder] += amount - shares.Values.Sum();
+        var shares = _allocations.ToDictionary(a => a, a => amount.ScaledBy(a.Amount, Amount));
+        var remainderHolder = _allocations.FirstOrDefault(a => a.OrganisationId == LeadOrganisationId) ?? _allocations.MaxBy(a => a.Amount.MinorUnits)!;
+        shares[remainderHolder] += amount - Money.Sum(shares.Values, Currency);
         foreach (var (allocation, share) in shares)
         {
             allocation.Increase(share);
         }
 
-        Amount = checked(Amount + amount);
+        Amount += amount;
         var plannedDate = today > StartDate ? today : StartDate;
         _tranches.Add(new Tranche(Id, _tranches.Max(t => t.Number) + 1, plannedDate, amount, TrancheCondition.None, amendment.Id));
         return amendment;
@@ -396,7 +404,7 @@ public class Grant : IVersioned
     }
 
     /// <summary>Ends the grant early, cancelling every unpaid tranche. Returns the unpaid remainder the caller releases to the fund.</summary>
-    public long Terminate(string reason, Guid by, DateTimeOffset now)
+    public Money Terminate(string reason, Guid by, DateTimeOffset now)
     {
         RequireOpen("terminate");
         var unpaid = Amount - PaidTotal;
@@ -415,9 +423,9 @@ public class Grant : IVersioned
 
     private void PlanTranches(IReadOnlyList<PlannedTranche> plan)
     {
-        if (plan.Count == 0 || plan.Any(t => t.Amount <= 0) || plan.Sum(t => t.Amount) != Amount)
+        if (TranchePlanProblem(plan, Amount) is { } problem)
         {
-            throw new BusinessRuleException("tranche-plan-mismatch", "Each tranche must be positive and together they must equal the grant amount.");
+            throw new BusinessRuleException("tranche-plan-mismatch", problem);
         }
 
         if (plan.Any(t => !Period.Contains(t.PlannedDate)))
@@ -433,9 +441,9 @@ public class Grant : IVersioned
         }
     }
 
-    private GrantAmendment AddAmendment(AmendmentKind kind, DateOnly? newEndDate, long? amount, string reason, Guid by, DateTimeOffset now)
+    private GrantAmendment AddAmendment(AmendmentKind kind, DateOnly? newEndDate, Money? amount, string reason, Guid by, DateTimeOffset now)
     {
-        var amendment = new GrantAmendment(Id, _amendments.Count + 1, kind, EndDate, newEndDate, amount, reason, by, now);
+        var amendment = new GrantAmendment(Id, _amendments.Count + 1, kind, EndDate, newEndDate, Currency, amount, reason, by, now);
         _amendments.Add(amendment);
         Changed();
         return amendment;

@@ -1,13 +1,15 @@
+using GrantHub.Core.Common;
+
 namespace GrantHub.Core.Grants;
 
-/// <summary>A consortium member's share of a grant, in the grant's currency's minor units.</summary>
+/// <summary>A consortium member's share of a grant, in the grant's currency.</summary>
 public class GrantAllocation
 {
     private GrantAllocation()
     {
     }
 
-    internal GrantAllocation(Guid grantId, Guid organisationId, long amount)
+    internal GrantAllocation(Guid grantId, Guid organisationId, Money amount)
     {
         GrantId = grantId;
         OrganisationId = organisationId;
@@ -16,7 +18,7 @@ public class GrantAllocation
 
     public Guid GrantId { get; private set; }
     public Guid OrganisationId { get; private set; }
-    public long Amount { get; private set; }
+    public Money Amount { get; private set; }
 
-    internal void Increase(long amount) => Amount = checked(Amount + amount);
+    internal void Increase(Money amount) => Amount += amount;
 }

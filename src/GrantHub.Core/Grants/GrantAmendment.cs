@@ -1,3 +1,5 @@
+using GrantHub.Core.Common;
+
 namespace GrantHub.Core.Grants;
 
 public enum AmendmentKind
@@ -12,6 +14,11 @@ public enum AmendmentKind
 /// </summary>
 public class GrantAmendment
 {
+    // EF cannot map an optional complex type of a value type, so the amendment keeps the two columns of its optional
+    // amount itself.
+    private long? amountMinorUnits;
+    private string currency = "";
+
     private GrantAmendment()
     {
     }
@@ -22,7 +29,8 @@ public class GrantAmendment
         AmendmentKind kind,
         DateOnly previousEndDate,
         DateOnly? newEndDate,
-        long? amount,
+        string currency,
+        Money? amount,
         string reason,
         Guid by,
         DateTimeOffset at)
@@ -33,7 +41,8 @@ public class GrantAmendment
         Kind = kind;
         PreviousEndDate = previousEndDate;
         NewEndDate = newEndDate;
-        Amount = amount;
+        this.currency = currency;
+        amountMinorUnits = amount?.MinorUnits;
         Reason = reason;
         By = by;
         At = at;
@@ -46,8 +55,8 @@ public class GrantAmendment
     public DateOnly PreviousEndDate { get; private set; }
     public DateOnly? NewEndDate { get; private set; }
 
-    /// <summary>The top-up amount in the grant currency's minor units; null for an extension.</summary>
-    public long? Amount { get; private set; }
+    /// <summary>The top-up amount in the grant's currency; null for an extension.</summary>
+    public Money? Amount => amountMinorUnits is { } minorUnits ? new Money(minorUnits, currency) : null;
 
     public string Reason { get; private set; } = "";
     public Guid By { get; private set; }

@@ -6,15 +6,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GrantHub.Core.Grants;
 
-/// <summary>What an award decision fixes; amounts in minor units of the call's fund currency.</summary>
+/// <summary>What an award decision fixes; amounts in the call's fund currency.</summary>
 public record GrantAwardTerms(
     Guid ApplicationId,
     Guid CallId,
     Guid LeadOrganisationId,
-    long Amount,
+    Money Amount,
     DateOnly StartDate,
     int DurationMonths,
-    IReadOnlyDictionary<Guid, long> Allocations,
+    IReadOnlyDictionary<Guid, Money> Allocations,
     IReadOnlyList<PlannedTranche>? TranchePlan);
 
 /// <summary>
@@ -40,7 +40,6 @@ public sealed class GrantAwarding(GrantHubDbContext db)
             call.Id,
             fund.Id,
             terms.LeadOrganisationId,
-            fund.Currency,
             terms.Amount,
             terms.StartDate,
             terms.DurationMonths,

@@ -1,7 +1,9 @@
+using GrantHub.Core.Common;
+
 namespace GrantHub.Core.Grants;
 
-/// <summary>A planned payment in an award's tranche plan, in minor units.</summary>
-public record PlannedTranche(DateOnly PlannedDate, long Amount);
+/// <summary>A planned payment in an award's tranche plan.</summary>
+public record PlannedTranche(DateOnly PlannedDate, Money Amount);
 
 /// <summary>One entry of a reporting schedule.</summary>
 public record ScheduledReport(ReportKind Kind, int PeriodYear, DateOnly DueOn);
@@ -53,14 +55,15 @@ public readonly record struct GrantPeriod(DateOnly Start, DateOnly End)
     }
 
     /// <summary>One tranche at the start of each grant year, equal, the remainder in the last.</summary>
-    public IReadOnlyList<PlannedTranche> DefaultTranchePlan(long amount)
+    public IReadOnlyList<PlannedTranche> DefaultTranchePlan(Money amount)
     {
         var years = Years;
-        var share = amount / years;
+        var share = amount.MinorUnits / years;
         var plan = new List<PlannedTranche>(years);
         for (var year = 1; year <= years; year++)
         {
-            plan.Add(new PlannedTranche(YearStart(year), year == years ? amount - (share * (years - 1)) : share));
+            var minorUnits = year == years ? amount.MinorUnits - (share * (years - 1)) : share;
+            plan.Add(new PlannedTranche(YearStart(year), new Money(minorUnits, amount.Currency)));
         }
 
         return plan;

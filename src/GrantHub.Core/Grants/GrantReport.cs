@@ -26,19 +26,25 @@ public enum ReportOutcome
 }
 
 /// <summary>What the lead organisation reports. Narrative, achievements and risks may describe people at risk.</summary>
-public record ReportSubmission(string Narrative, long SpentToDate, string Achievements, string? Risks);
+public record ReportSubmission(string Narrative, Money SpentToDate, string Achievements, string? Risks);
 
 /// <summary>One entry of a grant's reporting schedule: Pending → Submitted → Accepted, or back to ChangesRequested and resubmitted.</summary>
 public class GrantReport
 {
+    // EF cannot map an optional complex type of a value type, so the report keeps the two columns of the optional
+    // spending it reports itself.
+    private long? spentToDateMinorUnits;
+    private string currency = "";
+
     private GrantReport()
     {
     }
 
-    internal GrantReport(Guid grantId, ReportKind kind, int periodYear, DateOnly dueOn)
+    internal GrantReport(Guid grantId, string currency, ReportKind kind, int periodYear, DateOnly dueOn)
     {
         Id = Guid.NewGuid();
         GrantId = grantId;
+        this.currency = currency;
         Kind = kind;
         PeriodYear = periodYear;
         DueOn = dueOn;
@@ -56,8 +62,8 @@ public class GrantReport
     public ReportStatus Status { get; private set; }
     public string? Narrative { get; private set; }
 
-    /// <summary>Cumulative spending reported, in the grant currency's minor units.</summary>
-    public long? SpentToDate { get; private set; }
+    /// <summary>Cumulative spending reported, in the grant's currency; null until the report is submitted.</summary>
+    public Money? SpentToDate => spentToDateMinorUnits is { } minorUnits ? new Money(minorUnits, currency) : null;
 
     public string? Achievements { get; private set; }
     public string? Risks { get; private set; }
@@ -77,8 +83,13 @@ public class GrantReport
             throw new BusinessRuleException("report-not-open", $"This report is {Status}; it can be submitted only while Pending or after changes were requested.");
         }
 
+        if (submission.SpentToDate.Currency != currency)
+        {
+            throw new ArgumentException($"Spending is reported in the grant's currency, {currency}.", nameof(submission));
+        }
+
         Narrative = submission.Narrative;
-        SpentToDate = submission.SpentToDate;
+        spentToDateMinorUnits = submission.SpentToDate.MinorUnits;
         Achievements = submission.Achievements;
         Risks = submission.Risks;
         SubmissionCount++;

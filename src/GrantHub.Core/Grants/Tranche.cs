@@ -32,7 +32,7 @@ public class Tranche
     {
     }
 
-    internal Tranche(Guid grantId, int number, DateOnly plannedDate, long amount, TrancheCondition condition, Guid? amendmentId)
+    internal Tranche(Guid grantId, int number, DateOnly plannedDate, Money amount, TrancheCondition condition, Guid? amendmentId)
     {
         Id = Guid.NewGuid();
         GrantId = grantId;
@@ -49,7 +49,7 @@ public class Tranche
     public Guid GrantId { get; private set; }
     public int Number { get; private set; }
     public DateOnly PlannedDate { get; private set; }
-    public long Amount { get; private set; }
+    public Money Amount { get; private set; }
     public TrancheCondition Condition { get; private set; }
     public TrancheStatus Status { get; private set; }
 

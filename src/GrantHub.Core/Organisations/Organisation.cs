@@ -31,7 +31,13 @@ public enum MembershipRole
 /// </summary>
 public class Organisation : IVersioned
 {
+    /// <summary>Annual budgets are compared across countries in one currency.</summary>
+    public const string BudgetCurrency = "USD";
+
     private readonly List<OrganisationMember> _members = [];
+
+    // EF cannot map an optional complex type of a value type; the currency is always BudgetCurrency.
+    private long? annualBudgetUsdMinorUnits;
 
     private Organisation()
     {
@@ -42,15 +48,20 @@ public class Organisation : IVersioned
         string country,
         OrganisationType type,
         string? registrationNumber,
-        long? annualBudgetUsd,
+        Money? annualBudget,
         bool womenLed,
         bool sensitive,
         Guid ownerUserId,
         DateTimeOffset createdAt)
     {
-        if (annualBudgetUsd < 0)
+        if (annualBudget is { IsNegative: true })
         {
-            throw new ArgumentOutOfRangeException(nameof(annualBudgetUsd), "An annual budget cannot be negative.");
+            throw new ArgumentOutOfRangeException(nameof(annualBudget), "An annual budget cannot be negative.");
+        }
+
+        if (annualBudget is { } budget && budget.Currency != BudgetCurrency)
+        {
+            throw new ArgumentException($"Annual budgets are in {BudgetCurrency}.", nameof(annualBudget));
         }
 
         Id = Guid.NewGuid();
@@ -58,7 +69,7 @@ public class Organisation : IVersioned
         Country = country;
         Type = type;
         RegistrationNumber = registrationNumber;
-        AnnualBudgetUsd = annualBudgetUsd;
+        annualBudgetUsdMinorUnits = annualBudget?.MinorUnits;
         WomenLed = womenLed;
         Sensitive = sensitive;
         CreatedAt = createdAt;
@@ -71,8 +82,8 @@ public class Organisation : IVersioned
     public OrganisationType Type { get; private set; }
     public string? RegistrationNumber { get; private set; }
 
-    /// <summary>Annual budget in US dollar cents, for comparability across countries; optional.</summary>
-    public long? AnnualBudgetUsd { get; private set; }
+    /// <summary>Annual budget in <see cref="BudgetCurrency"/>, for comparability across countries; optional.</summary>
+    public Money? AnnualBudget => annualBudgetUsdMinorUnits is { } minorUnits ? new Money(minorUnits, BudgetCurrency) : null;
 
     public bool WomenLed { get; private set; }
     public bool Sensitive { get; private set; }

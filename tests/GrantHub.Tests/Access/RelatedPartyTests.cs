@@ -17,8 +17,8 @@ using Microsoft.EntityFrameworkCore;
 namespace GrantHub.Tests.Access;
 
 /// <summary>
-/// A member of an organisation never approves, rejects, pays or releases its money, never reviews, ranks or decides
-/// its applications and never records its due diligence (409 related-party), whatever staff role she holds.
+/// A member of an organisation never approves, rejects, pays or releases its money, never reviews, chooses the reviewers of,
+/// ranks or decides its applications and never records its due diligence (409 related-party), whatever staff role she holds.
 /// </summary>
 public class RelatedPartyTests(GrantHubFactory factory) : IClassFixture<GrantHubFactory>
 {
@@ -132,6 +132,20 @@ public class RelatedPartyTests(GrantHubFactory factory) : IClassFixture<GrantHub
         await (await reviewer.Client.SubmitReview(assignment.Id)).ShouldBreakRule("related-party");
 
         Assert.Equal(ReviewStatus.Assigned, (await factory.ReviewsOf(consortium.Id)).Items.Single().Status);
+    }
+
+    [Fact]
+    public async Task A_programme_officer_in_a_consortium_organisation_cannot_choose_its_reviewers()
+    {
+        var consortium = await factory.SubmittedConsortium();
+        var officer = await factory.NewStaffUser(Roles.ProgrammeOfficer);
+        await factory.AddMember(consortium.Partner.OrganisationId, officer.Id);
+        var reviewer = await factory.NewReviewer();
+
+        await (await officer.Client.AssignReviewer(consortium.Id, reviewer.Id, factory.Clock.GetUtcNow().AddDays(14))).ShouldBreakRule("related-party");
+
+        Assert.Empty((await factory.ReviewsOf(consortium.Id)).Items);
+        await factory.Assign(consortium.Id, reviewer);
     }
 
     [Fact]

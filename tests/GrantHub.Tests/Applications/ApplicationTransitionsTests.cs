@@ -3,6 +3,8 @@ using GrantHub.Core.Calls;
 using GrantHub.Core.Common;
 using GrantHub.Core.Organisations;
 
+using static GrantHub.Tests.Infrastructure.Amounts;
+
 namespace GrantHub.Tests.Applications;
 
 /// <summary>The application entity on its own: lifecycle, consortium and budget rules, without HTTP or a database.</summary>
@@ -20,7 +22,7 @@ public class ApplicationTransitionsTests
 
         var lead = Assert.Single(application.Members);
         Assert.Equal((ConsortiumRole.Lead, ConsortiumMemberStatus.Confirmed), (lead.Role, lead.Status));
-        Assert.Equal((ApplicationStatus.Draft, 0L), (application.Status, application.RequestedTotal));
+        Assert.Equal((ApplicationStatus.Draft, EuroCents(0)), (application.Status, application.RequestedTotal));
     }
 
     [Fact]
@@ -92,17 +94,17 @@ public class ApplicationTransitionsTests
         var application = ReadyToSubmit();
         application.SetBudget(
         [
-            new BudgetLine(_lead.Id, 1, 50_000_00), new BudgetLine(_lead.Id, 2, 30_000_00),
-            new BudgetLine(_partner.Id, 1, 10_000_00), new BudgetLine(_partner.Id, 2, 10_000_00),
+            new BudgetLine(_lead.Id, 1, EuroCents(50_000_00)), new BudgetLine(_lead.Id, 2, EuroCents(30_000_00)),
+            new BudgetLine(_partner.Id, 1, EuroCents(10_000_00)), new BudgetLine(_partner.Id, 2, EuroCents(10_000_00)),
         ], Now);
 
         Assert.Equal(
-            new Dictionary<Guid, long> { [_lead.Id] = 80_000_00, [_partner.Id] = 20_000_00 },
-            application.AllocationsFor(100_000_00));
+            new Dictionary<Guid, Money> { [_lead.Id] = EuroCents(80_000_00), [_partner.Id] = EuroCents(20_000_00) },
+            application.AllocationsFor(EuroCents(100_000_00)));
         Assert.Equal(
-            new Dictionary<Guid, long> { [_lead.Id] = 60_000_01, [_partner.Id] = 15_000_00 },
-            application.AllocationsFor(75_000_01));
-        Assert.Equal(new Dictionary<Guid, long> { [_lead.Id] = 3 }, application.AllocationsFor(3));
+            new Dictionary<Guid, Money> { [_lead.Id] = EuroCents(60_000_01), [_partner.Id] = EuroCents(15_000_00) },
+            application.AllocationsFor(EuroCents(75_000_01)));
+        Assert.Equal(new Dictionary<Guid, Money> { [_lead.Id] = EuroCents(3) }, application.AllocationsFor(EuroCents(3)));
     }
 
     [Fact]
@@ -199,11 +201,11 @@ public class ApplicationTransitionsTests
         var application = Draft(durationMonths: 24);
         application.InvitePartner(_partner.Id, Now);
 
-        AssertRule("budget-organisation-not-in-consortium", () => application.SetBudget([new BudgetLine(Guid.NewGuid(), 1, 100)], Now));
-        AssertRule("budget-year-out-of-range", () => application.SetBudget([new BudgetLine(_lead.Id, 3, 100)], Now));
-        AssertRule("budget-line-repeated", () => application.SetBudget([new BudgetLine(_lead.Id, 1, 100), new BudgetLine(_lead.Id, 1, 5)], Now));
-        application.SetBudget([new BudgetLine(_lead.Id, 1, 100), new BudgetLine(_lead.Id, 2, 250), new BudgetLine(_partner.Id, 2, 50)], Now);
-        Assert.Equal(400, application.RequestedTotal);
+        AssertRule("budget-organisation-not-in-consortium", () => application.SetBudget([new BudgetLine(Guid.NewGuid(), 1, EuroCents(100))], Now));
+        AssertRule("budget-year-out-of-range", () => application.SetBudget([new BudgetLine(_lead.Id, 3, EuroCents(100))], Now));
+        AssertRule("budget-line-repeated", () => application.SetBudget([new BudgetLine(_lead.Id, 1, EuroCents(100)), new BudgetLine(_lead.Id, 1, EuroCents(5))], Now));
+        application.SetBudget([new BudgetLine(_lead.Id, 1, EuroCents(100)), new BudgetLine(_lead.Id, 2, EuroCents(250)), new BudgetLine(_partner.Id, 2, EuroCents(50))], Now);
+        Assert.Equal(EuroCents(400), application.RequestedTotal);
     }
 
     [Fact]
@@ -211,11 +213,11 @@ public class ApplicationTransitionsTests
     {
         var application = Draft();
         application.InvitePartner(_partner.Id, Now);
-        application.SetBudget([new BudgetLine(_lead.Id, 1, 100), new BudgetLine(_partner.Id, 1, 50)], Now);
+        application.SetBudget([new BudgetLine(_lead.Id, 1, EuroCents(100)), new BudgetLine(_partner.Id, 1, EuroCents(50))], Now);
 
         application.DeclinePartner(_partner.Id, Now);
 
-        Assert.Equal(100, application.RequestedTotal);
+        Assert.Equal(EuroCents(100), application.RequestedTotal);
         Assert.All(application.BudgetLines, l => Assert.Equal(_lead.Id, l.OrganisationId));
     }
 
@@ -228,7 +230,7 @@ public class ApplicationTransitionsTests
         Assert.Equal(Now.AddMinutes(1), application.UpdatedAt);
         application.ConfirmPartner(_partner.Id, Now.AddMinutes(2));
         Assert.Equal(Now.AddMinutes(2), application.UpdatedAt);
-        application.SetBudget([new BudgetLine(_lead.Id, 1, 60_000_00)], Now.AddMinutes(3));
+        application.SetBudget([new BudgetLine(_lead.Id, 1, EuroCents(60_000_00))], Now.AddMinutes(3));
         Assert.Equal(Now.AddMinutes(3), application.UpdatedAt);
     }
 
@@ -263,7 +265,7 @@ public class ApplicationTransitionsTests
         var application = Draft();
         application.InvitePartner(_partner.Id, Now);
         application.ConfirmPartner(_partner.Id, Now);
-        application.SetBudget([new BudgetLine(_lead.Id, 1, 60_000_00), new BudgetLine(_partner.Id, 2, 10_000_00)], Now);
+        application.SetBudget([new BudgetLine(_lead.Id, 1, EuroCents(60_000_00)), new BudgetLine(_partner.Id, 2, EuroCents(10_000_00))], Now);
         return application;
     }
 
@@ -280,7 +282,7 @@ public class ApplicationTransitionsTests
     {
         var call = new Call(
             new CallTerms(
-                Guid.NewGuid(), "Core funding", "", [Pillar.Participation], ["NP", "BI"], 50_000_00, 300_000_00, 12, 36,
+                Guid.NewGuid(), "Core funding", "", [Pillar.Participation], ["NP", "BI"], EuroCents(50_000_00), EuroCents(300_000_00), 12, 36,
                 Now.AddDays(-1), Now.AddDays(30), ConsortiumRequired: true, MinPartners: 1, MaxPartners: 3,
                 [new RubricCriterion("Relevance", 100, 5)], MinReviewsPerApplication: 2),
             Guid.NewGuid(),

@@ -39,9 +39,9 @@ public class AwardConcurrencyTests(GrantHubFactory factory) : IClassFixture<Gran
             var stored = await db.Funds.AsNoTracking().SingleAsync(f => f.Id == fund.Id);
             var ofFund = db.Grants.Where(g => g.FundId == fund.Id);
             return (
-                stored.Budget,
-                stored.Committed,
-                await ofFund.SumAsync(g => g.Amount),
+                stored.Budget.MinorUnits,
+                stored.Committed.MinorUnits,
+                await ofFund.SumAsync(g => g.Amount.MinorUnits),
                 await ofFund.CountAsync(),
                 await db.Applications.CountAsync(a => a.CallId == call.Id && a.Status == ApplicationStatus.Awarded));
         });

@@ -98,7 +98,7 @@ public class DecisionRulesTests(GrantHubFactory factory) : IClassFixture<GrantHu
             await refused.ShouldBreakRule("application-already-decided");
         }
 
-        var grants = await factory.WithDb(db => db.Grants.Where(g => g.ApplicationId == consortium.Id).SumAsync(g => g.Amount));
+        var grants = await factory.WithDb(db => db.Grants.Where(g => g.ApplicationId == consortium.Id).SumAsync(g => g.Amount.MinorUnits));
         Assert.Equal(grants / 100m, (await factory.GetFund(consortium.Call.FundId)).Committed);
     }
 

@@ -8,6 +8,8 @@ using GrantHub.Tests.Reviews;
 using Microsoft.EntityFrameworkCore;
 using static GrantHub.Tests.Reviews.ReviewTestData;
 
+using static GrantHub.Tests.Infrastructure.Amounts;
+
 namespace GrantHub.Tests.Decisions;
 
 public class RankingTests(GrantHubFactory factory) : IClassFixture<GrantHubFactory>
@@ -25,7 +27,7 @@ public class RankingTests(GrantHubFactory factory) : IClassFixture<GrantHubFacto
         var fund = await factory.CreateFund(budget: 400_000m);
         await factory.WithDb(async db =>
         {
-            (await db.Funds.SingleAsync(f => f.Id == fund.Id)).Commit(50_000_00);
+            (await db.Funds.SingleAsync(f => f.Id == fund.Id)).Commit(EuroCents(50_000_00));
             return await db.SaveChangesAsync();
         });
         var call = await factory.OpenCall(input => input with { FundId = fund.Id });

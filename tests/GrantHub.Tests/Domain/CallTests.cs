@@ -1,6 +1,8 @@
 using GrantHub.Core.Calls;
 using GrantHub.Core.Common;
 
+using static GrantHub.Tests.Infrastructure.Amounts;
+
 namespace GrantHub.Tests.Domain;
 
 public class CallTests
@@ -8,7 +10,7 @@ public class CallTests
     private static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
     private static Call NewCall() => new(
-        new CallTerms(Guid.NewGuid(), "Call", "", [Pillar.Prevention], ["NP"], 100, 1_000, 12, 36, Now.AddDays(-1), Now.AddDays(10),
+        new CallTerms(Guid.NewGuid(), "Call", "", [Pillar.Prevention], ["NP"], EuroCents(100), EuroCents(1_000), 12, 36, Now.AddDays(-1), Now.AddDays(10),
             true, 1, 3, [new RubricCriterion("Relevance", 100, 5)], 2),
         Guid.NewGuid(),
         Now);

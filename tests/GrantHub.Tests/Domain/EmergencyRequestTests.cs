@@ -3,6 +3,8 @@ using GrantHub.Core.Emergency;
 using GrantHub.Core.Funds;
 using GrantHub.Core.Organisations;
 
+using static GrantHub.Tests.Infrastructure.Amounts;
+
 namespace GrantHub.Tests.Domain;
 
 /// <summary>The emergency request's own rules, without a database: approvals, maker-checker, the allowance, payment and the 48/72-hour clock.</summary>
@@ -13,15 +15,15 @@ public class EmergencyRequestTests
     private static readonly Guid FinanceOne = Guid.NewGuid();
     private static readonly Guid FinanceTwo = Guid.NewGuid();
 
-    private readonly Fund _fund = new("Rapid response", FundKind.RapidResponse, "EUR", budget: 10_000_00, approvalThreshold: 5_000_00, SubmittedAt);
+    private readonly Fund _fund = new("Rapid response", FundKind.RapidResponse, budget: EuroCents(10_000_00), approvalThreshold: EuroCents(5_000_00), SubmittedAt);
     private readonly Organisation _organisation = new(
         "Nari Shanti Collective", "NP", OrganisationType.WomensRightsOrganisation, null, null, womenLed: true, sensitive: false, Requester, SubmittedAt);
 
     private EmergencyRequest Request(long amount) => new(
-        _organisation.Id, _fund, amount, EmergencyCategory.SafetyAndRelocation, "Relocation of two defenders.",
+        _organisation.Id, _fund, EuroCents(amount), EmergencyCategory.SafetyAndRelocation, "Relocation of two defenders.",
         new DateOnly(2026, 3, 5), Requester, enteredBy: null, SubmittedAt, TimeSpan.FromHours(72));
 
-    private OrganisationAllowance NoLimit() => new(_organisation, Limit: null, AlreadyApproved: 0);
+    private OrganisationAllowance NoLimit() => new(_organisation, Limit: null, AlreadyApproved: EuroCents(0));
 
     [Fact]
     public void A_request_at_the_threshold_is_approved_and_committed_by_one_finance_officer()
@@ -30,7 +32,7 @@ public class EmergencyRequestTests
 
         request.Approve(_fund, FinanceOne, null, NoLimit(), SubmittedAt.AddHours(3));
 
-        Assert.Equal((EmergencyRequestStatus.Approved, 5_000_00L), (request.Status, _fund.Committed));
+        Assert.Equal((EmergencyRequestStatus.Approved, EuroCents(5_000_00)), (request.Status, _fund.Committed));
         Assert.Equal(SubmittedAt.AddHours(3), request.DecidedAt);
     }
 
@@ -40,13 +42,13 @@ public class EmergencyRequestTests
         var request = Request(5_000_01);
 
         request.Approve(_fund, FinanceOne, null, NoLimit(), SubmittedAt.AddHours(1));
-        Assert.Equal((EmergencyRequestStatus.Submitted, 0L), (request.Status, _fund.Committed));
+        Assert.Equal((EmergencyRequestStatus.Submitted, EuroCents(0)), (request.Status, _fund.Committed));
 
         var again = Assert.Throws<BusinessRuleException>(() => request.Approve(_fund, FinanceOne, null, NoLimit(), SubmittedAt.AddHours(2)));
         Assert.Equal("duplicate-approval", again.Rule);
 
         request.Approve(_fund, FinanceTwo, null, NoLimit(), SubmittedAt.AddHours(2));
-        Assert.Equal((EmergencyRequestStatus.Approved, 5_000_01L), (request.Status, _fund.Committed));
+        Assert.Equal((EmergencyRequestStatus.Approved, EuroCents(5_000_01)), (request.Status, _fund.Committed));
     }
 
     [Fact]
@@ -80,10 +82,10 @@ public class EmergencyRequestTests
         var versionBefore = _organisation.Version;
 
         var refused = Assert.Throws<BusinessRuleException>(() =>
-            request.Approve(_fund, FinanceOne, null, new OrganisationAllowance(_organisation, Limit: 20_000_00, AlreadyApproved: 17_000_01), SubmittedAt));
+            request.Approve(_fund, FinanceOne, null, new OrganisationAllowance(_organisation, Limit: EuroCents(20_000_00), AlreadyApproved: EuroCents(17_000_01)), SubmittedAt));
 
         Assert.Equal("organisation-limit-exceeded", refused.Rule);
-        Assert.Equal((EmergencyRequestStatus.Submitted, 0L, 0), (request.Status, _fund.Committed, request.Approvals.Count));
+        Assert.Equal((EmergencyRequestStatus.Submitted, EuroCents(0), 0), (request.Status, _fund.Committed, request.Approvals.Count));
         Assert.Equal(versionBefore, _organisation.Version);
     }
 
@@ -93,7 +95,7 @@ public class EmergencyRequestTests
         var request = Request(3_000_00);
         var versionBefore = _organisation.Version;
 
-        request.Approve(_fund, FinanceOne, null, new OrganisationAllowance(_organisation, Limit: 20_000_00, AlreadyApproved: 17_000_00), SubmittedAt);
+        request.Approve(_fund, FinanceOne, null, new OrganisationAllowance(_organisation, Limit: EuroCents(20_000_00), AlreadyApproved: EuroCents(17_000_00)), SubmittedAt);
 
         Assert.Equal(EmergencyRequestStatus.Approved, request.Status);
         Assert.NotEqual(versionBefore, _organisation.Version);
@@ -107,7 +109,7 @@ public class EmergencyRequestTests
 
         request.Reject(FinanceTwo, "The relocation is already funded.", SubmittedAt.AddHours(2));
 
-        Assert.Equal((EmergencyRequestStatus.Rejected, "The relocation is already funded.", 0L), (request.Status, request.RejectionReason, _fund.Committed));
+        Assert.Equal((EmergencyRequestStatus.Rejected, "The relocation is already funded.", EuroCents(0)), (request.Status, request.RejectionReason, _fund.Committed));
         Assert.Equal("emergency-not-pending", Assert.Throws<BusinessRuleException>(() => request.Cancel(SubmittedAt.AddHours(3))).Rule);
     }
 
@@ -121,7 +123,7 @@ public class EmergencyRequestTests
         request.Approve(_fund, FinanceOne, null, NoLimit(), SubmittedAt.AddHours(1));
         request.RecordPayment(_fund, FinanceTwo, "BANK-1", new DateOnly(2026, 3, 3), SubmittedAt.AddHours(4));
 
-        Assert.Equal((EmergencyRequestStatus.Paid, 1_000_00L), (request.Status, _fund.Disbursed));
+        Assert.Equal((EmergencyRequestStatus.Paid, EuroCents(1_000_00)), (request.Status, _fund.Disbursed));
         Assert.Equal("payment-already-recorded", Assert.Throws<BusinessRuleException>(() =>
             request.RecordPayment(_fund, FinanceTwo, "BANK-2", new DateOnly(2026, 3, 4), SubmittedAt.AddHours(5))).Rule);
     }
@@ -134,7 +136,7 @@ public class EmergencyRequestTests
 
         request.Release(_fund, FinanceOne, "The bank details were wrong.", SubmittedAt.AddHours(6));
 
-        Assert.Equal((EmergencyRequestStatus.Released, 0L), (request.Status, _fund.Committed));
+        Assert.Equal((EmergencyRequestStatus.Released, EuroCents(0)), (request.Status, _fund.Committed));
     }
 
     [Fact]
@@ -165,10 +167,10 @@ public class EmergencyRequestTests
     [Fact]
     public void Only_a_rapid_response_fund_takes_emergency_requests()
     {
-        var coreFund = new Fund("Core", FundKind.CoreFunding, "EUR", 10_000_00, 5_000_00, SubmittedAt);
+        var coreFund = new Fund("Core", FundKind.CoreFunding, EuroCents(10_000_00), EuroCents(5_000_00), SubmittedAt);
 
         var refused = Assert.Throws<BusinessRuleException>(() => new EmergencyRequest(
-            _organisation.Id, coreFund, 1_000_00, EmergencyCategory.Medical, "Medical care.", new DateOnly(2026, 3, 5), Requester, null, SubmittedAt, TimeSpan.FromHours(72)));
+            _organisation.Id, coreFund, EuroCents(1_000_00), EmergencyCategory.Medical, "Medical care.", new DateOnly(2026, 3, 5), Requester, null, SubmittedAt, TimeSpan.FromHours(72)));
 
         Assert.Equal("fund-not-rapid-response", refused.Rule);
     }

@@ -32,8 +32,8 @@ public class EmergencyConcurrencyTests(GrantHubFactory factory) : IClassFixture<
             var stored = await db.Funds.AsNoTracking().SingleAsync(f => f.Id == fund.Id);
             var approved = await db.EmergencyRequests
                 .Where(r => r.FundId == fund.Id && r.Status == EmergencyRequestStatus.Approved)
-                .SumAsync(r => r.Amount);
-            return (stored.Budget, stored.Committed, approved);
+                .SumAsync(r => r.Amount.MinorUnits);
+            return (stored.Budget.MinorUnits, stored.Committed.MinorUnits, approved);
         });
         Assert.True(committed <= budget, $"Committed {committed} exceeds budget {budget}");
         Assert.Equal(approvedTotal, committed);

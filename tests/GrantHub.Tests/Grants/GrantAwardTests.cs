@@ -1,6 +1,8 @@
 using GrantHub.Core.Common;
 using GrantHub.Core.Grants;
 
+using static GrantHub.Tests.Infrastructure.Amounts;
+
 namespace GrantHub.Tests.Grants;
 
 /// <summary>The grant factory's default tranche plan and reporting schedule, and the domain rules that reshape them.</summary>
@@ -23,11 +25,10 @@ public class GrantAwardTests
             Guid.NewGuid(),
             Guid.NewGuid(),
             Lead,
-            "EUR",
-            amount,
+            EuroCents(amount),
             start,
             months,
-            allocations ?? new Dictionary<Guid, long> { [Lead] = amount },
+            (allocations ?? new Dictionary<Guid, long> { [Lead] = amount }).ToDictionary(a => a.Key, a => EuroCents(a.Value)),
             plan,
             Officer,
             Now);
@@ -41,7 +42,7 @@ public class GrantAwardTests
         Assert.Equal(GrantStatus.AwaitingSignature, grant.Status);
         var tranches = grant.Tranches.OrderBy(t => t.Number).ToList();
         Assert.Equal([new DateOnly(2027, 1, 1), new DateOnly(2028, 1, 1), new DateOnly(2029, 1, 1)], tranches.Select(t => t.PlannedDate));
-        Assert.Equal([33_333_33L, 33_333_33L, 33_333_34L], tranches.Select(t => t.Amount));
+        Assert.Equal([33_333_33L, 33_333_33L, 33_333_34L], tranches.Select(t => t.Amount.MinorUnits));
         Assert.Equal(
             [TrancheCondition.None, TrancheCondition.PreviousAnnualReportAccepted, TrancheCondition.PreviousAnnualReportAccepted],
             tranches.Select(t => t.Condition));
@@ -84,7 +85,7 @@ public class GrantAwardTests
         var grant = Award(20_000_00, new DateOnly(2027, 3, 15), 12);
 
         var tranche = Assert.Single(grant.Tranches);
-        Assert.Equal((1, 20_000_00L, TrancheCondition.None), (tranche.Number, tranche.Amount, tranche.Condition));
+        Assert.Equal((1, 20_000_00L, TrancheCondition.None), (tranche.Number, tranche.Amount.MinorUnits, tranche.Condition));
         var report = Assert.Single(grant.Reports);
         Assert.Equal((ReportKind.Final, 1, new DateOnly(2028, 5, 13)), (report.Kind, report.PeriodYear, report.DueOn));
     }
@@ -95,9 +96,9 @@ public class GrantAwardTests
         var start = new DateOnly(2027, 1, 1);
         var grant = Award(90_000_00, start, 24,
         [
-            new PlannedTranche(new DateOnly(2028, 2, 1), 30_000_00),
-            new PlannedTranche(start, 40_000_00),
-            new PlannedTranche(new DateOnly(2027, 7, 1), 20_000_00),
+            new PlannedTranche(new DateOnly(2028, 2, 1), EuroCents(30_000_00)),
+            new PlannedTranche(start, EuroCents(40_000_00)),
+            new PlannedTranche(new DateOnly(2027, 7, 1), EuroCents(20_000_00)),
         ]);
 
         Assert.Equal(
@@ -106,7 +107,7 @@ public class GrantAwardTests
                 (2, new DateOnly(2027, 7, 1), 20_000_00L, TrancheCondition.None),
                 (3, new DateOnly(2028, 2, 1), 30_000_00L, TrancheCondition.PreviousAnnualReportAccepted),
             ],
-            grant.Tranches.OrderBy(t => t.Number).Select(t => (t.Number, t.PlannedDate, t.Amount, t.Condition)));
+            grant.Tranches.OrderBy(t => t.Number).Select(t => (t.Number, t.PlannedDate, t.Amount.MinorUnits, t.Condition)));
     }
 
     [Fact]
@@ -115,7 +116,7 @@ public class GrantAwardTests
         var start = new DateOnly(2027, 1, 1);
 
         var refused = Assert.Throws<BusinessRuleException>(() =>
-            Award(90_000_00, start, 24, [new PlannedTranche(start, 40_000_00), new PlannedTranche(start.AddMonths(12), 40_000_00)]));
+            Award(90_000_00, start, 24, [new PlannedTranche(start, EuroCents(40_000_00)), new PlannedTranche(start.AddMonths(12), EuroCents(40_000_00))]));
 
         Assert.Equal("tranche-plan-mismatch", refused.Rule);
     }
@@ -126,7 +127,7 @@ public class GrantAwardTests
         var start = new DateOnly(2027, 1, 1);
 
         var refused = Assert.Throws<BusinessRuleException>(() =>
-            Award(90_000_00, start, 12, [new PlannedTranche(start, 45_000_00), new PlannedTranche(new DateOnly(2028, 1, 1), 45_000_00)]));
+            Award(90_000_00, start, 12, [new PlannedTranche(start, EuroCents(45_000_00)), new PlannedTranche(new DateOnly(2028, 1, 1), EuroCents(45_000_00))]));
 
         Assert.Equal("tranche-outside-grant-period", refused.Rule);
     }
@@ -158,14 +159,14 @@ public class GrantAwardTests
             24,
             allocations: new Dictionary<Guid, long> { [Lead] = 60_000_00, [Partner] = 30_000_00 });
 
-        grant.TopUp(10_000_01, "Security costs rose.", Officer, new DateOnly(2027, 5, 1), Now);
+        grant.TopUp(EuroCents(10_000_01), "Security costs rose.", Officer, new DateOnly(2027, 5, 1), Now);
 
-        Assert.Equal(100_000_01, grant.Amount);
-        Assert.Equal(66_666_68, grant.Allocations.Single(a => a.OrganisationId == Lead).Amount);
-        Assert.Equal(33_333_33, grant.Allocations.Single(a => a.OrganisationId == Partner).Amount);
+        Assert.Equal(EuroCents(100_000_01), grant.Amount);
+        Assert.Equal(EuroCents(66_666_68), grant.Allocations.Single(a => a.OrganisationId == Lead).Amount);
+        Assert.Equal(EuroCents(33_333_33), grant.Allocations.Single(a => a.OrganisationId == Partner).Amount);
         var added = grant.Tranches.Single(t => t.Number == 3);
-        Assert.Equal((10_000_01L, new DateOnly(2027, 5, 1), TrancheCondition.None), (added.Amount, added.PlannedDate, added.Condition));
-        Assert.Equal(grant.Amount, grant.Tranches.Sum(t => t.Amount));
+        Assert.Equal((10_000_01L, new DateOnly(2027, 5, 1), TrancheCondition.None), (added.Amount.MinorUnits, added.PlannedDate, added.Condition));
+        Assert.Equal(grant.Amount, Money.Sum(grant.Tranches.Select(t => t.Amount), grant.Currency));
     }
 
     [Fact]

@@ -4,6 +4,8 @@ using GrantHub.Core.Grants;
 using GrantHub.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
+using static GrantHub.Tests.Infrastructure.Amounts;
+
 namespace GrantHub.Tests.Grants;
 
 /// <summary>The service the award decision uses to create a grant and commit its money.</summary>
@@ -22,7 +24,7 @@ public class GrantAwardingTests(GrantHubFactory factory) : IClassFixture<GrantHu
         var lead = await factory.CreateOrganisation("Lead collective", owner.Id);
         var partner = await factory.CreateOrganisation("Partner network", owner.Id);
         var application = await factory.SubmitThroughDomain(call.Id, lead, partner, amount, 0, 24, owner.Id);
-        return new GrantAwardTerms(application, call.Id, lead, amount, factory.Today(), 24, new Dictionary<Guid, long> { [lead] = amount }, null);
+        return new GrantAwardTerms(application, call.Id, lead, EuroCents(amount), factory.Today(), 24, new Dictionary<Guid, Money> { [lead] = EuroCents(amount) }, null);
     }
 
     private async Task<GrantAwardTerms> Terms(decimal budget, long amount) => await Terms(await Call(budget), amount);

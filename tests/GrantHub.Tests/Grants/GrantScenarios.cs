@@ -70,9 +70,9 @@ public static class GrantScenarios
         await factory.CreateOrganisation("Unrelated group", stranger.Id);
         var officerId = awardedBy ?? await factory.UserId(OfficerEmail);
 
-        var total = Money.ToMinorUnits(amount, fund.Currency);
-        var partnerShare = total / 3;
-        var applicationId = await factory.SubmitThroughDomain(call.Id, lead, partner, total - partnerShare, partnerShare, durationMonths, leadOwner.Id);
+        var total = Money.Of(amount, fund.Currency);
+        var partnerShare = total.MinorUnits / 3;
+        var applicationId = await factory.SubmitThroughDomain(call.Id, lead, partner, total.MinorUnits - partnerShare, partnerShare, durationMonths, leadOwner.Id);
         var grantId = await factory.WithDb(async db =>
         {
             var now = factory.Clock.GetUtcNow();
@@ -187,7 +187,7 @@ public static class GrantScenarios
                 now);
             application.InvitePartner(partnerId, now);
             application.ConfirmPartner(partnerId, now);
-            application.SetBudget([new BudgetLine(leadId, 1, leadShare), new BudgetLine(partnerId, 1, partnerShare)], now);
+            application.SetBudget([new BudgetLine(leadId, 1, new Money(leadShare, currency)), new BudgetLine(partnerId, 1, new Money(partnerShare, currency))], now);
             application.Submit(call, lead, now);
             db.Applications.Add(application);
             await db.SaveChangesAsync();

@@ -10,6 +10,8 @@ using GrantHub.Tests.Grants;
 using GrantHub.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
+using static GrantHub.Tests.Infrastructure.Amounts;
+
 namespace GrantHub.Tests.OpenData;
 
 /// <summary>Everything that identifies a sensitive organisation, which no export may contain.</summary>
@@ -84,7 +86,7 @@ public static class OpenDataPortfolioScenarios
     private static Task<Organisation> Organisation(this GrantHubFactory factory, string name, string country, string registration, bool sensitive, Guid ownerId) =>
         factory.WithDb(async db =>
         {
-            var organisation = new Organisation(name, country, OrganisationType.WomensRightsOrganisation, registration, 50_000_00, womenLed: true, sensitive, ownerId, factory.Clock.GetUtcNow());
+            var organisation = new Organisation(name, country, OrganisationType.WomensRightsOrganisation, registration, new Money(50_000_00, "USD"), womenLed: true, sensitive, ownerId, factory.Clock.GetUtcNow());
             db.Organisations.Add(organisation);
             await db.SaveChangesAsync();
             return organisation;
@@ -135,13 +137,13 @@ public static class OpenDataPortfolioScenarios
             lead.Members.First().UserId, now);
         application.InvitePartner(partner.Id, now);
         application.ConfirmPartner(partner.Id, now);
-        application.SetBudget([new BudgetLine(lead.Id, 1, amount - (amount / 2)), new BudgetLine(partner.Id, 1, amount / 2)], now);
+        application.SetBudget([new BudgetLine(lead.Id, 1, EuroCents(amount - (amount / 2))), new BudgetLine(partner.Id, 1, EuroCents(amount / 2))], now);
         application.Submit(call, leadEntity, now);
         application.StartReview();
         db.Applications.Add(application);
         await db.SaveChangesAsync();
         var grant = await new GrantAwarding(db).AwardAsync(
-            new GrantAwardTerms(application.Id, callId, lead.Id, amount, factory.Today(), 36, application.AllocationsFor(amount), null),
+            new GrantAwardTerms(application.Id, callId, lead.Id, EuroCents(amount), factory.Today(), 36, application.AllocationsFor(EuroCents(amount)), null),
             officerId, now, CancellationToken.None);
         application.Award(now);
         await db.SaveChangesAsync();
@@ -153,10 +155,10 @@ public static class OpenDataPortfolioScenarios
         {
             var now = factory.Clock.GetUtcNow();
             var fund = await db.Funds.SingleAsync(f => f.Id == fundId);
-            var request = new EmergencyRequest(organisationId, fund, amount, EmergencyCategory.SafetyAndRelocation, justification, factory.Today().AddDays(3), requesterId, null, now, TimeSpan.FromHours(72));
+            var request = new EmergencyRequest(organisationId, fund, EuroCents(amount), EmergencyCategory.SafetyAndRelocation, justification, factory.Today().AddDays(3), requesterId, null, now, TimeSpan.FromHours(72));
             if (paid is not null)
             {
-                request.Approve(fund, financeId, null, new OrganisationAllowance(await db.Organisations.SingleAsync(o => o.Id == organisationId), null, 0), now);
+                request.Approve(fund, financeId, null, new OrganisationAllowance(await db.Organisations.SingleAsync(o => o.Id == organisationId), null, EuroCents(0)), now);
                 if (paid.Value)
                 {
                     request.RecordPayment(fund, financeId, $"EMERGENCY-{request.Id:N}", factory.Today(), now);

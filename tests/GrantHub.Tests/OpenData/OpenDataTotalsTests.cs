@@ -21,8 +21,8 @@ public class OpenDataTotalsTests(ExactAmountsPortfolioFixture fixture) : IClassF
             return new
             {
                 Count = await grants.CountAsync() + await emergency.CountAsync(),
-                Awarded = (await grants.SumAsync(g => g.Amount) + await emergency.SumAsync(e => e.Amount)) / 100m,
-                Disbursed = (await paidTranches.SumAsync(t => t.Amount) + await emergency.Where(e => e.Status == EmergencyRequestStatus.Paid).SumAsync(e => e.Amount)) / 100m,
+                Awarded = (await grants.SumAsync(g => g.Amount.MinorUnits) + await emergency.SumAsync(e => e.Amount.MinorUnits)) / 100m,
+                Disbursed = (await paidTranches.SumAsync(t => t.Amount.MinorUnits) + await emergency.Where(e => e.Status == EmergencyRequestStatus.Paid).SumAsync(e => e.Amount.MinorUnits)) / 100m,
             };
         });
         Assert.Equal(5, expected.Count);

@@ -42,6 +42,7 @@ public class ProductionStartupTests : IDisposable
         Assert.Contains("Agreements:FunderName still holds a placeholder", errors);
         Assert.Contains("Smtp:Host still holds a placeholder", errors);
         Assert.Contains("Demo:Seed must be false", errors);
+        Assert.Contains("App:PublicBaseUrl is missing", errors);
         Assert.Empty(Directory.GetFiles(_workingDirectory));
     }
 

@@ -1,3 +1,4 @@
+using GrantHub.Core.Common;
 using System.Net;
 using GrantHub.Api.Features.Organisations;
 using GrantHub.Api.Infrastructure.Pipeline;
@@ -26,8 +27,8 @@ public class CreateOrganisationTests(GrantHubFactory factory) : IClassFixture<Gr
         Assert.Equal(DueDiligenceStatus.NotStarted, organisation.DueDiligence);
         var owner = Assert.Single(organisation.Members);
         Assert.Equal((email, MembershipRole.Owner), (owner.Email, owner.Role));
-        var storedCents = await factory.WithDb(db => db.Organisations.Where(o => o.Id == organisation.Id).Select(o => o.AnnualBudgetUsd).SingleAsync());
-        Assert.Equal(8_500_075, storedCents);
+        var stored = await factory.WithDb(db => db.Organisations.SingleAsync(o => o.Id == organisation.Id));
+        Assert.Equal(new Money(8_500_075, "USD"), stored.AnnualBudget);
     }
 
     [Fact]

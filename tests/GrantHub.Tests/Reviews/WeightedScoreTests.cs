@@ -4,6 +4,8 @@ using GrantHub.Core.Common;
 using GrantHub.Core.Organisations;
 using GrantHub.Core.Reviews;
 
+using static GrantHub.Tests.Infrastructure.Amounts;
+
 namespace GrantHub.Tests.Reviews;
 
 /// <summary>The weighted score on its own: Σ weight × score / maxScore, whatever each criterion's scale.</summary>
@@ -52,14 +54,14 @@ public class WeightedScoreTests
     {
         var call = new Call(
             new CallTerms(
-                Guid.NewGuid(), "Core funding", "", [Pillar.Participation], ["NP"], 1, 300_000_00, 12, 36,
+                Guid.NewGuid(), "Core funding", "", [Pillar.Participation], ["NP"], EuroCents(1), EuroCents(300_000_00), 12, 36,
                 Now.AddDays(-1), Now.AddDays(30), ConsortiumRequired: false, MinPartners: 0, MaxPartners: 3, Rubric, MinReviewsPerApplication: 1),
             Guid.NewGuid(),
             Now.AddDays(-2));
         call.Publish(Now.AddDays(-2));
         var lead = new Organisation("Lead", "NP", OrganisationType.WomensRightsOrganisation, null, null, womenLed: true, sensitive: false, Guid.NewGuid(), Now);
         var application = Application.Draft(call, lead.Id, "EUR", new("Title", "Summary", [Pillar.Participation], ["NP"], [], 12), Guid.NewGuid(), Now);
-        application.SetBudget([new BudgetLine(lead.Id, 1, 10_000_00)], Now);
+        application.SetBudget([new BudgetLine(lead.Id, 1, EuroCents(10_000_00))], Now);
         application.Submit(call, lead, Now);
         return ReviewAssignment.Assign(application, Guid.NewGuid(), new HashSet<Guid>(), Now.AddDays(7), Guid.NewGuid(), Now);
     }

@@ -160,7 +160,7 @@ public class PageHandlerTests(GrantHubFactory factory) : IClassFixture<GrantHubF
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal(first.Headers.Location, second.Headers.Location);
         Assert.Equal(before + 1, await factory.WithDb(db => db.EmergencyRequests.CountAsync()));
-        Assert.Equal(150_050L, await factory.WithDb(db => db.EmergencyRequests.OrderByDescending(r => r.SubmittedAt).Select(r => r.Amount).FirstAsync()));
+        Assert.Equal(150_050L, await factory.WithDb(db => db.EmergencyRequests.OrderByDescending(r => r.SubmittedAt).Select(r => r.Amount.MinorUnits).FirstAsync()));
     }
 
     private Task<(Guid ApplicationId, Guid LeadOrganisationId)> DemoDraft() => factory.WithDb(async db =>

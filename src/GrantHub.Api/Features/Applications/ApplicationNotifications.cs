@@ -40,7 +40,7 @@ public sealed class ApplicationNotifications(GrantHubDbContext db, Notifier noti
             "application-submitted",
             "Consortium application submitted",
             $"The consortium application \"{application.Title}\" to the call \"{callTitle}\" was submitted on " +
-            $"{application.SubmittedAt:yyyy-MM-dd HH:mm} UTC, requesting {Money.FromMinorUnits(application.RequestedTotal, application.Currency)} {application.Currency}. " +
+            $"{application.SubmittedAt:yyyy-MM-dd HH:mm} UTC, requesting {application.RequestedTotal.Amount} {application.Currency}. " +
             "It can no longer be changed.",
             Link(application));
         var consortium = application.Members.Where(m => m.Status == ConsortiumMemberStatus.Confirmed).Select(m => m.OrganisationId).ToList();

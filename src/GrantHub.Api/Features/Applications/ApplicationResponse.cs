@@ -57,9 +57,9 @@ public record ApplicationResponse(
                 .. application.BudgetLines
                     .OrderBy(l => position.GetValueOrDefault(l.OrganisationId, int.MaxValue))
                     .ThenBy(l => l.Year)
-                    .Select(l => new BudgetLineResponse(l.OrganisationId, l.Year, Money.FromMinorUnits(l.Amount, application.Currency))),
+                    .Select(l => new BudgetLineResponse(l.OrganisationId, l.Year, l.Amount.Amount)),
             ],
-            Money.FromMinorUnits(application.RequestedTotal, application.Currency),
+            application.RequestedTotal.Amount,
             application.Currency,
             application.CreatedAt,
             application.SubmittedAt,

@@ -31,16 +31,20 @@ public sealed class AssignReviewerValidator : AbstractValidator<AssignReviewerCo
 
 /// <summary>
 /// A programme officer asks a reviewer to review a submitted application, which thereby goes under review. The
-/// reviewer must belong to none of the consortium's organisations and is assigned once per application (also
-/// after recusing); they are told at once.
+/// officer and the reviewer must belong to none of the consortium's organisations (related party); the reviewer
+/// is assigned once per application (also after recusing) and told at once.
 /// </summary>
-public sealed class AssignReviewerHandler(GrantHubDbContext db, ICurrentUser user, TimeProvider clock, ReviewNotifications notifications)
+public sealed class AssignReviewerHandler(GrantHubDbContext db, Viewer viewer, TimeProvider clock, ReviewNotifications notifications)
     : ICommandHandler<AssignReviewerCommand, ReviewAssignmentResponse>
 {
     public async ValueTask<ReviewAssignmentResponse> Handle(AssignReviewerCommand command, CancellationToken cancellationToken)
     {
         var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == command.Id, cancellationToken)
             ?? throw new NotFoundException(nameof(Application), command.Id);
+        await viewer.EnsureNotRelatedPartyAsync(
+            application.ConsortiumOrganisationIds,
+            "You are a member of an organisation in this consortium and cannot choose who reviews its application.",
+            cancellationToken);
         if (await db.ReviewAssignments.AnyAsync(r => r.ApplicationId == application.Id && r.ReviewerUserId == command.ReviewerUserId, cancellationToken))
         {
             throw new BusinessRuleException("reviewer-already-assigned", "This reviewer is already assigned to this application.");
@@ -55,7 +59,7 @@ public sealed class AssignReviewerHandler(GrantHubDbContext db, ICurrentUser use
             command.ReviewerUserId,
             reviewerOrganisations.ToHashSet(),
             command.DueAt.ToUniversalTime(),
-            user.RequiredId(),
+            viewer.RequiredId(),
             clock.GetUtcNow());
         db.ReviewAssignments.Add(assignment);
 

@@ -84,10 +84,6 @@ public sealed class DecideApplicationValidator : AbstractValidator<DecideApplica
             RuleFor(c => c.Tranches).Must(t => t is null || t.Count <= MaxTranches).WithMessage($"At most {MaxTranches} tranches.");
             RuleForEach(c => c.Tranches).NotNull().ChildRules(tranche =>
                 tranche.RuleFor(t => t.Amount).GreaterThan(0).WithMessage("Each tranche must be greater than zero."));
-            RuleFor(c => c.Tranches)
-                .Must((command, tranches) => tranches!.Sum(t => t.Amount) == command.AwardedAmount)
-                .WithMessage("The tranche amounts must add up to the awarded amount.")
-                .When(c => c.Tranches is { Count: > 0 } tranches && tranches.All(t => t is not null) && c.AwardedAmount is not null);
             RuleFor(c => c.Id).CustomAsync(CheckAgainstApplicationAsync);
         });
 
@@ -105,7 +101,7 @@ public sealed class DecideApplicationValidator : AbstractValidator<DecideApplica
             var command = context.InstanceToValidate;
             if (command.AwardedAmount is { } amount)
             {
-                var requested = Money.FromMinorUnits(application.RequestedTotal, application.Currency);
+                var requested = application.RequestedTotal.Amount;
                 if (Money.AmountProblem(amount, application.Currency) is { } problem)
                 {
                     context.AddFailure(nameof(command.AwardedAmount), problem);
@@ -134,6 +130,16 @@ public sealed class DecideApplicationValidator : AbstractValidator<DecideApplica
                         $"{field}.{nameof(PlannedTrancheInput.PlannedDate)}",
                         $"Tranches are planned within the grant period, {grantPeriod.Start:yyyy-MM-dd} to {grantPeriod.End:yyyy-MM-dd}.");
                 }
+            }
+
+            // Once every amount is a positive amount of the currency, the plan must pay out the award: the grant's own rule.
+            if (command.AwardedAmount is { } awarded && Money.AmountProblem(awarded, application.Currency) is null
+                && tranches.Count > 0 && tranches.All(t => t is not null && t.Amount > 0 && Money.AmountProblem(t.Amount, application.Currency) is null)
+                && Grant.TranchePlanProblem(
+                    [.. tranches.Select(t => new PlannedTranche(t!.PlannedDate, Money.Of(t.Amount, application.Currency)))],
+                    Money.Of(awarded, application.Currency)) is { } planProblem)
+            {
+                context.AddFailure(nameof(command.Tranches), planProblem);
             }
         }
     }
@@ -185,9 +191,9 @@ public sealed class DecideApplicationHandler(
                     "Wait for the reviews or justify an override.");
             }
 
-            var amount = Money.ToMinorUnits(command.AwardedAmount!.Value, application.Currency);
+            var amount = Money.Of(command.AwardedAmount!.Value, application.Currency);
             var plan = command.Tranches is { Count: > 0 } tranches
-                ? tranches.Select(t => new PlannedTranche(t.PlannedDate, Money.ToMinorUnits(t.Amount, application.Currency))).ToList()
+                ? tranches.Select(t => new PlannedTranche(t.PlannedDate, Money.Of(t.Amount, application.Currency))).ToList()
                 : null;
             grant = await awarding.AwardAsync(
                 new GrantAwardTerms(
@@ -221,7 +227,7 @@ public sealed class DecideApplicationHandler(
             application.Status,
             grant?.Id,
             grant?.GrantNumber,
-            grant is null ? null : Money.FromMinorUnits(grant.Amount, grant.Currency),
+            grant?.Amount.Amount,
             application.Currency,
             application.DecisionFeedback,
             now,

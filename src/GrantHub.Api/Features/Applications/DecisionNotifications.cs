@@ -57,5 +57,5 @@ public sealed class DecisionNotifications(GrantHubDbContext db, Notifier notifie
               (application.DecisionFeedback is { } feedback ? $" Feedback from the programme officer: {feedback}" : "");
     }
 
-    private static string Amount(Grant grant) => new Money(grant.Amount, grant.Currency).ToString();
+    private static string Amount(Grant grant) => grant.Amount.ToString();
 }

@@ -18,7 +18,7 @@ public sealed class GetSubmissionChecklistHandler(GrantHubDbContext db, Viewer u
 {
     public async ValueTask<SubmissionChecklistResponse> Handle(GetSubmissionChecklistQuery query, CancellationToken cancellationToken)
     {
-        var application = await user.FindApplicationForLeadAsync(db.Applications, query.Id, cancellationToken);
+        var application = await db.Applications.FindForLeadAsync(user, query.Id, cancellationToken);
         var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == application.CallId, cancellationToken);
         var lead = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == application.LeadOrganisationId, cancellationToken);
         var unmet = application.UnmetSubmissionRules(call, lead, clock.GetUtcNow());

@@ -31,7 +31,7 @@ public sealed class InvitePartnerHandler(
 {
     public async ValueTask<ApplicationResponse> Handle(InvitePartnerCommand command, CancellationToken cancellationToken)
     {
-        var application = await user.FindApplicationForLeadAsync(db.Applications, command.Id, cancellationToken);
+        var application = await db.Applications.FindForLeadAsync(user, command.Id, cancellationToken);
         var partner = await db.Organisations.FirstOrDefaultAsync(o => o.Id == command.OrganisationId, cancellationToken);
         if (partner is null || (partner.Sensitive && !await user.IsMemberOfAsync(partner.Id, cancellationToken)))
         {

@@ -13,7 +13,7 @@ public sealed class RemovePartnerHandler(GrantHubDbContext db, Viewer user, Time
 {
     public async ValueTask<ApplicationResponse> Handle(RemovePartnerCommand command, CancellationToken cancellationToken)
     {
-        var application = await user.FindApplicationForLeadAsync(db.Applications, command.Id, cancellationToken);
+        var application = await db.Applications.FindForLeadAsync(user, command.Id, cancellationToken);
         application.RemovePartner(command.OrganisationId, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return await db.ToResponseAsync(application, cancellationToken);

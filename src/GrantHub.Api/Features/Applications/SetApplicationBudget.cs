@@ -20,7 +20,7 @@ public record SetApplicationBudgetCommand(Guid Id, IReadOnlyList<BudgetLineInput
 public sealed class SetApplicationBudgetValidator : AbstractValidator<SetApplicationBudgetCommand>
 {
     public const int MaxLines = 600;
-    public const decimal MaxAmount = 1_000_000_000_000m;
+    public const decimal MaxAmount = Money.MaxAmount;
 
     public SetApplicationBudgetValidator(GrantHubDbContext db, Viewer user)
     {
@@ -32,8 +32,13 @@ public sealed class SetApplicationBudgetValidator : AbstractValidator<SetApplica
             line.RuleFor(l => l.Amount).GreaterThanOrEqualTo(0).LessThanOrEqualTo(MaxAmount);
         });
         RuleFor(c => c.Lines)
-            .Must(lines => lines.GroupBy(l => (l.OrganisationId, l.Year)).All(g => g.Count() == 1))
-            .WithMessage("Each organisation has at most one budget line per year.")
+            .Custom((lines, context) =>
+            {
+                if (Application.RepeatedBudgetLineProblem(lines.Select(l => (l.OrganisationId, l.Year))) is { } problem)
+                {
+                    context.AddFailure(problem);
+                }
+            })
             .When(c => c.Lines is not null && c.Lines.All(l => l is not null));
 
         RuleFor(c => c.Id).CustomAsync(async (id, context, cancellationToken) =>
@@ -87,9 +92,9 @@ public sealed class SetApplicationBudgetHandler(GrantHubDbContext db, Viewer use
 {
     public async ValueTask<ApplicationResponse> Handle(SetApplicationBudgetCommand command, CancellationToken cancellationToken)
     {
-        var application = await user.FindApplicationForLeadAsync(db.Applications, command.Id, cancellationToken);
+        var application = await db.Applications.FindForLeadAsync(user, command.Id, cancellationToken);
         var lines = command.Lines
-            .Select(l => new BudgetLine(l.OrganisationId, l.Year, Money.ToMinorUnits(l.Amount, application.Currency)))
+            .Select(l => new BudgetLine(l.OrganisationId, l.Year, Money.Of(l.Amount, application.Currency)))
             .ToList();
         application.SetBudget(lines, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);

@@ -23,7 +23,7 @@ public sealed class SubmitApplicationHandler(
 {
     public async ValueTask<ApplicationResponse> Handle(SubmitApplicationCommand command, CancellationToken cancellationToken)
     {
-        var application = await user.FindApplicationForLeadAsync(db.Applications, command.Id, cancellationToken);
+        var application = await db.Applications.FindForLeadAsync(user, command.Id, cancellationToken);
         var call = await db.Calls.SingleAsync(c => c.Id == application.CallId, cancellationToken);
         var lead = await db.Organisations.SingleAsync(o => o.Id == application.LeadOrganisationId, cancellationToken);
 

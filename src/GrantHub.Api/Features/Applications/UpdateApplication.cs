@@ -85,7 +85,7 @@ public sealed class UpdateApplicationHandler(GrantHubDbContext db, Viewer user, 
 {
     public async ValueTask<ApplicationResponse> Handle(UpdateApplicationCommand command, CancellationToken cancellationToken)
     {
-        var application = await user.FindApplicationForLeadAsync(db.Applications, command.Id, cancellationToken);
+        var application = await db.Applications.FindForLeadAsync(user, command.Id, cancellationToken);
         application.Update(command.ToNarrative(), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return await db.ToResponseAsync(application, cancellationToken);

@@ -14,7 +14,7 @@ public sealed class WithdrawApplicationHandler(GrantHubDbContext db, Viewer user
 {
     public async ValueTask<ApplicationResponse> Handle(WithdrawApplicationCommand command, CancellationToken cancellationToken)
     {
-        var application = await user.FindApplicationForLeadAsync(db.Applications, command.Id, cancellationToken);
+        var application = await db.Applications.FindForLeadAsync(user, command.Id, cancellationToken);
         var call = await db.Calls.SingleAsync(c => c.Id == application.CallId, cancellationToken);
 
         application.Withdraw(call, clock.GetUtcNow());

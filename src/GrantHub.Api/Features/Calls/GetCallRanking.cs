@@ -76,7 +76,7 @@ public sealed class GetCallRankingHandler(GrantHubDbContext db, Viewer viewer) :
             .ToList();
 
         var available = call.Budget - call.Committed;
-        var cumulative = 0L;
+        var cumulative = Money.Zero(call.Currency);
         var items = new List<RankedApplicationResponse>(ranked.Count);
         foreach (var entry in ranked)
         {
@@ -87,11 +87,11 @@ public sealed class GetCallRankingHandler(GrantHubDbContext db, Viewer viewer) :
                 entry.Application.Status,
                 entry.Score,
                 entry.Count,
-                Money.FromMinorUnits(entry.Application.RequestedTotal, call.Currency),
-                Money.FromMinorUnits(cumulative, call.Currency),
+                entry.Application.RequestedTotal.Amount,
+                cumulative.Amount,
                 cumulative <= available));
         }
 
-        return new CallRankingResponse(call.Id, call.Status, call.Currency, Money.FromMinorUnits(available, call.Currency), items);
+        return new CallRankingResponse(call.Id, call.Status, call.Currency, available.Amount, items);
     }
 }

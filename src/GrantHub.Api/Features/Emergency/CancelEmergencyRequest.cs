@@ -1,5 +1,5 @@
-using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Api.Infrastructure.Pipeline;
+using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Core.Common;
 using GrantHub.Core.Data;
 using Mediator;
@@ -10,20 +10,19 @@ namespace GrantHub.Api.Features.Emergency;
 public record CancelEmergencyRequestCommand(Guid Id) : ICommand<EmergencyRequestResponse>, IHasId;
 
 /// <summary>The requesting side (the organisation's members, or the officer who entered it) withdraws a request before it is decided.</summary>
-public sealed class CancelEmergencyRequestHandler(GrantHubDbContext db, Viewer user, TimeProvider clock)
+public sealed class CancelEmergencyRequestHandler(GrantHubDbContext db, Viewer viewer, TimeProvider clock)
     : ICommandHandler<CancelEmergencyRequestCommand, EmergencyRequestResponse>
 {
     public async ValueTask<EmergencyRequestResponse> Handle(CancelEmergencyRequestCommand command, CancellationToken cancellationToken)
     {
-        var viewer = await EmergencyViewer.LoadAsync(user, cancellationToken);
-        var request = await viewer.FindAsync(db.EmergencyRequests, command.Id, cancellationToken);
-        if (!viewer.IsRequestingSide(request))
+        var request = await db.EmergencyRequests.Include(r => r.Approvals).FindVisibleAsync(viewer, command.Id, cancellationToken);
+        if (!await viewer.IsRequestingSideAsync(request, cancellationToken))
         {
             throw new ForbiddenException("Only the requesting organisation or the officer who entered the request can cancel it.");
         }
 
         request.Cancel(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return EmergencyRequestResponse.For(request, viewer);
+        return await EmergencyRequestResponse.ForAsync(request, viewer, cancellationToken);
     }
 }

@@ -1,6 +1,6 @@
 using FluentValidation;
-using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Api.Infrastructure.Pipeline;
+using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Core.Common;
 using GrantHub.Core.Data;
 using GrantHub.Core.Emergency;
@@ -33,25 +33,24 @@ public sealed class DecideEmergencyRequestValidator : AbstractValidator<DecideEm
 /// </summary>
 public sealed class DecideEmergencyRequestHandler(
     GrantHubDbContext db,
-    Viewer user,
+    Viewer viewer,
     TimeProvider clock,
     IOptions<EmergencyOptions> options,
     EmergencyNotifications notifications) : ICommandHandler<DecideEmergencyRequestCommand, EmergencyRequestResponse>
 {
     public async ValueTask<EmergencyRequestResponse> Handle(DecideEmergencyRequestCommand command, CancellationToken cancellationToken)
     {
-        var viewer = await EmergencyViewer.LoadAsync(user, cancellationToken);
-        var request = await viewer.FindToHandleMoneyAsync(db.EmergencyRequests, command.Id, cancellationToken);
+        var request = await db.EmergencyRequests.Include(r => r.Approvals).FindToHandleMoneyAsync(viewer, command.Id, cancellationToken);
         var now = clock.GetUtcNow();
 
         if (command.Decision == ApprovalDecision.Reject)
         {
-            request.Reject(viewer.UserId, command.Comment!.Trim(), now);
+            request.Reject(viewer.RequiredId(), command.Comment!.Trim(), now);
         }
         else
         {
             var fund = await db.Funds.SingleAsync(f => f.Id == request.FundId, cancellationToken);
-            request.Approve(fund, viewer.UserId, command.Comment?.Trim(), await AllowanceAsync(request, now, cancellationToken), now);
+            request.Approve(fund, viewer.RequiredId(), command.Comment?.Trim(), await AllowanceAsync(request, now, cancellationToken), now);
         }
         if (request.DecidedAt is not null)
         {
@@ -59,19 +58,19 @@ public sealed class DecideEmergencyRequestHandler(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return EmergencyRequestResponse.For(request, viewer);
+        return await EmergencyRequestResponse.ForAsync(request, viewer, cancellationToken);
     }
 
     private async Task<OrganisationAllowance> AllowanceAsync(EmergencyRequest request, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var windowStart = now.AddYears(-1);
-        var alreadyApproved = await db.EmergencyRequests
+        var alreadyApprovedMinorUnits = await db.EmergencyRequests
             .Where(r => r.OrganisationId == request.OrganisationId
                 && r.Currency == request.Currency
                 && (r.Status == EmergencyRequestStatus.Approved || r.Status == EmergencyRequestStatus.Paid)
                 && r.DecidedAt > windowStart)
-            .SumAsync(r => r.Amount, cancellationToken);
+            .SumAsync(r => r.Amount.MinorUnits, cancellationToken);
         var organisation = await db.Organisations.SingleAsync(o => o.Id == request.OrganisationId, cancellationToken);
-        return new OrganisationAllowance(organisation, options.Value.LimitFor(request.Currency), alreadyApproved);
+        return new OrganisationAllowance(organisation, options.Value.LimitFor(request.Currency), new Money(alreadyApprovedMinorUnits, request.Currency));
     }
 }

@@ -165,7 +165,7 @@ public sealed class EmergencyNotifications(GrantHubDbContext db, Notifier notifi
         foreach (var request in requests)
         {
             var (name, sensitive) = organisations[request.OrganisationId];
-            descriptions[request.Id] = new Description(sensitive ? "" : $" of {name}", new Money(request.Amount, request.Currency).ToString());
+            descriptions[request.Id] = new Description(sensitive ? "" : $" of {name}", request.Amount.ToString());
         }
 
         return descriptions;

@@ -23,9 +23,9 @@ public sealed class EmergencyOptions
 
     public TimeSpan Escalation => TimeSpan.FromHours(EscalationHours);
 
-    /// <summary>The limit in minor units of <paramref name="currency"/>, or null when that currency has none.</summary>
-    public long? LimitFor(string currency) =>
-        PerOrganisationLimit.TryGetValue(currency, out var limit) ? Money.ToMinorUnits(limit, currency) : null;
+    /// <summary>The limit in <paramref name="currency"/>, or null when that currency has none.</summary>
+    public Money? LimitFor(string currency) =>
+        PerOrganisationLimit.TryGetValue(currency, out var limit) ? Money.Of(limit, currency) : null;
 
     public bool IsValid() =>
         EscalationHours > 0

@@ -1,4 +1,5 @@
 using GrantHub.Api.Infrastructure.Pipeline;
+using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Core.Common;
 using GrantHub.Core.Emergency;
 
@@ -35,14 +36,14 @@ public record EmergencyRequestResponse(
     Guid? ReleasedBy,
     string? ReleaseReason) : IHasId
 {
-    public static EmergencyRequestResponse For(EmergencyRequest request, EmergencyViewer viewer) => new(
+    public static async Task<EmergencyRequestResponse> ForAsync(EmergencyRequest request, Viewer viewer, CancellationToken cancellationToken) => new(
         request.Id,
         request.OrganisationId,
         request.FundId,
-        Money.FromMinorUnits(request.Amount, request.Currency),
+        request.Amount.Amount,
         request.Currency,
         request.Category,
-        viewer.MayReadJustification(request) ? request.Justification : null,
+        await viewer.MayReadJustificationAsync(request, cancellationToken) ? request.Justification : null,
         request.NeededBy,
         request.Status,
         request.SubmittedAt,
@@ -52,7 +53,7 @@ public record EmergencyRequestResponse(
         request.BreachedAt,
         [.. request.Approvals
             .OrderBy(a => a.DecidedAt)
-            .Select(a => new EmergencyApprovalResponse(a.FinanceOfficerId, a.Decision, viewer.MayReadFinanceComments ? a.Comment : null, a.DecidedAt))],
+            .Select(a => new EmergencyApprovalResponse(a.FinanceOfficerId, a.Decision, viewer.MayReadFinanceComments() ? a.Comment : null, a.DecidedAt))],
         request.RejectionReason,
         request.PaymentReference,
         request.PaidOn,

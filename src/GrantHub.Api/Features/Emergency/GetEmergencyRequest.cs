@@ -7,13 +7,12 @@ namespace GrantHub.Api.Features.Emergency;
 
 public record GetEmergencyRequestQuery(Guid Id) : IQuery<EmergencyRequestResponse>;
 
-public sealed class GetEmergencyRequestHandler(GrantHubDbContext db, Viewer user)
+public sealed class GetEmergencyRequestHandler(GrantHubDbContext db, Viewer viewer)
     : IQueryHandler<GetEmergencyRequestQuery, EmergencyRequestResponse>
 {
     public async ValueTask<EmergencyRequestResponse> Handle(GetEmergencyRequestQuery query, CancellationToken cancellationToken)
     {
-        var viewer = await EmergencyViewer.LoadAsync(user, cancellationToken);
-        var request = await viewer.FindAsync(db.EmergencyRequests.AsNoTracking(), query.Id, cancellationToken);
-        return EmergencyRequestResponse.For(request, viewer);
+        var request = await db.EmergencyRequests.AsNoTracking().Include(r => r.Approvals).FindVisibleAsync(viewer, query.Id, cancellationToken);
+        return await EmergencyRequestResponse.ForAsync(request, viewer, cancellationToken);
     }
 }

@@ -1,6 +1,6 @@
 using FluentValidation;
-using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Api.Infrastructure.Http;
+using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Core.Common;
 using GrantHub.Core.Data;
 using GrantHub.Core.Emergency;
@@ -24,18 +24,17 @@ public sealed class ListEmergencyRequestsValidator : AbstractValidator<ListEmerg
 /// Finance, programme officers and admins see every request, applicants their organisations' requests; newest first.
 /// A staff member whose roles give no access to emergency requests (a reviewer) and who belongs to no organisation is refused.
 /// </summary>
-public sealed class ListEmergencyRequestsHandler(GrantHubDbContext db, Viewer user)
+public sealed class ListEmergencyRequestsHandler(GrantHubDbContext db, Viewer viewer)
     : IQueryHandler<ListEmergencyRequestsQuery, PagedResponse<EmergencyRequestResponse>>
 {
     public async ValueTask<PagedResponse<EmergencyRequestResponse>> Handle(ListEmergencyRequestsQuery query, CancellationToken cancellationToken)
     {
-        var viewer = await EmergencyViewer.LoadAsync(user, cancellationToken);
-        if (viewer.MayListNothing)
+        if (await viewer.MayListNoEmergencyRequestsAsync(cancellationToken))
         {
             throw new ForbiddenException("Emergency requests are confidential: only finance, programme officers, admins and the requesting organisations see them.");
         }
 
-        var requests = db.EmergencyRequests.AsNoTracking().VisibleTo(user)
+        var requests = db.EmergencyRequests.AsNoTracking().VisibleTo(viewer)
             .Where(r => query.Status == null || r.Status == query.Status)
             .Where(r => query.FundId == null || r.FundId == query.FundId);
         var total = await requests.CountAsync(cancellationToken);
@@ -44,7 +43,12 @@ public sealed class ListEmergencyRequestsHandler(GrantHubDbContext db, Viewer us
             .PageOf(query)
             .Include(r => r.Approvals)
             .ToListAsync(cancellationToken);
-        return new PagedResponse<EmergencyRequestResponse>(
-            [.. page.Select(r => EmergencyRequestResponse.For(r, viewer))], query.Page, query.PageSize, total);
+        var items = new List<EmergencyRequestResponse>(page.Count);
+        foreach (var request in page)
+        {
+            items.Add(await EmergencyRequestResponse.ForAsync(request, viewer, cancellationToken));
+        }
+
+        return new PagedResponse<EmergencyRequestResponse>(items, query.Page, query.PageSize, total);
     }
 }

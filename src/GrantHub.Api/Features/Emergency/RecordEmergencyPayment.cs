@@ -1,6 +1,6 @@
 using FluentValidation;
-using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Api.Infrastructure.Pipeline;
+using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Api.Infrastructure.Time;
 using GrantHub.Core.Data;
 using GrantHub.Core.Emergency;
@@ -40,18 +40,17 @@ public sealed class RecordEmergencyPaymentValidator : AbstractValidator<RecordEm
 /// </summary>
 public sealed class RecordEmergencyPaymentHandler(
     GrantHubDbContext db,
-    Viewer user,
+    Viewer viewer,
     TimeProvider clock,
     EmergencyNotifications notifications) : ICommandHandler<RecordEmergencyPaymentCommand, EmergencyRequestResponse>
 {
     public async ValueTask<EmergencyRequestResponse> Handle(RecordEmergencyPaymentCommand command, CancellationToken cancellationToken)
     {
-        var viewer = await EmergencyViewer.LoadAsync(user, cancellationToken);
-        var request = await viewer.FindToHandleMoneyAsync(db.EmergencyRequests, command.Id, cancellationToken);
+        var request = await db.EmergencyRequests.Include(r => r.Approvals).FindToHandleMoneyAsync(viewer, command.Id, cancellationToken);
         var fund = await db.Funds.SingleAsync(f => f.Id == request.FundId, cancellationToken);
-        request.RecordPayment(fund, viewer.UserId, command.PaymentReference.Trim(), command.PaidOn, clock.GetUtcNow());
+        request.RecordPayment(fund, viewer.RequiredId(), command.PaymentReference.Trim(), command.PaidOn, clock.GetUtcNow());
         await notifications.PaidAsync(request, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return EmergencyRequestResponse.For(request, viewer);
+        return await EmergencyRequestResponse.ForAsync(request, viewer, cancellationToken);
     }
 }

@@ -1,6 +1,6 @@
 using FluentValidation;
-using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Api.Infrastructure.Pipeline;
+using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Core.Data;
 using GrantHub.Core.Emergency;
 using Mediator;
@@ -27,18 +27,17 @@ public sealed class ReleaseEmergencyRequestValidator : AbstractValidator<Release
 /// </summary>
 public sealed class ReleaseEmergencyRequestHandler(
     GrantHubDbContext db,
-    Viewer user,
+    Viewer viewer,
     TimeProvider clock,
     EmergencyNotifications notifications) : ICommandHandler<ReleaseEmergencyRequestCommand, EmergencyRequestResponse>
 {
     public async ValueTask<EmergencyRequestResponse> Handle(ReleaseEmergencyRequestCommand command, CancellationToken cancellationToken)
     {
-        var viewer = await EmergencyViewer.LoadAsync(user, cancellationToken);
-        var request = await viewer.FindToHandleMoneyAsync(db.EmergencyRequests, command.Id, cancellationToken);
+        var request = await db.EmergencyRequests.Include(r => r.Approvals).FindToHandleMoneyAsync(viewer, command.Id, cancellationToken);
         var fund = await db.Funds.SingleAsync(f => f.Id == request.FundId, cancellationToken);
-        request.Release(fund, viewer.UserId, command.Reason.Trim(), clock.GetUtcNow());
+        request.Release(fund, viewer.RequiredId(), command.Reason.Trim(), clock.GetUtcNow());
         await notifications.ReleasedAsync(request, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return EmergencyRequestResponse.For(request, viewer);
+        return await EmergencyRequestResponse.ForAsync(request, viewer, cancellationToken);
     }
 }

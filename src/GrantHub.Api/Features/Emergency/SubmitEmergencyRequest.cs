@@ -1,6 +1,6 @@
 using FluentValidation;
-using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Api.Infrastructure.Pipeline;
+using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Api.Infrastructure.Time;
 using GrantHub.Core.Common;
 using GrantHub.Core.Data;
@@ -62,17 +62,17 @@ public sealed class SubmitEmergencyRequestValidator : AbstractValidator<SubmitEm
 /// </summary>
 public sealed class SubmitEmergencyRequestHandler(
     GrantHubDbContext db,
-    Viewer user,
+    Viewer viewer,
     TimeProvider clock,
     IOptions<EmergencyOptions> options,
     EmergencyNotifications notifications) : ICommandHandler<SubmitEmergencyRequestCommand, EmergencyRequestResponse>
 {
     public async ValueTask<EmergencyRequestResponse> Handle(SubmitEmergencyRequestCommand command, CancellationToken cancellationToken)
     {
-        var userId = user.RequiredId();
+        var userId = viewer.RequiredId();
         var organisationExists = await db.Organisations.AnyAsync(o => o.Id == command.OrganisationId, cancellationToken);
-        var isMember = await user.IsMemberOfAsync(command.OrganisationId, cancellationToken);
-        var entersOnBehalf = !isMember && user.IsInRole(Roles.ProgrammeOfficer);
+        var isMember = await viewer.IsMemberOfAsync(command.OrganisationId, cancellationToken);
+        var entersOnBehalf = !isMember && viewer.IsInRole(Roles.ProgrammeOfficer);
         if (!organisationExists || !(isMember || entersOnBehalf))
         {
             throw new NotFoundException(nameof(Organisation), command.OrganisationId);
@@ -82,7 +82,7 @@ public sealed class SubmitEmergencyRequestHandler(
         var request = new EmergencyRequest(
             command.OrganisationId,
             fund,
-            Money.ToMinorUnits(command.Amount, fund.Currency),
+            Money.Of(command.Amount, fund.Currency),
             command.Category,
             command.Justification.Trim(),
             command.NeededBy,
@@ -93,6 +93,6 @@ public sealed class SubmitEmergencyRequestHandler(
         db.EmergencyRequests.Add(request);
         await notifications.SubmittedAsync(request, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return EmergencyRequestResponse.For(request, await EmergencyViewer.LoadAsync(user, cancellationToken));
+        return await EmergencyRequestResponse.ForAsync(request, viewer, cancellationToken);
     }
 }

@@ -1,5 +1,3 @@
-using GrantHub.Api.Features.Emergency;
-using GrantHub.Api.Features.Grants;
 using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Api.Infrastructure.Time;
 using GrantHub.Core.Common;
@@ -59,7 +57,7 @@ public record GetFinanceQueueQuery : IQuery<FinanceQueueResponse>;
 /// <summary>
 /// The finance officer's queue. Whether she may act is asked of the same domain methods the commands enforce
 /// (<see cref="EmergencyRequest.RefusalToDecide"/>, <see cref="Grant.RefusalToDecideTranche"/>, the related-party
-/// refusals of <see cref="EmergencyViewer"/> and <see cref="GrantAccess"/>), never recomputed here.
+/// refusals of <see cref="Visibility"/>), never recomputed here.
 /// </summary>
 public sealed class GetFinanceQueueHandler(GrantHubDbContext db, Viewer user, TimeProvider clock)
     : IQueryHandler<GetFinanceQueueQuery, FinanceQueueResponse>
@@ -69,8 +67,8 @@ public sealed class GetFinanceQueueHandler(GrantHubDbContext db, Viewer user, Ti
 
     public async ValueTask<FinanceQueueResponse> Handle(GetFinanceQueueQuery query, CancellationToken cancellationToken)
     {
-        var viewer = await EmergencyViewer.LoadAsync(user, cancellationToken);
-        var officerId = viewer.UserId;
+        var viewerOrganisations = await user.OrganisationsAsync(cancellationToken);
+        var officerId = user.RequiredId();
         var today = clock.UtcToday();
 
         var requests = await db.EmergencyRequests.AsNoTracking().VisibleTo(user)
@@ -102,7 +100,7 @@ public sealed class GetFinanceQueueHandler(GrantHubDbContext db, Viewer user, Ti
         foreach (var request in requests)
         {
             var fund = funds[request.FundId];
-            var relatedParty = viewer.RelatedPartyRefusal(request);
+            var relatedParty = Visibility.RelatedPartyRefusal(viewerOrganisations, request);
             var decide = ActionRefusal.From(relatedParty ?? request.RefusalToDecide(officerId));
             items.Add(new FinanceQueueItem(
                 MoneyItemKind.EmergencyRequest,
@@ -114,7 +112,7 @@ public sealed class GetFinanceQueueHandler(GrantHubDbContext db, Viewer user, Ti
                 organisations[request.OrganisationId],
                 fund.Id,
                 fund.Name,
-                Money.FromMinorUnits(request.Amount, request.Currency),
+                request.Amount.Amount,
                 request.Currency,
                 null,
                 request.DecisionDueAt,
@@ -130,7 +128,7 @@ public sealed class GetFinanceQueueHandler(GrantHubDbContext db, Viewer user, Ti
         foreach (var (grant, tranche) in tranches)
         {
             var fund = funds[grant.FundId];
-            var relatedParty = GrantAccess.RelatedPartyRefusal(viewer.OrganisationIds, grant);
+            var relatedParty = Visibility.RelatedPartyRefusal(viewerOrganisations, grant);
             items.Add(new FinanceQueueItem(
                 MoneyItemKind.Tranche,
                 grant.Id,
@@ -141,7 +139,7 @@ public sealed class GetFinanceQueueHandler(GrantHubDbContext db, Viewer user, Ti
                 organisations[grant.LeadOrganisationId],
                 fund.Id,
                 fund.Name,
-                Money.FromMinorUnits(tranche.Amount, grant.Currency),
+                tranche.Amount.Amount,
                 grant.Currency,
                 tranche.PlannedDate,
                 null,

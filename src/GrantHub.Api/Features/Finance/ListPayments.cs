@@ -145,10 +145,10 @@ public sealed class ListPaymentsHandler(GrantHubDbContext db, IOptions<OpenDataO
         [
             .. tranches.Select(t => new PaymentRow(
                 t.PaidOn, t.FundId, t.FundName, MoneyItemKind.Tranche, t.GrantId, t.Number, $"{t.GrantNumber}/{t.Number}",
-                Payee(t.OrganisationId, t.Name, t.Sensitive), t.Sensitive, Money.FromMinorUnits(t.Amount, t.Currency), t.Currency, t.Reference)),
+                Payee(t.OrganisationId, t.Name, t.Sensitive), t.Sensitive, t.Amount.Amount, t.Currency, t.Reference)),
             .. requests.Select(r => new PaymentRow(
                 r.PaidOn, r.FundId, r.FundName, MoneyItemKind.EmergencyRequest, r.Id, null, $"ER-{r.Id:N}",
-                Payee(r.OrganisationId, r.Name, r.Sensitive), r.Sensitive, Money.FromMinorUnits(r.Amount, r.Currency), r.Currency, r.Reference)),
+                Payee(r.OrganisationId, r.Name, r.Sensitive), r.Sensitive, r.Amount.Amount, r.Currency, r.Reference)),
         ];
         return new PaymentsResponse(first, last, [.. rows.OrderBy(r => r.PaidOn).ThenBy(r => r.Subject, StringComparer.Ordinal)]);
     }

@@ -29,9 +29,8 @@ public sealed class CreateFundHandler(GrantHubDbContext db, TimeProvider clock) 
         var fund = new Fund(
             command.Name.Trim(),
             command.Kind,
-            command.Currency,
-            Money.ToMinorUnits(command.Budget, command.Currency),
-            Money.ToMinorUnits(command.ApprovalThreshold, command.Currency),
+            Money.Of(command.Budget, command.Currency),
+            Money.Of(command.ApprovalThreshold, command.Currency),
             clock.GetUtcNow());
         db.Funds.Add(fund);
         await db.SaveChangesAsync(cancellationToken);

@@ -21,10 +21,10 @@ public record FundResponse(
         fund.Name,
         fund.Kind,
         fund.Currency,
-        Money.FromMinorUnits(fund.Budget, fund.Currency),
-        Money.FromMinorUnits(fund.Committed, fund.Currency),
-        Money.FromMinorUnits(fund.Disbursed, fund.Currency),
-        Money.FromMinorUnits(fund.Available, fund.Currency),
-        Money.FromMinorUnits(fund.ApprovalThreshold, fund.Currency),
+        fund.Budget.Amount,
+        fund.Committed.Amount,
+        fund.Disbursed.Amount,
+        fund.Available.Amount,
+        fund.ApprovalThreshold.Amount,
         fund.CreatedAt);
 }

@@ -49,12 +49,12 @@ public sealed class GetFundHistoryHandler(GrantHubDbContext db) : IQueryHandler<
                 && (r.Status == EmergencyRequestStatus.Approved || r.Status == EmergencyRequestStatus.Paid || r.Status == EmergencyRequestStatus.Released))
             .ToListAsync(cancellationToken);
 
-        var movements = new List<(DateTimeOffset At, FundMovementKind Kind, long Amount, string Subject, string? Note)>();
+        var movements = new List<(DateTimeOffset At, FundMovementKind Kind, Money Amount, string Subject, string? Note)>();
         movements.AddRange(topUps.Select(t => (t.AddedAt, FundMovementKind.TopUp, t.Amount, "", t.Note)));
         foreach (var grant in grants)
         {
             var topUpAmendments = grant.Amendments.Where(a => a.Kind == AmendmentKind.TopUp && a.Amount is not null).ToList();
-            movements.Add((grant.AwardedAt, FundMovementKind.Commitment, grant.Amount - topUpAmendments.Sum(a => a.Amount!.Value), grant.GrantNumber, null));
+            movements.Add((grant.AwardedAt, FundMovementKind.Commitment, grant.Amount - Money.Sum(topUpAmendments.Select(a => a.Amount!.Value), grant.Currency), grant.GrantNumber, null));
             movements.AddRange(topUpAmendments.Select(a => (a.At, FundMovementKind.Commitment, a.Amount!.Value, grant.GrantNumber, (string?)$"#{a.Number}")));
             movements.AddRange(grant.Tranches.Where(t => t.Status == TrancheStatus.Paid)
                 .Select(t => (t.RecordedAt!.Value, FundMovementKind.Payment, t.Amount, $"{grant.GrantNumber}/{t.Number}", (string?)t.PaymentReference)));
@@ -82,6 +82,6 @@ public sealed class GetFundHistoryHandler(GrantHubDbContext db) : IQueryHandler<
         return new FundHistoryResponse(
             FundResponse.From(fund),
             [.. movements.OrderByDescending(m => m.At).ThenBy(m => m.Kind)
-                .Select(m => new FundMovement(m.At, m.Kind, Money.FromMinorUnits(m.Amount, fund.Currency), m.Subject, m.Note))]);
+                .Select(m => new FundMovement(m.At, m.Kind, m.Amount.Amount, m.Subject, m.Note))]);
     }
 }

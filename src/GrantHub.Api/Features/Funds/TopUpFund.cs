@@ -30,7 +30,7 @@ public sealed class TopUpFundHandler(GrantHubDbContext db, TimeProvider clock, I
     {
         var fund = await db.Funds.FirstOrDefaultAsync(f => f.Id == command.Id, cancellationToken)
             ?? throw new NotFoundException(nameof(Fund), command.Id);
-        var amount = Money.ToMinorUnits(command.Amount, fund.Currency);
+        var amount = Money.Of(command.Amount, fund.Currency);
         fund.TopUp(amount);
         db.FundTopUps.Add(new FundTopUp(fund.Id, amount, command.Note, user.RequiredId(), clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);

@@ -10,7 +10,7 @@ namespace GrantHub.Api.Features.Grants;
 /// Generates the next agreement version of a grant inside the current unit of work: renders the PDF, records its
 /// SHA-256 on the grant, stores the bytes and tells the lead organisation's members it is ready to sign.
 /// </summary>
-public sealed class AgreementIssuer(GrantHubDbContext db, IAgreementRenderer renderer, GrantAccess access, Notifier notifier)
+public sealed class AgreementIssuer(GrantHubDbContext db, IAgreementRenderer renderer, Notifier notifier)
 {
     public async Task<AgreementVersion> IssueAsync(Grant grant, Guid generatedBy, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -27,7 +27,7 @@ public sealed class AgreementIssuer(GrantHubDbContext db, IAgreementRenderer ren
         db.AgreementDocuments.Add(new GrantAgreementDocument(grant.Id, version, sha256, pdf, now));
 
         await notifier.NotifyAsync(
-            await access.LeadMembersAsync(grant, cancellationToken),
+            await db.LeadMembersAsync(grant, cancellationToken),
             new NotificationMessage(
                 "grant-agreement-ready",
                 $"Grant {grant.GrantNumber}: agreement version {version} is ready to sign",

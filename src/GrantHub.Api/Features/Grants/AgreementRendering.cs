@@ -40,8 +40,8 @@ public sealed class PdfAgreementRenderer(AgreementPdfRenderer renderer, IOptions
         AgreementParty Party(Guid organisationId)
         {
             var organisation = particulars.Organisations[organisationId];
-            var allocation = grant.Allocations.FirstOrDefault(a => a.OrganisationId == organisationId)?.Amount ?? 0;
-            return new AgreementParty(organisation.Name, organisation.Country, organisation.RegistrationNumber, Money.FromMinorUnits(allocation, currency));
+            var allocation = grant.Allocations.FirstOrDefault(a => a.OrganisationId == organisationId)?.Amount ?? Money.Zero(currency);
+            return new AgreementParty(organisation.Name, organisation.Country, organisation.RegistrationNumber, allocation.Amount);
         }
 
         return renderer.Render(new AgreementDocument
@@ -50,7 +50,7 @@ public sealed class PdfAgreementRenderer(AgreementPdfRenderer renderer, IOptions
             FunderName = options.Value.FunderName,
             FundName = particulars.FundName,
             Currency = currency,
-            TotalAmount = Money.FromMinorUnits(grant.Amount, currency),
+            TotalAmount = grant.Amount.Amount,
             StartDate = grant.StartDate,
             EndDate = grant.EndDate,
             Lead = Party(grant.LeadOrganisationId),
@@ -66,7 +66,7 @@ public sealed class PdfAgreementRenderer(AgreementPdfRenderer renderer, IOptions
                 .. grant.Tranches
                     .Where(t => t.Status != TrancheStatus.Cancelled)
                     .OrderBy(t => t.Number)
-                    .Select(t => new AgreementTranche(t.Number, t.PlannedDate, Money.FromMinorUnits(t.Amount, currency), ConditionText(grant, t))),
+                    .Select(t => new AgreementTranche(t.Number, t.PlannedDate, t.Amount.Amount, ConditionText(grant, t))),
             ],
             Reports =
             [
@@ -102,7 +102,7 @@ public sealed class PdfAgreementRenderer(AgreementPdfRenderer renderer, IOptions
                 AmendmentKind.NoCostExtension =>
                     $"no-cost extension of the grant period from {Day(a.PreviousEndDate)} to {Day(a.NewEndDate!.Value)}; the reporting schedule above follows the new end date.",
                 _ =>
-                    $"top-up of {grant.Currency} {Money.FromMinorUnits(a.Amount!.Value, grant.Currency).ToString("N" + Currencies.MinorUnitDigits(grant.Currency), CultureInfo.InvariantCulture)}, " +
+                    $"top-up of {grant.Currency} {a.Amount!.Value.Amount.ToString("N" + Currencies.MinorUnitDigits(grant.Currency), CultureInfo.InvariantCulture)}, " +
                     $"shared among the Organisations in proportion to their allocations and paid as tranche {TopUpTrancheNumber(grant, a)}, " +
                     "which falls due once an agreement version including this amendment is signed.",
             };

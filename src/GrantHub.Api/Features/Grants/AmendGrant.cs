@@ -41,13 +41,13 @@ public sealed class AmendGrantValidator : AbstractValidator<AmendGrantCommand>
 /// against the fund in the same transaction (so it fails, changing nothing, when the fund lacks the money); its
 /// tranche becomes payable once the lead organisation signs the new version.
 /// </summary>
-public sealed class AmendGrantHandler(GrantHubDbContext db, GrantAccess access, AgreementIssuer issuer, ICurrentUser user, TimeProvider clock)
+public sealed class AmendGrantHandler(GrantHubDbContext db, Viewer viewer, AgreementIssuer issuer, TimeProvider clock)
     : ICommandHandler<AmendGrantCommand, GrantAmendmentResponse>
 {
     public async ValueTask<GrantAmendmentResponse> Handle(AmendGrantCommand command, CancellationToken cancellationToken)
     {
-        var grant = await access.FindAsync(command.Id, cancellationToken);
-        var officer = user.RequiredId();
+        var grant = await db.Grants.WithDetails().FindVisibleAsync(viewer, command.Id, cancellationToken);
+        var officer = viewer.RequiredId();
         var now = clock.GetUtcNow();
 
         GrantAmendment amendment;
@@ -55,7 +55,7 @@ public sealed class AmendGrantHandler(GrantHubDbContext db, GrantAccess access, 
         {
             var fund = await db.Funds.FirstOrDefaultAsync(f => f.Id == grant.FundId, cancellationToken)
                 ?? throw new NotFoundException(nameof(Fund), grant.FundId);
-            var amount = Money.ToMinorUnits(command.Amount!.Value, grant.Currency);
+            var amount = Money.Of(command.Amount!.Value, grant.Currency);
             amendment = grant.TopUp(amount, command.Reason.Trim(), officer, clock.UtcToday(), now);
             fund.Commit(amount);
         }

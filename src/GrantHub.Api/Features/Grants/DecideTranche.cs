@@ -28,16 +28,16 @@ public sealed class DecideTrancheValidator : AbstractValidator<DecideTrancheComm
 /// A finance officer approves or rejects a due tranche. Maker-checker: never the officer who awarded the grant, one
 /// approval per officer, and two distinct approvals when the tranche is above the fund's approval threshold.
 /// </summary>
-public sealed class DecideTrancheHandler(GrantHubDbContext db, GrantAccess access, ICurrentUser user, TimeProvider clock)
+public sealed class DecideTrancheHandler(GrantHubDbContext db, Viewer viewer, TimeProvider clock)
     : ICommandHandler<DecideTrancheCommand, TrancheResponse>
 {
     public async ValueTask<TrancheResponse> Handle(DecideTrancheCommand command, CancellationToken cancellationToken)
     {
-        var grant = await access.FindToHandleMoneyAsync(command.Id, cancellationToken);
+        var grant = await db.Grants.WithDetails().FindToHandleMoneyAsync(viewer, command.Id, cancellationToken);
         var fund = await db.Funds.SingleAsync(f => f.Id == grant.FundId, cancellationToken);
 
         var tranche = grant.DecideTranche(
-            command.Number, user.RequiredId(), command.Decision!.Value, command.Comment, fund, clock.UtcToday(), clock.GetUtcNow());
+            command.Number, viewer.RequiredId(), command.Decision!.Value, command.Comment, fund, clock.UtcToday(), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return TrancheResponse.From(tranche, grant.Currency, fund, withApprovals: true);
     }

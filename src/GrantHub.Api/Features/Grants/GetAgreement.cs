@@ -1,3 +1,4 @@
+using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Core.Common;
 using GrantHub.Core.Data;
 using GrantHub.Core.Grants;
@@ -11,11 +12,11 @@ public record AgreementFile(byte[] Content, string Sha256, int Version, string F
 /// <summary>The latest agreement version, or the one asked for.</summary>
 public record GetAgreementQuery(Guid Id, int? Version) : IQuery<AgreementFile>;
 
-public sealed class GetAgreementHandler(GrantHubDbContext db, GrantAccess access) : IQueryHandler<GetAgreementQuery, AgreementFile>
+public sealed class GetAgreementHandler(GrantHubDbContext db, Viewer viewer) : IQueryHandler<GetAgreementQuery, AgreementFile>
 {
     public async ValueTask<AgreementFile> Handle(GetAgreementQuery query, CancellationToken cancellationToken)
     {
-        var grant = await access.Visible(db.Grants.AsNoTracking())
+        var grant = await db.Grants.AsNoTracking().VisibleTo(viewer)
             .Where(g => g.Id == query.Id)
             .Select(g => new { g.GrantNumber })
             .FirstOrDefaultAsync(cancellationToken)

@@ -36,7 +36,7 @@ public record GrantAmendmentResponse(
         amendment.Kind,
         amendment.PreviousEndDate,
         amendment.NewEndDate,
-        amendment.Amount is { } amount ? Money.FromMinorUnits(amount, currency) : null,
+        amendment.Amount?.Amount,
         amendment.Reason,
         amendment.At,
         amendment.By,
@@ -71,7 +71,7 @@ public record GrantResponse(
             grant.FundId,
             grant.LeadOrganisationId,
             grant.Status,
-            Money.FromMinorUnits(grant.Amount, currency),
+            grant.Amount.Amount,
             currency,
             grant.StartDate,
             grant.EndDate,
@@ -79,11 +79,11 @@ public record GrantResponse(
                 .. grant.Allocations
                     .OrderByDescending(a => a.OrganisationId == grant.LeadOrganisationId)
                     .ThenBy(a => a.OrganisationId)
-                    .Select(a => new GrantAllocationResponse(a.OrganisationId, Money.FromMinorUnits(a.Amount, currency))),
+                    .Select(a => new GrantAllocationResponse(a.OrganisationId, a.Amount.Amount)),
             ],
             [
                 .. grant.Tranches.OrderBy(t => t.Number).Select(t =>
-                    new GrantTrancheSummary(t.Number, Money.FromMinorUnits(t.Amount, currency), t.PlannedDate, t.Condition, t.Status)),
+                    new GrantTrancheSummary(t.Number, t.Amount.Amount, t.PlannedDate, t.Condition, t.Status)),
             ],
             [.. grant.Reports.OrderBy(r => r.PeriodYear).Select(r => new GrantReportSummary(r.Id, r.Kind, r.PeriodYear, r.DueOn, r.Status))],
             [.. grant.AgreementVersions.OrderBy(v => v.Version).Select(AgreementVersionResponse.From)],

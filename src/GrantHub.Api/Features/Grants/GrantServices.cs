@@ -16,7 +16,6 @@ public static class GrantServices
         services.AddSingleton<AgreementPdfRenderer>();
         services.AddSingleton<IAgreementRenderer, PdfAgreementRenderer>();
         services.AddScoped<AgreementIssuer>();
-        services.AddScoped<GrantAccess>();
         services.AddScoped<GrantAwarding>();
         services.AddRecurringJob<ReportDueRemindersJob>(ReportDueRemindersJob.Id, "ReportReminders", Cron.Hourly());
         services.AddRecurringJob<AgreementUnsignedRemindersJob>(AgreementUnsignedRemindersJob.Id, "AgreementUnsignedReminders", Cron.Hourly());

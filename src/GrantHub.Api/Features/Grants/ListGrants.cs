@@ -1,5 +1,6 @@
 using FluentValidation;
 using GrantHub.Api.Infrastructure.Http;
+using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Api.Infrastructure.Time;
 using GrantHub.Core.Data;
 using GrantHub.Core.Grants;
@@ -17,12 +18,12 @@ public sealed class ListGrantsValidator : AbstractValidator<ListGrantsQuery>
 }
 
 /// <summary>Staff see every grant; consortium members the grants of their organisations. Newest award first.</summary>
-public sealed class ListGrantsHandler(GrantHubDbContext db, GrantAccess access, TimeProvider clock)
+public sealed class ListGrantsHandler(GrantHubDbContext db, Viewer viewer, TimeProvider clock)
     : IQueryHandler<ListGrantsQuery, PagedResponse<GrantResponse>>
 {
     public async ValueTask<PagedResponse<GrantResponse>> Handle(ListGrantsQuery query, CancellationToken cancellationToken)
     {
-        var grants = access.Visible(db.Grants.AsNoTracking())
+        var grants = db.Grants.AsNoTracking().VisibleTo(viewer)
             .Where(g => (query.Status == null || g.Status == query.Status) && (query.FundId == null || g.FundId == query.FundId));
         var total = await grants.CountAsync(cancellationToken);
         var page = await grants

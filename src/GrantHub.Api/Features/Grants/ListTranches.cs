@@ -1,3 +1,4 @@
+using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Api.Infrastructure.Time;
 using GrantHub.Core.Common;
 using GrantHub.Core.Data;
@@ -28,7 +29,7 @@ public record TrancheResponse(
 {
     public static TrancheResponse From(Tranche tranche, string currency, Fund fund, bool withApprovals) => new(
         tranche.Number,
-        Money.FromMinorUnits(tranche.Amount, currency),
+        tranche.Amount.Amount,
         tranche.PlannedDate,
         tranche.Condition,
         tranche.Status,
@@ -45,17 +46,17 @@ public record GrantTranchesResponse(Guid GrantId, string Currency, IReadOnlyList
 
 public record ListTranchesQuery(Guid Id) : IQuery<GrantTranchesResponse>;
 
-public sealed class ListTranchesHandler(GrantHubDbContext db, GrantAccess access, TimeProvider clock)
+public sealed class ListTranchesHandler(GrantHubDbContext db, Viewer viewer, TimeProvider clock)
     : IQueryHandler<ListTranchesQuery, GrantTranchesResponse>
 {
     public async ValueTask<GrantTranchesResponse> Handle(ListTranchesQuery query, CancellationToken cancellationToken)
     {
-        var grant = await access.ReadAsync(query.Id, cancellationToken);
+        var grant = await db.Grants.AsNoTracking().WithDetails().FindVisibleAsync(viewer, query.Id, cancellationToken);
         grant.RefreshDueTranches(clock.UtcToday());
         var fund = await db.Funds.AsNoTracking().SingleAsync(f => f.Id == grant.FundId, cancellationToken);
         return new GrantTranchesResponse(
             grant.Id,
             grant.Currency,
-            [.. grant.Tranches.OrderBy(t => t.Number).Select(t => TrancheResponse.From(t, grant.Currency, fund, access.SeesAllGrants))]);
+            [.. grant.Tranches.OrderBy(t => t.Number).Select(t => TrancheResponse.From(t, grant.Currency, fund, viewer.SeesAllApplicantData()))]);
     }
 }

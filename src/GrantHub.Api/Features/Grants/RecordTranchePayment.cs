@@ -7,6 +7,7 @@ using GrantHub.Api.Infrastructure.Time;
 using GrantHub.Core.Common;
 using GrantHub.Core.Data;
 using GrantHub.Core.Funds;
+using GrantHub.Core.Grants;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,21 +31,21 @@ public sealed class RecordTranchePaymentValidator : AbstractValidator<RecordTran
 /// Records the bank payment of a fully approved tranche and moves its amount to the fund's disbursed. The grant and
 /// the fund are versioned: of two concurrent payments of one tranche, exactly one is recorded and disbursed.
 /// </summary>
-public sealed class RecordTranchePaymentHandler(GrantHubDbContext db, GrantAccess access, Notifier notifier, ICurrentUser user, TimeProvider clock)
+public sealed class RecordTranchePaymentHandler(GrantHubDbContext db, Viewer viewer, Notifier notifier, TimeProvider clock)
     : ICommandHandler<RecordTranchePaymentCommand, TrancheResponse>
 {
     public async ValueTask<TrancheResponse> Handle(RecordTranchePaymentCommand command, CancellationToken cancellationToken)
     {
-        var grant = await access.FindToHandleMoneyAsync(command.Id, cancellationToken);
+        var grant = await db.Grants.WithDetails().FindToHandleMoneyAsync(viewer, command.Id, cancellationToken);
         var fund = await db.Funds.FirstOrDefaultAsync(f => f.Id == grant.FundId, cancellationToken)
             ?? throw new NotFoundException(nameof(Fund), grant.FundId);
 
-        var tranche = grant.RecordPayment(command.Number, command.PaymentReference.Trim(), command.PaidOn!.Value, user.RequiredId(), clock.GetUtcNow());
+        var tranche = grant.RecordPayment(command.Number, command.PaymentReference.Trim(), command.PaidOn!.Value, viewer.RequiredId(), clock.GetUtcNow());
         fund.Disburse(tranche.Amount);
 
-        var amount = Money.FromMinorUnits(tranche.Amount, grant.Currency);
+        var amount = tranche.Amount.Amount;
         await notifier.NotifyAsync(
-            await access.ConsortiumMembersAsync(grant, cancellationToken),
+            await db.ConsortiumMembersAsync(grant, cancellationToken),
             new NotificationMessage(
                 "grant-tranche-paid",
                 $"Grant {grant.GrantNumber}: tranche {tranche.Number} paid",

@@ -29,19 +29,19 @@ public sealed class ReviewReportValidator : AbstractValidator<ReviewReportComman
 /// A programme officer accepts a submitted report (which may make the next conditional tranche due) or asks the lead
 /// organisation for changes, telling its members.
 /// </summary>
-public sealed class ReviewReportHandler(GrantHubDbContext db, GrantAccess access, Notifier notifier, ICurrentUser user, TimeProvider clock)
+public sealed class ReviewReportHandler(GrantHubDbContext db, Viewer viewer, Notifier notifier, TimeProvider clock)
     : ICommandHandler<ReviewReportCommand, GrantReportResponse>
 {
     public async ValueTask<GrantReportResponse> Handle(ReviewReportCommand command, CancellationToken cancellationToken)
     {
-        var grant = await access.FindAsync(command.Id, cancellationToken);
-        var report = grant.ReviewReport(command.ReportId, command.Outcome!.Value, command.Comment?.Trim(), user.RequiredId(), clock.UtcToday(), clock.GetUtcNow());
+        var grant = await db.Grants.WithDetails().FindVisibleAsync(viewer, command.Id, cancellationToken);
+        var report = grant.ReviewReport(command.ReportId, command.Outcome!.Value, command.Comment?.Trim(), viewer.RequiredId(), clock.UtcToday(), clock.GetUtcNow());
 
         if (report.Status == ReportStatus.ChangesRequested)
         {
             var which = report.Kind == ReportKind.Final ? "final report" : $"annual report for year {report.PeriodYear}";
             await notifier.NotifyAsync(
-                await access.LeadMembersAsync(grant, cancellationToken),
+                await db.LeadMembersAsync(grant, cancellationToken),
                 new NotificationMessage(
                     "grant-report-changes-requested",
                     $"Grant {grant.GrantNumber}: changes requested to the {which}",

@@ -4,6 +4,7 @@ using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Api.Infrastructure.Time;
 using GrantHub.Core.Common;
 using GrantHub.Core.Data;
+using GrantHub.Core.Grants;
 using GrantHub.Core.Organisations;
 using Mediator;
 
@@ -23,18 +24,18 @@ public sealed class SignAgreementValidator : AbstractValidator<SignAgreementComm
 /// An owner of the lead organisation signs the latest agreement version by naming its hash: a stale or wrong hash is
 /// refused. Other consortium members and staff can see the grant but may not sign (403); anyone else gets 404.
 /// </summary>
-public sealed class SignAgreementHandler(GrantHubDbContext db, GrantAccess access, ICurrentUser user, TimeProvider clock)
+public sealed class SignAgreementHandler(GrantHubDbContext db, Viewer viewer, TimeProvider clock)
     : ICommandHandler<SignAgreementCommand, GrantResponse>
 {
     public async ValueTask<GrantResponse> Handle(SignAgreementCommand command, CancellationToken cancellationToken)
     {
-        var grant = await access.FindAsync(command.Id, cancellationToken);
-        if (await access.LeadRoleAsync(grant, cancellationToken) != MembershipRole.Owner)
+        var grant = await db.Grants.WithDetails().FindVisibleAsync(viewer, command.Id, cancellationToken);
+        if (await viewer.RoleInAsync(grant.LeadOrganisationId, cancellationToken) != MembershipRole.Owner)
         {
             throw new ForbiddenException("Only an owner of the lead organisation can sign the grant agreement.");
         }
 
-        grant.Sign(command.Sha256, user.RequiredId(), clock.UtcToday(), clock.GetUtcNow());
+        grant.Sign(command.Sha256, viewer.RequiredId(), clock.UtcToday(), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return GrantResponse.From(grant);
     }

@@ -42,7 +42,7 @@ public record GrantReportResponse(
         report.DueOn,
         report.Status,
         report.Narrative,
-        report.SpentToDate is { } spent ? Money.FromMinorUnits(spent, currency) : null,
+        report.SpentToDate?.Amount,
         report.Achievements,
         report.Risks,
         report.SubmittedAt,
@@ -52,35 +52,35 @@ public record GrantReportResponse(
 
 public sealed class SubmitReportValidator : AbstractValidator<SubmitReportCommand>
 {
-    public SubmitReportValidator(GrantHubDbContext db, GrantAccess access)
+    public SubmitReportValidator(GrantHubDbContext db, Viewer viewer)
     {
         RuleFor(c => c.Narrative).NotEmpty().MaximumLength(20_000);
         RuleFor(c => c.Achievements).NotEmpty().MaximumLength(10_000);
         RuleFor(c => c.Risks).MaximumLength(10_000);
         // Only a grant the caller may see is looked at, so a stranger learns nothing from a 400.
         RuleFor(c => c.SpentToDate).NotNull().GreaterThanOrEqualTo(0).FitsCurrency((command, cancellationToken) =>
-            access.Visible(db.Grants).Where(g => g.Id == command.Id).Select(g => g.Currency).FirstOrDefaultAsync(cancellationToken));
+            db.Grants.VisibleTo(viewer).Where(g => g.Id == command.Id).Select(g => g.Currency).FirstOrDefaultAsync(cancellationToken));
     }
 }
 
 /// <summary>Members of the lead organisation submit the grant's reports; partners see the grant but may not (403).</summary>
-public sealed class SubmitReportHandler(GrantHubDbContext db, GrantAccess access, ICurrentUser user, TimeProvider clock)
+public sealed class SubmitReportHandler(GrantHubDbContext db, Viewer viewer, TimeProvider clock)
     : ICommandHandler<SubmitReportCommand, GrantReportResponse>
 {
     public async ValueTask<GrantReportResponse> Handle(SubmitReportCommand command, CancellationToken cancellationToken)
     {
-        var grant = await access.FindAsync(command.Id, cancellationToken);
-        if (await access.LeadRoleAsync(grant, cancellationToken) is null)
+        var grant = await db.Grants.WithDetails().FindVisibleAsync(viewer, command.Id, cancellationToken);
+        if (await viewer.RoleInAsync(grant.LeadOrganisationId, cancellationToken) is null)
         {
             throw new ForbiddenException("Only members of the lead organisation submit the grant's reports.");
         }
 
         var submission = new ReportSubmission(
             command.Narrative.Trim(),
-            Money.ToMinorUnits(command.SpentToDate!.Value, grant.Currency),
+            Money.Of(command.SpentToDate!.Value, grant.Currency),
             command.Achievements.Trim(),
             string.IsNullOrWhiteSpace(command.Risks) ? null : command.Risks.Trim());
-        var report = grant.SubmitReport(command.ReportId, submission, user.RequiredId(), clock.GetUtcNow());
+        var report = grant.SubmitReport(command.ReportId, submission, viewer.RequiredId(), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return GrantReportResponse.From(report, grant.Currency);
     }

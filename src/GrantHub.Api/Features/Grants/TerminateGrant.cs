@@ -4,6 +4,7 @@ using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Core.Common;
 using GrantHub.Core.Data;
 using GrantHub.Core.Funds;
+using GrantHub.Core.Grants;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,17 +20,17 @@ public sealed class TerminateGrantValidator : AbstractValidator<TerminateGrantCo
 }
 
 /// <summary>Ends a grant early: unpaid tranches are cancelled and the unpaid remainder goes back to the fund's available budget.</summary>
-public sealed class TerminateGrantHandler(GrantHubDbContext db, GrantAccess access, ICurrentUser user, TimeProvider clock)
+public sealed class TerminateGrantHandler(GrantHubDbContext db, Viewer viewer, TimeProvider clock)
     : ICommandHandler<TerminateGrantCommand, GrantResponse>
 {
     public async ValueTask<GrantResponse> Handle(TerminateGrantCommand command, CancellationToken cancellationToken)
     {
-        var grant = await access.FindAsync(command.Id, cancellationToken);
+        var grant = await db.Grants.WithDetails().FindVisibleAsync(viewer, command.Id, cancellationToken);
         var fund = await db.Funds.FirstOrDefaultAsync(f => f.Id == grant.FundId, cancellationToken)
             ?? throw new NotFoundException(nameof(Fund), grant.FundId);
 
-        var unpaid = grant.Terminate(command.Reason.Trim(), user.RequiredId(), clock.GetUtcNow());
-        if (unpaid > 0)
+        var unpaid = grant.Terminate(command.Reason.Trim(), viewer.RequiredId(), clock.GetUtcNow());
+        if (unpaid.IsPositive)
         {
             fund.Release(unpaid);
         }

@@ -93,7 +93,6 @@ public sealed class OpenDataPortfolio(GrantHubDbContext db, IOptions<OpenDataOpt
             orderby request.SubmittedAt, request.Id
             select new EmergencyGrantFacts(
                 request.Id,
-                request.Currency,
                 request.Amount,
                 request.Status,
                 request.DecidedAt ?? request.SubmittedAt,
@@ -153,8 +152,7 @@ internal sealed record ApplicationFacts(
 
 internal sealed record EmergencyGrantFacts(
     Guid Id,
-    string Currency,
-    long Amount,
+    Money Amount,
     EmergencyRequestStatus Status,
     DateTimeOffset DecidedAt,
     DateOnly? PaidOn,
@@ -180,13 +178,13 @@ internal sealed class SafetyRules(OpenDataOptions options, OpenDataTexts texts, 
             .Select(year => new PublishedBudget(
                 Date(period.YearStart(year), isProtected),
                 Date(period.YearEnd(year), isProtected),
-                Amount(grant.Tranches.Where(t => t.Status != TrancheStatus.Cancelled && InYear(period, t.PlannedDate) == year).Sum(t => t.Amount), grant.Currency, isProtected)))
+                Amount(Money.Sum(grant.Tranches.Where(t => t.Status != TrancheStatus.Cancelled && InYear(period, t.PlannedDate) == year).Select(t => t.Amount), grant.Currency), isProtected)))
             .Where(b => b.Amount > 0)
             .ToList();
         var disbursements = grant.Tranches
             .Where(t => t.Status == TrancheStatus.Paid && t.PaidOn is not null)
             .OrderBy(t => t.PaidOn).ThenBy(t => t.Number)
-            .Select(t => new PublishedPayment(Date(t.PaidOn!.Value, isProtected), Amount(t.Amount, grant.Currency, isProtected)))
+            .Select(t => new PublishedPayment(Date(t.PaidOn!.Value, isProtected), Amount(t.Amount, isProtected)))
             .ToList();
         var locations = isProtected
             ? application.Countries.Select(Region).OfType<PublishedLocation>().DistinctBy(l => l.Region!.Code).ToList()
@@ -197,7 +195,7 @@ internal sealed class SafetyRules(OpenDataOptions options, OpenDataTexts texts, 
             isProtected ? texts.WithheldGrantTitle : application.Title,
             isProtected ? texts.WithheldDescription : application.Summary,
             grant.Currency,
-            Amount(grant.Amount, grant.Currency, isProtected),
+            Amount(grant.Amount, isProtected),
             Date(DateOnly.FromDateTime(grant.AwardedAt.UtcDateTime), isProtected),
             Date(grant.StartDate, isProtected),
             Date(grant.EndDate, isProtected),
@@ -229,8 +227,8 @@ internal sealed class SafetyRules(OpenDataOptions options, OpenDataTexts texts, 
             isProtected ? pseudonyms.EmergencyGrant(facts.Id) : $"{options.IdentifierPrefix}-ER-{facts.Id}",
             texts.WithheldEmergencyTitle,
             isProtected ? texts.WithheldDescription : texts.EmergencyDescription,
-            facts.Currency,
-            Amount(facts.Amount, facts.Currency, isProtected),
+            facts.Amount.Currency,
+            Amount(facts.Amount, isProtected),
             Date(DateOnly.FromDateTime(facts.DecidedAt.UtcDateTime), isProtected),
             PlannedStart: null,
             PlannedEnd: null,
@@ -246,7 +244,7 @@ internal sealed class SafetyRules(OpenDataOptions options, OpenDataTexts texts, 
             Emergency: true,
             isProtected,
             [],
-            facts.PaidOn is { } paid ? [new PublishedPayment(Date(paid, isProtected), Amount(facts.Amount, facts.Currency, isProtected))] : []);
+            facts.PaidOn is { } paid ? [new PublishedPayment(Date(paid, isProtected), Amount(facts.Amount, isProtected))] : []);
     }
 
     private PublishedOrganisation Organisation(OrganisationFacts organisation) =>
@@ -267,15 +265,16 @@ internal sealed class SafetyRules(OpenDataOptions options, OpenDataTexts texts, 
     };
 
     /// <summary>Rounded to the nearest step (half up), never below one step, so that no amount is unique to a recipient.</summary>
-    private long Amount(long amount, string currency, bool isProtected)
+    /// <summary>The published amount in minor units: rounded for a protected organisation.</summary>
+    private long Amount(Money amount, bool isProtected)
     {
         if (!isProtected || options.SensitiveAmountRoundTo == 0)
         {
-            return amount;
+            return amount.MinorUnits;
         }
 
-        var step = Money.ToMinorUnits(options.SensitiveAmountRoundTo, currency);
-        return Math.Max(step, (amount + step / 2) / step * step);
+        var step = Money.ToMinorUnits(options.SensitiveAmountRoundTo, amount.Currency);
+        return Math.Max(step, (amount.MinorUnits + step / 2) / step * step);
     }
 
     private static int InYear(GrantPeriod period, DateOnly date) =>

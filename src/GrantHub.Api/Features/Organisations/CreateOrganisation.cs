@@ -40,7 +40,7 @@ public sealed class CreateOrganisationValidator : AbstractValidator<CreateOrgani
             .GreaterThanOrEqualTo(0)
             .LessThanOrEqualTo(1_000_000_000_000m)
             .OverridePropertyName(nameof(CreateOrganisationCommand.AnnualBudget))
-            .FitsCurrency(_ => OrganisationResponse.BudgetCurrency)
+            .FitsCurrency(_ => Organisation.BudgetCurrency)
             .When(c => c.AnnualBudget is not null);
     }
 }
@@ -56,7 +56,7 @@ public sealed class CreateOrganisationHandler(GrantHubDbContext db, ICurrentUser
             command.Country,
             command.Type,
             registrationNumber,
-            command.AnnualBudget is { } budget ? Money.ToMinorUnits(budget, OrganisationResponse.BudgetCurrency) : null,
+            command.AnnualBudget is { } budget ? Money.Of(budget, Organisation.BudgetCurrency) : null,
             command.WomenLed,
             command.Sensitive,
             user.RequiredId(),

@@ -28,15 +28,13 @@ public record OrganisationResponse(
     IReadOnlyList<OrganisationMemberResponse> Members,
     DateTimeOffset CreatedAt) : IHasId
 {
-    public const string BudgetCurrency = "USD";
-
     public static OrganisationResponse From(Organisation organisation, IReadOnlyList<OrganisationMemberResponse> members, bool showDueDiligenceNote) => new(
         organisation.Id,
         organisation.Name,
         organisation.Country,
         organisation.Type,
         organisation.RegistrationNumber,
-        organisation.AnnualBudgetUsd is { } cents ? Money.FromMinorUnits(cents, BudgetCurrency) : null,
+        organisation.AnnualBudget?.Amount,
         organisation.WomenLed,
         organisation.Sensitive,
         organisation.DueDiligence,

@@ -14,11 +14,11 @@ public record MyOrganisation(Guid Id, string Name, MembershipRole Role);
 
 public record MeResponse(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<MyOrganisation> Organisations);
 
-public sealed class GetMeHandler(GrantHubDbContext db, ICurrentUser currentUser) : IQueryHandler<GetMeQuery, MeResponse>
+public sealed class GetMeHandler(GrantHubDbContext db, Viewer viewer) : IQueryHandler<GetMeQuery, MeResponse>
 {
     public async ValueTask<MeResponse> Handle(GetMeQuery query, CancellationToken cancellationToken)
     {
-        var userId = currentUser.RequiredId();
+        var userId = viewer.RequiredId();
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken)
             ?? throw new NotFoundException("User", userId);
         var roles = await db.UserRoles
@@ -26,12 +26,14 @@ public sealed class GetMeHandler(GrantHubDbContext db, ICurrentUser currentUser)
             .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
             .OrderBy(name => name)
             .ToListAsync(cancellationToken);
-        var organisations = await db.OrganisationMembers
-            .Where(m => m.UserId == userId)
-            .Join(db.Organisations, m => m.OrganisationId, o => o.Id, (m, o) => new { o.Id, o.Name, m.Role })
+        var memberships = await viewer.MembershipsAsync(cancellationToken);
+        var organisationIds = memberships.Keys.ToList();
+        var organisations = await db.Organisations
+            .Where(o => organisationIds.Contains(o.Id))
             .OrderBy(o => o.Name)
-            .Select(o => new MyOrganisation(o.Id, o.Name, o.Role))
+            .Select(o => new { o.Id, o.Name })
             .ToListAsync(cancellationToken);
-        return new MeResponse(user.Id, user.Email!, user.DisplayName, roles, organisations);
+        return new MeResponse(
+            user.Id, user.Email!, user.DisplayName, roles, [.. organisations.Select(o => new MyOrganisation(o.Id, o.Name, memberships[o.Id]))]);
     }
 }

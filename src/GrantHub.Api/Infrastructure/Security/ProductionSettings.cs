@@ -5,7 +5,7 @@ namespace GrantHub.Api.Infrastructure.Security;
 /// <summary>
 /// The settings a Production installation cannot run without, checked before anything touches a database: the
 /// application database, the funder's real legal name (stated in every agreement), the certificate that encrypts the
-/// data-protection keys, no demo accounts, and no value
+/// data-protection keys, the public address e-mailed links use when e-mail is on, no demo accounts, and no value
 /// still holding a placeholder of the example settings file (<c>SET-…</c>, or an example.org/.com address).
 /// </summary>
 public static partial class ProductionSettings
@@ -46,9 +46,10 @@ public static partial class ProductionSettings
             problems.Add("Demo:Seed must be false in Production: the demo accounts share a published password.");
         }
 
-        if (DataProtectionKeyProtection.MissingSetting(configuration, environment) is { } keyProtection)
+        if (!string.IsNullOrWhiteSpace(configuration["Smtp:Host"]) && string.IsNullOrWhiteSpace(configuration["App:PublicBaseUrl"]))
         {
-            problems.Add(keyProtection);
+            // Links in e-mails (password reset above all) must not be built from a request's Host header, which a caller chooses.
+            problems.Add("App:PublicBaseUrl is missing: the address e-mailed links point to (e.g. https://grants.example.org), required when Smtp:Host is set.");
         }
 
         foreach (var (key, value) in CheckedSections.SelectMany(section => configuration.GetSection(section).AsEnumerable())

@@ -16,6 +16,7 @@ namespace GrantHub.Api.Infrastructure.Security;
 /// </summary>
 public sealed class Viewer(GrantHubDbContext db, ICurrentUser user) : ICurrentUser
 {
+    private IReadOnlyDictionary<Guid, MembershipRole>? _memberships;
     private IReadOnlySet<Guid>? _organisations;
     private IReadOnlySet<Guid>? _applicationsUnderReview;
 
@@ -58,9 +59,21 @@ public sealed class Viewer(GrantHubDbContext db, ICurrentUser user) : ICurrentUs
         }
     }
 
+    /// <summary>The organisations the user acts for, with the user's role in each.</summary>
+    public async Task<IReadOnlyDictionary<Guid, MembershipRole>> MembershipsAsync(CancellationToken cancellationToken) =>
+        _memberships ??= user.Id is { } userId
+            ? await db.OrganisationMembers.Where(m => m.UserId == userId)
+                .Select(m => new { m.OrganisationId, m.Role })
+                .ToDictionaryAsync(m => m.OrganisationId, m => m.Role, cancellationToken)
+            : new Dictionary<Guid, MembershipRole>();
+
     /// <summary>The organisations the user acts for (as owner or member).</summary>
     public async Task<IReadOnlySet<Guid>> OrganisationsAsync(CancellationToken cancellationToken) =>
-        _organisations ??= user.Id is null ? new HashSet<Guid>() : (await OrganisationIdsQuery.ToListAsync(cancellationToken)).ToHashSet();
+        _organisations ??= (await MembershipsAsync(cancellationToken)).Keys.ToHashSet();
+
+    /// <summary>The user's role in the organisation, or null when they are not a member of it.</summary>
+    public async Task<MembershipRole?> RoleInAsync(Guid organisationId, CancellationToken cancellationToken) =>
+        (await MembershipsAsync(cancellationToken)).TryGetValue(organisationId, out var role) ? role : null;
 
     /// <summary>The applications the user reads as their reviewer (see <see cref="ReadingAssignments"/>).</summary>
     public async Task<IReadOnlySet<Guid>> ApplicationsUnderReviewAsync(CancellationToken cancellationToken) =>

@@ -1,5 +1,6 @@
 using GrantHub.Core.Applications;
 using GrantHub.Core.Calls;
+using GrantHub.Core.Common;
 using GrantHub.Core.Data;
 using GrantHub.Core.Funds;
 using GrantHub.Core.Identity;
@@ -55,9 +56,9 @@ public sealed class DemoData(
         var now = clock.GetUtcNow();
         if (!await db.Funds.AnyAsync(f => f.Name == CoreFundName, cancellationToken))
         {
-            var coreFund = new Fund(CoreFundName, FundKind.CoreFunding, "EUR", 2_000_000_00, 50_000_00, now);
+            var coreFund = new Fund(CoreFundName, FundKind.CoreFunding, Euros(2_000_000), Euros(50_000), now);
             db.Funds.Add(coreFund);
-            db.Funds.Add(new Fund(RapidResponseFundName, FundKind.RapidResponse, "EUR", 250_000_00, 5_000_00, now));
+            db.Funds.Add(new Fund(RapidResponseFundName, FundKind.RapidResponse, Euros(250_000), Euros(5_000), now));
 
             var call = new Call(OpenCallTerms(coreFund.Id, now), accounts["officer@granthub.local"].Id, now);
             call.Publish(now);
@@ -65,10 +66,10 @@ public sealed class DemoData(
 
             db.Organisations.Add(new Organisation(
                 LeadOrganisationName, "NP", OrganisationType.WomensRightsOrganisation, "NP-SWC-2011-0457",
-                180_000_00, womenLed: true, sensitive: false, accounts["lead@granthub.local"].Id, now));
+                Money.Of(180_000, Organisation.BudgetCurrency), womenLed: true, sensitive: false, accounts["lead@granthub.local"].Id, now));
             db.Organisations.Add(new Organisation(
                 PartnerOrganisationName, "BI", OrganisationType.CommunityGroup, registrationNumber: null,
-                45_000_00, womenLed: true, sensitive: true, accounts["partner@granthub.local"].Id, now));
+                Money.Of(45_000, Organisation.BudgetCurrency), womenLed: true, sensitive: true, accounts["partner@granthub.local"].Id, now));
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -112,8 +113,8 @@ public sealed class DemoData(
             submitted.ConfirmPartner(partner.Id, now);
             submitted.SetBudget(
             [
-                new BudgetLine(lead.Id, 1, 45_000_00), new BudgetLine(lead.Id, 2, 45_000_00), new BudgetLine(lead.Id, 3, 40_000_00),
-                new BudgetLine(partner.Id, 1, 20_000_00), new BudgetLine(partner.Id, 2, 20_000_00), new BudgetLine(partner.Id, 3, 20_000_00),
+                new BudgetLine(lead.Id, 1, Euros(45_000)), new BudgetLine(lead.Id, 2, Euros(45_000)), new BudgetLine(lead.Id, 3, Euros(40_000)),
+                new BudgetLine(partner.Id, 1, Euros(20_000)), new BudgetLine(partner.Id, 2, Euros(20_000)), new BudgetLine(partner.Id, 3, Euros(20_000)),
             ], now);
             submitted.Submit(openCall, lead, now);
             db.Applications.Add(submitted);
@@ -123,7 +124,7 @@ public sealed class DemoData(
         {
             var draft = Application.Draft(secondCall, lead.Id, fund.Currency, DraftApplicationNarrative(), leadUserId, now);
             draft.InvitePartner(partner.Id, now);
-            draft.SetBudget([new BudgetLine(lead.Id, 1, 30_000_00), new BudgetLine(lead.Id, 2, 30_000_00)], now);
+            draft.SetBudget([new BudgetLine(lead.Id, 1, Euros(30_000)), new BudgetLine(lead.Id, 2, Euros(30_000))], now);
             db.Applications.Add(draft);
         }
 
@@ -182,14 +183,16 @@ public sealed class DemoData(
         [TargetGroup.YoungWomen, TargetGroup.SexualAndGenderMinorities],
         24);
 
+    private static Money Euros(decimal amount) => Money.Of(amount, "EUR");
+
     private static CallTerms SecondOpenCallTerms(Guid fundId, DateTimeOffset now) => new(
         fundId,
         SecondOpenCallTitle,
         "Two-year flexible grants for consortia in which young women lead: networks, safety and participation in peace processes.",
         [Pillar.Participation, Pillar.Prevention],
         ["NP", "BI", "CO", "UA", "SD", "PH"],
-        20_000_00,
-        120_000_00,
+        Euros(20_000),
+        Euros(120_000),
         12,
         24,
         now.AddDays(-1),
@@ -211,8 +214,8 @@ public sealed class DemoData(
         "Funds may be used for any purpose that advances the organisations' missions, including salaries, security and rent.",
         [Pillar.Participation, Pillar.Prevention, Pillar.Protection, Pillar.ReliefAndRecovery],
         ["NP", "BI", "CO", "UA", "SD", "CD", "MM", "PH", "LB", "YE"],
-        50_000_00,
-        300_000_00,
+        Euros(50_000),
+        Euros(300_000),
         12,
         36,
         now.AddDays(-1),
