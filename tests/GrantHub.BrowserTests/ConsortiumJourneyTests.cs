@@ -47,6 +47,14 @@ public class ConsortiumJourneyTests(BrowserHost host, ITestOutputHelper output) 
         await CreateOrganisation(partner, partnerName, "BI", sensitive: false);
         var partnerIdentifier = (await partner.Page.Locator("#organisation-identifier").InnerTextAsync()).Trim();
 
+        // The lead completes her profile and looks at her members and invitations.
+        await lead.Click(lead.Text("Organisation.Edit"));
+        await lead.Fill(lead.Text("Field.RegistrationNumber"), $"NP-{suffix}");
+        await lead.Click(lead.Text("Organisation.Save"));
+        await Expect(lead.Page.GetByRole(AriaRole.Status)).ToContainTextAsync(lead.Text("Organisation.Saved"));
+        await lead.Click(lead.Text("Members.Title"));
+        await Expect(lead.Page.GetByRole(AriaRole.Button, new() { Name = lead.Text("Members.Send"), Exact = true })).ToBeVisibleAsync();
+
         // The lead finds the call and drafts.
         await lead.Navigate(() => lead.Page.GetByRole(AriaRole.Link, new() { Name = lead.Text("Layout.Calls"), Exact = true }).ClickAsync());
         await lead.Navigate(() => lead.Page.GetByRole(AriaRole.Link, new() { Name = call.Title }).First.ClickAsync());
@@ -54,7 +62,8 @@ public class ConsortiumJourneyTests(BrowserHost host, ITestOutputHelper output) 
         await lead.Fill(lead.Text("Field.Title"), $"Peace circles {suffix}");
         await lead.Fill(lead.Text("Field.Summary"), "Women mediators in six districts meet monthly with local authorities.");
         await lead.Page.GetByLabel(lead.Text("Pillar.Participation"), new() { Exact = true }).CheckAsync();
-        await lead.Page.GetByLabel("Nepal", new() { Exact = true }).CheckAsync();
+        // Countries are named in the page's language.
+        await lead.Page.GetByLabel(language == "fr" ? "Népal" : "Nepal", new() { Exact = true }).CheckAsync();
         await lead.Page.GetByLabel("Burundi", new() { Exact = true }).CheckAsync();
         await lead.Page.GetByLabel(lead.Text("TargetGroup.RuralWomen"), new() { Exact = true }).CheckAsync();
         await lead.Fill(lead.Text("Field.DurationMonths"), "24");

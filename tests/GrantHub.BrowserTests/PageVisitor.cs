@@ -9,12 +9,14 @@ namespace GrantHub.BrowserTests;
 /// <summary>
 /// One person's browser tab. After every page it reaches, it checks the page with axe (no serious or critical
 /// violation), weighs what crossed the network for it (first page of the visit ≤ 60 KB, later ones ≤ 20 KB), and
-/// writes screenshots at 360 and 1280 pixels wide.
+/// writes screenshots at 360 and 1280 pixels wide and at 200 % zoom, where nothing may scroll sideways.
 /// </summary>
 public sealed class PageVisitor
 {
     public const int FirstVisitBudget = 60 * 1024;
     public const int WarmPageBudget = 20 * 1024;
+
+    private const string ScrollsSideways = "document.documentElement.scrollWidth > window.innerWidth + 1";
 
     private static readonly ResourceManager Resources = new("GrantHub.Api.Web.SharedResource", typeof(SharedResource).Assembly);
     private readonly List<IResponse> _responses = [];
@@ -124,8 +126,36 @@ public sealed class PageVisitor
         await Page.ScreenshotAsync(new() { Path = Path.Combine(_screenshots, $"{name}-1280.png"), FullPage = true });
         await Page.SetViewportSizeAsync(360, 800);
         await Page.ScreenshotAsync(new() { Path = Path.Combine(_screenshots, $"{name}-360.png"), FullPage = true });
-        var overflows = await Page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 1");
+        var overflows = await Page.EvaluateAsync<bool>(ScrollsSideways);
+        var overflowsZoomed = await AtDoubleZoom(() => Page.ScreenshotAsync(new() { Path = Path.Combine(_screenshots, $"{name}-zoom200.png"), FullPage = true }));
         await Page.SetViewportSizeAsync(1280, 900);
         Assert.False(overflows, $"{_who} {path} scrolls sideways at 360 px.");
+        Assert.False(overflowsZoomed, $"{_who} {path} scrolls sideways at 200 % zoom.");
     }
+
+    /// <summary>
+    /// A 1280 × 900 window zoomed to 200 %: 640 × 450 CSS pixels drawn with two device pixels each, as Chromium lays
+    /// out a zoomed page (WCAG 1.4.4 and 1.4.10). Returns whether the page then scrolls sideways.
+    /// </summary>
+    private async Task<bool> AtDoubleZoom(Func<Task> whileZoomed)
+    {
+        var devtools = await Page.Context.NewCDPSessionAsync(Page);
+        try
+        {
+            await devtools.SendAsync("Emulation.setDeviceMetricsOverride", new Dictionary<string, object>
+            {
+                ["width"] = 640, ["height"] = 450, ["deviceScaleFactor"] = 2, ["mobile"] = false,
+            });
+            var innerWidth = await Page.EvaluateAsync<int>("window.innerWidth");
+            Assert.Equal(640, innerWidth);
+            await whileZoomed();
+            return await Page.EvaluateAsync<bool>(ScrollsSideways);
+        }
+        finally
+        {
+            await devtools.SendAsync("Emulation.clearDeviceMetricsOverride");
+            await devtools.DetachAsync();
+        }
+    }
+
 }

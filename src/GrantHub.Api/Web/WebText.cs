@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using FluentValidation.Results;
 using Microsoft.Extensions.Localization;
@@ -7,6 +8,8 @@ namespace GrantHub.Api.Web;
 /// <summary>Localised wording of what the use cases say in English, and of dates and amounts.</summary>
 public static class WebText
 {
+    private static readonly ConcurrentDictionary<(string Language, string Code), string> CountryNames = new();
+
     /// <summary>The sentence for a 409 rule name, or the English message for a rule without a translation yet.</summary>
     public static string Rule(IStringLocalizer text, string rule, string englishMessage)
     {
@@ -61,16 +64,25 @@ public static class WebText
     public static string Name<TEnum>(IStringLocalizer text, TEnum value)
         where TEnum : struct, Enum => text[$"{typeof(TEnum).Name}.{value}"];
 
+    /// <summary>
+    /// A country's name in the reader's language, from the ICU data .NET reads (globalization is not invariant here):
+    /// the native name of the region in a locale of that language and that region, e.g. <c>fr-NP</c> gives "Népal".
+    /// A code ICU does not know is shown as it is.
+    /// </summary>
     public static string Country(string code)
     {
-        try
+        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        return CountryNames.GetOrAdd((language, code), key =>
         {
-            return new RegionInfo(code).EnglishName;
-        }
-        catch (ArgumentException)
-        {
-            return code;
-        }
+            try
+            {
+                return new RegionInfo($"{key.Language}-{key.Code}").NativeName;
+            }
+            catch (ArgumentException)
+            {
+                return key.Code;
+            }
+        });
     }
 
     /// <summary>Reads an amount as people type it: "1 000,50" or "1000.50"; null when it is not a number.</summary>

@@ -10,8 +10,11 @@ namespace GrantHub.Core.Data;
 
 internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<ApplicationUser>
 {
-    public void Configure(EntityTypeBuilder<ApplicationUser> builder) =>
+    public void Configure(EntityTypeBuilder<ApplicationUser> builder)
+    {
         builder.Property(u => u.DisplayName).HasMaxLength(200);
+        builder.Property(u => u.PreferredCulture).HasMaxLength(ApplicationUser.MaxCultureLength);
+    }
 }
 
 internal sealed class FundConfiguration : IEntityTypeConfiguration<Fund>

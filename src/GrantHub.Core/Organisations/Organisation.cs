@@ -124,6 +124,31 @@ public class Organisation : IVersioned
         return member;
     }
 
+    /// <summary>
+    /// The owners correct or complete the profile. Marking the organisation at risk (or no longer at risk) is theirs to
+    /// decide; the due-diligence finding and the members are not part of the profile.
+    /// </summary>
+    public void UpdateProfile(string name, string country, OrganisationType type, string? registrationNumber, Money? annualBudget, bool womenLed, bool sensitive)
+    {
+        if (annualBudget is { IsNegative: true })
+        {
+            throw new ArgumentOutOfRangeException(nameof(annualBudget), "An annual budget cannot be negative.");
+        }
+
+        if (annualBudget is { } budget && budget.Currency != BudgetCurrency)
+        {
+            throw new ArgumentException($"Annual budgets are in {BudgetCurrency}.", nameof(annualBudget));
+        }
+
+        Name = name;
+        Country = country;
+        Type = type;
+        RegistrationNumber = registrationNumber;
+        annualBudgetUsdMinorUnits = annualBudget?.MinorUnits;
+        WomenLed = womenLed;
+        Sensitive = sensitive;
+    }
+
     /// <summary>A programme officer's finding. A failed check must say why.</summary>
     public void RecordDueDiligence(DueDiligenceStatus status, string? note, DateTimeOffset now)
     {

@@ -27,7 +27,7 @@ public class ConsortiumFlowTests(GrantHubFactory factory) : IClassFixture<GrantH
         var invited = await lead.Invite(draft.Id, partner);
         Assert.Equal(ConsortiumMemberStatus.Invited, invited.Members.Single(m => m.Role == ConsortiumRole.Partner).Status);
         var invitation = Assert.Single(await partnerColleague.Notifications(), n => n.Kind == "partner-invited");
-        Assert.Equal($"/api/applications/{draft.Id}", invitation.Link);
+        Assert.Equal($"/applications/{draft.Id}/partnership/{partner.OrganisationId}", invitation.Link);
         Assert.Single(await partner.Client.Notifications(), n => n.Kind == "partner-invited");
 
         var seenByPartner = await partner.Client.Get(draft.Id);

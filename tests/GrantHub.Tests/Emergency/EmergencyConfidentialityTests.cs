@@ -156,7 +156,7 @@ public class EmergencyConfidentialityTests(LogCapturingFactory factory) : IClass
 
     private Task<List<string>> NotificationTexts(Guid requestId) =>
         factory.WithDb(db => db.Notifications
-            .Where(n => n.Link == $"/api/emergency-requests/{requestId}")
+            .Where(n => n.Link == $"/emergency/{requestId}")
             .Select(n => n.Subject + "\n" + n.Body)
             .ToListAsync());
 }

@@ -43,7 +43,7 @@ public class SubmitEmergencyRequestTests(GrantHubFactory factory) : IClassFixtur
 
         var finance = await factory.Finance();
         var notifications = await (await finance.GetAsync("/api/me/notifications?pageSize=100")).ReadJson();
-        Assert.Contains(notifications.GetProperty("items").EnumerateArray(), n => n.GetProperty("link").GetString() == $"/api/emergency-requests/{request.Id}");
+        Assert.Contains(notifications.GetProperty("items").EnumerateArray(), n => n.GetProperty("link").GetString() == $"/emergency/{request.Id}");
     }
 
     [Fact]

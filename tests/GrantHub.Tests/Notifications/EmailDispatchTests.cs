@@ -37,7 +37,7 @@ public sealed class EmailDispatchTests : LoopbackSmtpTests
         Assert.Contains("The year-1 report of your core grant is due on 2026-04-01. Submit it in GrantHub before then.", toLead.TextBody);
         Assert.Contains("Open in GrantHub: https://grants.example.org/api/grants/3f6d1c2e", toLead.TextBody);
         Assert.Contains("You receive this e-mail because you have a GrantHub account", toLead.TextBody);
-        Assert.Contains("https://grants.example.org/api/me/notifications", toLead.TextBody);
+        Assert.Contains("https://grants.example.org/home", toLead.TextBody);
         Assert.Equal("partner@granthub.local", Assert.Single(Smtp.ReceivedFor(created.Single(n => n.RecipientUserId == partner).Id)).To.Mailboxes.Single().Address);
 
         foreach (var notification in await host.Reload(created))
@@ -195,7 +195,7 @@ public sealed class EmailDispatchTests : LoopbackSmtpTests
         await host.DispatchEmails();
 
         var email = Assert.Single(Smtp.ReceivedFor(created.Id));
-        Assert.Equal(NotificationEmail.NeutralSubject, email.Subject);
+        Assert.Equal("GrantHub: you have a new notification", email.Subject);
         Assert.Equal(subject, (await host.Reload(created.Id)).Subject);
     }
 

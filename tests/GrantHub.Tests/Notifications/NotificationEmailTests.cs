@@ -1,4 +1,6 @@
+using System.Globalization;
 using GrantHub.Api.Features.Notifications;
+using GrantHub.Api.Infrastructure.Email;
 using GrantHub.Core.Notifications;
 
 namespace GrantHub.Tests.Notifications;
@@ -9,7 +11,7 @@ public class NotificationEmailTests
         Guid.NewGuid(), "review-due", "Review due in 3 days", "Your review of \"Safe Spaces\" is due on 2026-03-05.\n",
         "/api/reviews/mine", "review-due-3d:1", sendEmail: true, DateTimeOffset.UnixEpoch);
 
-    private static readonly NotificationEmail.Recipient Rita = new("reviewer@granthub.local", "Rita Reviewer");
+    private static readonly NotificationEmail.Recipient Rita = new("reviewer@granthub.local", "Rita Reviewer", NotificationTexts.English);
 
     [Fact]
     public void Links_are_absolute_under_the_public_base_url_including_its_path()
@@ -17,7 +19,7 @@ public class NotificationEmailTests
         var email = NotificationEmail.Compose(Notification, Rita, new("https://example.org/granthub/", "noreply@mail.example.org", []));
 
         Assert.Contains("Open in GrantHub: https://example.org/granthub/api/reviews/mine", email.TextBody);
-        Assert.Contains("https://example.org/granthub/api/me/notifications", email.TextBody);
+        Assert.Contains("https://example.org/granthub/home", email.TextBody);
         Assert.Equal($"notification-{Notification.Id:N}@mail.example.org", email.MessageId);
         Assert.Equal(("reviewer@granthub.local", "Rita Reviewer", "Review due in 3 days"), (email.ToAddress, email.ToName, email.Subject));
     }
@@ -38,7 +40,21 @@ public class NotificationEmailTests
     {
         var context = new NotificationEmail.EmailContext(null, "noreply@example.org", ["Safe Spaces"]);
 
-        Assert.Equal(replaced ? NotificationEmail.NeutralSubject : subject, context.SafeSubject(subject));
+        Assert.Equal(replaced ? "GrantHub: you have a new notification" : subject, context.SafeSubject(subject, NotificationTexts.English));
+    }
+
+    [Fact]
+    public void A_french_speaker_s_e_mail_speaks_french_around_the_notification()
+    {
+        var context = new NotificationEmail.EmailContext("https://example.org/", "noreply@example.org", ["Safe Spaces"]);
+        var french = new NotificationEmail.Recipient("reviewer@granthub.local", "Rita Reviewer", new CultureInfo("fr"));
+
+        var email = NotificationEmail.Compose(Notification, french, context);
+
+        Assert.Contains("Ouvrir dans GrantHub : https://example.org/api/reviews/mine", email.TextBody);
+        Assert.Contains("Toutes vos notifications, lues ou non, sont listées sur https://example.org/home.", email.TextBody);
+        Assert.DoesNotContain("You receive", email.TextBody);
+        Assert.Equal("GrantHub : vous avez une nouvelle notification", context.SafeSubject("About Safe Spaces", french.Language));
     }
 
     [Theory]

@@ -12,11 +12,17 @@ namespace GrantHub.Tests.Notifications;
 
 public static class NotificationSteps
 {
+    /// <summary>
+    /// A message whose subject and body are the given words, through the catalogue's composite text (four fragments
+    /// written one after the other), since notifications are only ever made of catalogue texts.
+    /// </summary>
     public static NotificationMessage Message(string subject = "Annual report due on 2026-04-01", string? link = "/api/grants/3f6d1c2e") => new(
         "report-due",
-        subject,
-        "The year-1 report of your core grant is due on 2026-04-01. Submit it in GrantHub before then.",
+        Verbatim(subject),
+        Verbatim("The year-1 report of your core grant is due on 2026-04-01. Submit it in GrantHub before then."),
         link);
+
+    private static NotificationText Verbatim(string words) => new("report-reminder.Lead", words, null, null, null);
 
     /// <summary>Makes notifications the way a command handler does (Notifier, then one save) and returns them.</summary>
     public static async Task<IReadOnlyList<Notification>> Notify(

@@ -140,6 +140,23 @@ public class InvitationTests(GrantHubFactory factory) : IClassFixture<GrantHubFa
     }
 
     [Fact]
+    public async Task Owners_list_the_invitations_still_waiting_for_an_answer_and_other_members_may_not()
+    {
+        var owner = await factory.NewOrganisation("NP");
+        var (member, _) = await factory.NewMemberOf(owner, MembershipRole.Member);
+        var waiting = await owner.Client.InviteTo(owner.OrganisationId, NewEmail());
+        var revoked = await owner.Client.InviteTo(owner.OrganisationId, NewEmail());
+        await (await owner.Client.DeleteAsync($"/api/organisations/{owner.OrganisationId}/invitations/{revoked.Id}")).ShouldBe(HttpStatusCode.OK);
+        var url = $"/api/organisations/{owner.OrganisationId}/invitations";
+
+        var pending = await (await owner.Client.GetAsync(url)).ReadAs<List<OrganisationInvitationResponse>>();
+
+        Assert.Equal([waiting.Id], pending.Select(i => i.Id));
+        await (await member.GetAsync(url)).ShouldBe(HttpStatusCode.Forbidden);
+        await (await (await factory.NewApplicant()).GetAsync(url)).ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task A_member_who_is_not_an_owner_can_neither_invite_nor_revoke()
     {
         var owner = await factory.NewOrganisation("NP");

@@ -37,7 +37,7 @@ public class AgreementUnsignedRemindersTests(GrantHubFactory factory) : IClassFi
         Assert.Contains($"was generated on {version.GeneratedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC and is still not signed.", toOwner.Body);
         Assert.Contains("The grant starts, and its first tranche can be paid, only once it is signed.", toOwner.Body);
         Assert.Contains($"sign it in GrantHub by naming its SHA-256, {version.Sha256}", toOwner.Body);
-        Assert.Equal($"{scenario.Url}/agreement", toOwner.Link);
+        Assert.Equal($"/grants/{scenario.GrantId}", toOwner.Link);
         Assert.Contains("follow up with the owners of the lead organisation", reminders.Single(n => n.RecipientUserId == officer).Body);
     }
 

@@ -109,7 +109,7 @@ public class CallClosingRemindersTests(GrantHubFactory factory) : IClassFixture<
         Assert.Equal($"Reminder: call \"{call.Title}\" closes on {closes}; your application is still a draft", toLead.Subject);
         Assert.Contains($"Your organisation's application \"{draft.Title}\" to the call \"{call.Title}\" is still a draft.", toLead.Body);
         Assert.Contains("What to do: make sure every invited partner has confirmed", toLead.Body);
-        Assert.Equal($"/api/applications/{draft.Id}", toLead.Link);
+        Assert.Equal($"/applications/{draft.Id}", toLead.Link);
         var toPartner = Assert.Single(await partner.Client.Notifications(), n => n.Kind == CallClosingRemindersHandler.Kind);
         Assert.Equal($"Reminder: call \"{call.Title}\" closes on {closes}; an invitation awaits your answer", toPartner.Subject);
         Assert.Contains("What to do: open the application in GrantHub and confirm or decline the invitation.", toPartner.Body);

@@ -86,7 +86,7 @@ public sealed class ReminderDeliveryTests : LoopbackSmtpTests
             Assert.DoesNotContain(sensitiveNames, name => reminder.Subject.Contains(name, StringComparison.OrdinalIgnoreCase));
             var email = Assert.Single(Smtp.ReceivedFor(reminder.Id));
             Assert.Equal(reminder.Subject, email.Subject);
-            Assert.NotEqual(NotificationEmail.NeutralSubject, email.Subject);
+            Assert.NotEqual("GrantHub: you have a new notification", email.Subject);
         }
     }
 

@@ -76,7 +76,7 @@ public class ReportDueRemindersTests(GrantHubFactory factory) : IClassFixture<Gr
         Assert.Contains($"The annual report for year 1 of grant {grant.GrantNumber} (covering {grant.StartDate:yyyy-MM-dd} to ", toLead.Body);
         Assert.Contains($"is due on {due}, in 30 days.", toLead.Body);
         Assert.Contains("What to do: a member of the lead organisation submits it in GrantHub", toLead.Body);
-        Assert.Equal(scenario.Url, toLead.Link);
+        Assert.Equal($"/grants/{scenario.GrantId}", toLead.Link);
 
         var officer = await factory.UserId(GrantScenarios.OfficerEmail);
         var overdueToOfficer = reminders.Single(n => n.RecipientUserId == officer && n.Reminder() == "report-overdue");

@@ -21,12 +21,16 @@ public sealed class ApplicationNotifications(GrantHubDbContext db, Notifier noti
     {
         var message = new NotificationMessage(
             "partner-invited",
-            "Invitation to join a consortium application",
+            new NotificationText("partner-invited.Subject"),
             partner.Sensitive
-                ? $"Your organisation is invited to join a consortium application to the call \"{callTitle}\". Open the application to confirm or decline."
-                : $"{lead.NameInMessages("A lead organisation")} invites {partner.Name} to join the consortium " +
-                  $"application \"{application.Title}\" to the call \"{callTitle}\". Open the application to confirm or decline.",
-            Link(application));
+                ? new NotificationText("partner-invited.Body.AtRisk", callTitle)
+                : new NotificationText(
+                    "partner-invited.Body",
+                    lead.Sensitive ? new NotificationText("partner-invited.ALead") : lead.Name,
+                    partner.Name,
+                    application.Title,
+                    callTitle),
+            $"/applications/{application.Id}/partnership/{partner.Id}");
         await notifier.NotifyAsync(
             await MembersOfAsync([partner.Id], cancellationToken),
             message,
@@ -38,10 +42,13 @@ public sealed class ApplicationNotifications(GrantHubDbContext db, Notifier noti
     {
         var message = new NotificationMessage(
             "application-submitted",
-            "Consortium application submitted",
-            $"The consortium application \"{application.Title}\" to the call \"{callTitle}\" was submitted on " +
-            $"{application.SubmittedAt:yyyy-MM-dd HH:mm} UTC, requesting {application.RequestedTotal.Amount} {application.Currency}. " +
-            "It can no longer be changed.",
+            new NotificationText("application-submitted.Subject"),
+            new NotificationText(
+                "application-submitted.Body",
+                application.Title,
+                callTitle,
+                application.SubmittedAt?.UtcDateTime,
+                NotificationAmount.Of(application.RequestedTotal)),
             Link(application));
         var consortium = application.Members.Where(m => m.Status == ConsortiumMemberStatus.Confirmed).Select(m => m.OrganisationId).ToList();
         await notifier.NotifyAsync(
@@ -51,7 +58,7 @@ public sealed class ApplicationNotifications(GrantHubDbContext db, Notifier noti
             cancellationToken);
     }
 
-    private static string Link(Application application) => $"/api/applications/{application.Id}";
+    private static string Link(Application application) => $"/applications/{application.Id}";
 
     private async Task<List<Guid>> MembersOfAsync(IReadOnlyCollection<Guid> organisationIds, CancellationToken cancellationToken) =>
         await db.OrganisationMembers

@@ -1,6 +1,5 @@
 using GrantHub.Api.Infrastructure.Email;
 using GrantHub.Core.Applications;
-using GrantHub.Core.Common;
 using GrantHub.Core.Data;
 using GrantHub.Core.Grants;
 using Microsoft.EntityFrameworkCore;
@@ -35,9 +34,9 @@ public sealed class DecisionNotifications(GrantHubDbContext db, Notifier notifie
         {
             var message = new NotificationMessage(
                 "application-decided",
-                "Decision on your consortium application",
+                new NotificationText("application-decided.Subject"),
                 Body(decision.Application, decision.Grant, callTitle),
-                $"/api/applications/{decision.Application.Id}");
+                $"/applications/{decision.Application.Id}");
             return decision.Application.Members
                 .Where(m => m.Status == ConsortiumMemberStatus.Confirmed)
                 .SelectMany(m => membersByOrganisation[m.OrganisationId])
@@ -47,15 +46,15 @@ public sealed class DecisionNotifications(GrantHubDbContext db, Notifier notifie
         await notifier.NotifyManyAsync(notifications, cancellationToken);
     }
 
-    private static string Body(Application application, Grant? grant, string callTitle)
-    {
-        var about = $"The consortium application \"{application.Title}\" to the call \"{callTitle}\"";
-        return grant is null
-            ? $"{about} was not selected for funding. Feedback from the programme officer: {application.DecisionFeedback}"
-            : $"{about} was awarded {Amount(grant)} as grant {grant.GrantNumber}, from {grant.StartDate:yyyy-MM-dd} to {grant.EndDate:yyyy-MM-dd}. " +
-              "The grant agreement follows for signature." +
-              (application.DecisionFeedback is { } feedback ? $" Feedback from the programme officer: {feedback}" : "");
-    }
-
-    private static string Amount(Grant grant) => grant.Amount.ToString();
+    private static NotificationText Body(Application application, Grant? grant, string callTitle) => grant is null
+        ? new NotificationText("application-decided.Body.Rejected", application.Title, callTitle, application.DecisionFeedback)
+        : new NotificationText(
+            "application-decided.Body.Awarded",
+            application.Title,
+            callTitle,
+            NotificationAmount.Of(grant.Amount),
+            grant.GrantNumber,
+            grant.StartDate,
+            grant.EndDate,
+            application.DecisionFeedback is { } feedback ? new NotificationText("application-decided.Feedback", feedback) : null);
 }

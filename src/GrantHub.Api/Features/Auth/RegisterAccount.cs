@@ -7,7 +7,9 @@ using Microsoft.AspNetCore.Identity;
 
 namespace GrantHub.Api.Features.Auth;
 
-public record RegisterAccountCommand(string Email, [property: SensitiveData] string Password, string? DisplayName = null) : ICommand<RegistrationResponse>;
+/// <summary>A new account; <see cref="PreferredCulture"/> is the language its notifications will be written in (English when none).</summary>
+public record RegisterAccountCommand(string Email, [property: SensitiveData] string Password, string? DisplayName = null, string? PreferredCulture = null)
+    : ICommand<RegistrationResponse>;
 
 /// <summary>The same answer whether the address was new or already had an account, so that nobody learns which.</summary>
 public record RegistrationResponse(string Message);
@@ -19,6 +21,7 @@ public sealed class RegisterAccountValidator : AbstractValidator<RegisterAccount
         RuleFor(c => c.Email).NotEmpty().MaximumLength(256).EmailAddress();
         RuleFor(c => c.Password).NotEmpty().AcceptablePassword(users);
         RuleFor(c => c.DisplayName).MaximumLength(200);
+        RuleFor(c => c.PreferredCulture).Must(culture => NotificationTexts.Languages.Any(l => l.Name == culture)).When(c => c.PreferredCulture is not null);
     }
 }
 
@@ -44,9 +47,8 @@ public sealed class RegisterAccountHandler(
                 [existing.Id],
                 new NotificationMessage(
                     "registration-attempt",
-                    "Someone tried to register with your e-mail address",
-                    "Somebody asked to open a GrantHub account with this e-mail address, which already has one. Your account is unchanged. "
-                    + "If it was you, sign in with your password instead; if not, you need do nothing.",
+                    new NotificationText("registration-attempt.Subject"),
+                    new NotificationText("registration-attempt.Body"),
                     null),
                 $"registration-attempt:{DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime):yyyy-MM-dd}",
                 cancellationToken);
@@ -54,7 +56,10 @@ public sealed class RegisterAccountHandler(
             return Answer;
         }
 
-        var user = new ApplicationUser { UserName = email, Email = email, DisplayName = command.DisplayName?.Trim() ?? "" };
+        var user = new ApplicationUser
+        {
+            UserName = email, Email = email, DisplayName = command.DisplayName?.Trim() ?? "", PreferredCulture = command.PreferredCulture,
+        };
         var created = await users.CreateAsync(user, command.Password);
         if (!created.Succeeded)
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using GrantHub.Api.Infrastructure.Email;
 using GrantHub.Api.Infrastructure.Jobs;
 using GrantHub.Api.Infrastructure.Pipeline;
@@ -86,30 +85,22 @@ public sealed class CallClosingRemindersHandler(GrantHubDbContext db, Notifier n
 
     private static NotificationMessage LeadMessage(ClosingDraft draft, bool lastDay) => new(
         Kind,
-        $"{Prefix(lastDay)}: call \"{ShortTitle(draft)}\" closes on {Instant(draft.ClosesAt)}; your application is still a draft",
-        $"Your organisation's application \"{draft.ApplicationTitle}\" to the call \"{draft.CallTitle}\" is still a draft. The call closes on " +
-        $"{Instant(draft.ClosesAt)}; after that the application can no longer be submitted. What to do: make sure every invited partner " +
-        "has confirmed (or remove those who will not), that the budget and duration fit the call, then submit the application in GrantHub. " +
-        "If you no longer mean to apply, withdraw the draft.",
+        new NotificationText("call-closing.Subject.Lead", Prefix(lastDay), ShortTitle(draft), draft.ClosesAt.UtcDateTime),
+        new NotificationText("call-closing.Body.Lead", draft.ApplicationTitle, draft.CallTitle, draft.ClosesAt.UtcDateTime),
         Link(draft));
 
     private static NotificationMessage PartnerMessage(ClosingDraft draft, bool lastDay) => new(
         Kind,
-        $"{Prefix(lastDay)}: call \"{ShortTitle(draft)}\" closes on {Instant(draft.ClosesAt)}; an invitation awaits your answer",
-        $"Your organisation is invited to join the consortium application \"{draft.ApplicationTitle}\" to the call \"{draft.CallTitle}\" " +
-        $"and has not answered yet. The call closes on {Instant(draft.ClosesAt)}, and the lead organisation cannot submit before every " +
-        "invited partner has confirmed or declined. What to do: open the application in GrantHub and confirm or decline the invitation.",
+        new NotificationText("call-closing.Subject.Partner", Prefix(lastDay), ShortTitle(draft), draft.ClosesAt.UtcDateTime),
+        new NotificationText("call-closing.Body.Partner", draft.ApplicationTitle, draft.CallTitle, draft.ClosesAt.UtcDateTime),
         Link(draft));
 
-    private static string Prefix(bool lastDay) => lastDay ? "Last day" : "Reminder";
+    private static NotificationText Prefix(bool lastDay) => new(lastDay ? "call-closing.LastDay" : "call-closing.Reminder");
 
     private static string ShortTitle(ClosingDraft draft) =>
         draft.CallTitle.Length <= SubjectTitleLength ? draft.CallTitle : draft.CallTitle[..(SubjectTitleLength - 1)] + "…";
 
-    private static string Instant(DateTimeOffset instant) =>
-        instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
-
-    private static string Link(ClosingDraft draft) => $"/api/applications/{draft.ApplicationId}";
+    private static string Link(ClosingDraft draft) => $"/applications/{draft.ApplicationId}";
 
     private sealed record ClosingDraft(Guid ApplicationId, string ApplicationTitle, Guid CallId, string CallTitle, DateTimeOffset ClosesAt);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using GrantHub.Api.Infrastructure.Email;
 using GrantHub.Core.Common;
 using GrantHub.Core.Data;
@@ -26,9 +25,9 @@ public sealed class EmergencyNotifications(GrantHubDbContext db, Notifier notifi
             financeOfficers,
             new NotificationMessage(
                 Kind,
-                $"New emergency request{about.ForOrganisation}: {about.Amount}",
-                $"A {request.Category} request{about.ForOrganisation} for {about.Amount} was submitted. " +
-                $"A decision is promised by {Utc(request.DecisionDueAt)}.",
+                new NotificationText("emergency-submitted.Subject", about.OfOrganisation, about.Amount),
+                new NotificationText(
+                    "emergency-submitted.Body", new NotificationText($"EmergencyCategory.{request.Category}"), about.OfOrganisation, about.Amount, Utc(request.DecisionDueAt)),
                 Link(request)),
             $"emergency-submitted:{request.Id}",
             cancellationToken);
@@ -40,13 +39,13 @@ public sealed class EmergencyNotifications(GrantHubDbContext db, Notifier notifi
         var message = request.Status == EmergencyRequestStatus.Rejected
             ? new NotificationMessage(
                 Kind,
-                $"Emergency request{about.ForOrganisation} rejected",
-                $"The request for {about.Amount} was not approved. Reason: {request.RejectionReason}",
+                new NotificationText("emergency-rejected.Subject", about.OfOrganisation),
+                new NotificationText("emergency-rejected.Body", about.Amount, request.RejectionReason),
                 Link(request))
             : new NotificationMessage(
                 Kind,
-                $"Emergency request{about.ForOrganisation} approved",
-                $"The request for {about.Amount} was approved; finance will record the payment.",
+                new NotificationText("emergency-approved.Subject", about.OfOrganisation),
+                new NotificationText("emergency-approved.Body", about.Amount),
                 Link(request));
         await notifier.NotifyAsync(await RequestingSideAsync(request, cancellationToken), message, $"emergency-decided:{request.Id}", cancellationToken);
     }
@@ -58,8 +57,8 @@ public sealed class EmergencyNotifications(GrantHubDbContext db, Notifier notifi
             await RequestingSideAsync(request, cancellationToken),
             new NotificationMessage(
                 Kind,
-                $"Emergency funds{about.ForOrganisation} paid",
-                $"{about.Amount} was paid on {request.PaidOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} (reference {request.PaymentReference}).",
+                new NotificationText("emergency-paid.Subject", about.OfOrganisation),
+                new NotificationText("emergency-paid.Body", about.Amount, request.PaidOn, request.PaymentReference),
                 Link(request)),
             $"emergency-paid:{request.Id}",
             cancellationToken);
@@ -73,9 +72,8 @@ public sealed class EmergencyNotifications(GrantHubDbContext db, Notifier notifi
             await RequestingSideAsync(request, cancellationToken),
             new NotificationMessage(
                 Kind,
-                $"Approved emergency request{about.ForOrganisation} will not be paid",
-                $"The approved request for {about.Amount} was released by finance: the money will not be paid. " +
-                "The reason is on the request; please contact your programme officer.",
+                new NotificationText("emergency-released.Subject", about.OfOrganisation),
+                new NotificationText("emergency-released.Body", about.Amount),
                 Link(request)),
             $"emergency-released:{request.Id}",
             cancellationToken);
@@ -104,17 +102,16 @@ public sealed class EmergencyNotifications(GrantHubDbContext db, Notifier notifi
             recipient,
             new NotificationMessage(
                 Kind,
-                $"Escalation: emergency request{about[request.Id].ForOrganisation} still undecided",
-                $"The request for {about[request.Id].Amount}, submitted {Utc(request.SubmittedAt)}, has no decision yet. " +
-                $"The decision is promised by {Utc(request.DecisionDueAt)}.",
+                new NotificationText("emergency-escalated.Subject", about[request.Id].OfOrganisation),
+                new NotificationText("emergency-escalated.Body", about[request.Id].Amount, Utc(request.SubmittedAt), Utc(request.DecisionDueAt)),
                 Link(request)),
             $"emergency-escalated:{request.Id}")));
         var breaches = breached.SelectMany(request => financeAndProgrammeOfficers.Select(recipient => new OutgoingNotification(
             recipient,
             new NotificationMessage(
                 Kind,
-                $"Decision promise broken: emergency request{about[request.Id].ForOrganisation}",
-                $"The request for {about[request.Id].Amount} was due for a decision by {Utc(request.DecisionDueAt)} and is still undecided.",
+                new NotificationText("emergency-breached.Subject", about[request.Id].OfOrganisation),
+                new NotificationText("emergency-breached.Body", about[request.Id].Amount, Utc(request.DecisionDueAt)),
                 Link(request)),
             $"emergency-breached:{request.Id}")));
         await notifier.NotifyManyAsync(escalations.Concat(breaches), cancellationToken);
@@ -165,16 +162,17 @@ public sealed class EmergencyNotifications(GrantHubDbContext db, Notifier notifi
         foreach (var request in requests)
         {
             var (name, sensitive) = organisations[request.OrganisationId];
-            descriptions[request.Id] = new Description(sensitive ? "" : $" of {name}", request.Amount.ToString());
+            descriptions[request.Id] = new Description(
+                sensitive ? null : new NotificationText("emergency.OfOrganisation", name), NotificationAmount.Of(request.Amount));
         }
 
         return descriptions;
     }
 
-    private static string Utc(DateTimeOffset instant) =>
-        instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    private static DateTime Utc(DateTimeOffset instant) => instant.UtcDateTime;
 
-    private static string Link(EmergencyRequest request) => $"/api/emergency-requests/{request.Id}";
+    private static string Link(EmergencyRequest request) => $"/emergency/{request.Id}";
 
-    private sealed record Description(string ForOrganisation, string Amount);
+    /// <summary>The organisation named in texts (none when it is at risk) and the amount asked for.</summary>
+    private sealed record Description(NotificationText? OfOrganisation, NotificationAmount Amount);
 }

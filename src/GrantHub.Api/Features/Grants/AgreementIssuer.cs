@@ -30,10 +30,9 @@ public sealed class AgreementIssuer(GrantHubDbContext db, IAgreementRenderer ren
             await db.LeadMembersAsync(grant, cancellationToken),
             new NotificationMessage(
                 "grant-agreement-ready",
-                $"Grant {grant.GrantNumber}: agreement version {version} is ready to sign",
-                $"Agreement version {version} of grant {grant.GrantNumber} is ready. An owner of the lead organisation signs it " +
-                $"by naming its SHA-256, {sha256}, after reading it.",
-                $"/api/grants/{grant.Id}/agreement"),
+                new NotificationText("grant-agreement-ready.Subject", grant.GrantNumber, version),
+                new NotificationText("grant-agreement-ready.Body", version, grant.GrantNumber, sha256),
+                $"/grants/{grant.Id}"),
             $"grant-agreement-ready:{grant.Id}:{version}",
             cancellationToken);
         return agreementVersion;

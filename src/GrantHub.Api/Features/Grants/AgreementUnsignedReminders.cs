@@ -83,31 +83,25 @@ public sealed class AgreementUnsignedRemindersHandler(GrantHubDbContext db, Noti
     private static NotificationMessage OwnerMessage(UnsignedVersion version) => new(
         Kind,
         Subject(version),
-        $"{What(version)} {WhyItMatters(version)} What to do: as an owner of the lead organisation, read the agreement and sign it in GrantHub " +
-        $"by naming its SHA-256, {version.Sha256}. If something in it is wrong, tell your programme officer, who can generate a corrected version.",
+        new NotificationText("agreement-unsigned.Body.Owner", What(version), WhyItMatters(version), version.Sha256),
         Link(version));
 
     private static NotificationMessage OfficerMessage(UnsignedVersion version) => new(
         Kind,
         Subject(version),
-        $"{What(version)} {WhyItMatters(version)} What to do: follow up with the owners of the lead organisation, or generate a corrected " +
-        "version if the agreement needs changes. You receive this as the programme officer who awarded the grant.",
+        new NotificationText("agreement-unsigned.Body.Officer", What(version), WhyItMatters(version)),
         Link(version));
 
     /// <summary>Names the grant by its number only, never an organisation.</summary>
-    private static string Subject(UnsignedVersion version) =>
-        string.Create(CultureInfo.InvariantCulture, $"Grant {version.GrantNumber}: agreement version {version.Version} still unsigned after 7 days");
+    private static NotificationText Subject(UnsignedVersion version) => new("agreement-unsigned.Subject", version.GrantNumber, version.Version);
 
-    private static string What(UnsignedVersion version) => string.Create(
-        CultureInfo.InvariantCulture,
-        $"Agreement version {version.Version} of grant {version.GrantNumber} was generated on " +
-        $"{version.GeneratedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC and is still not signed.");
+    private static NotificationText What(UnsignedVersion version) =>
+        new("agreement-unsigned.What", version.Version, version.GrantNumber, version.GeneratedAt.UtcDateTime);
 
-    private static string WhyItMatters(UnsignedVersion version) => version.Status == GrantStatus.AwaitingSignature
-        ? "The grant starts, and its first tranche can be paid, only once it is signed."
-        : "The amendments it includes come into force only once it is signed.";
+    private static NotificationText WhyItMatters(UnsignedVersion version) => new(
+        version.Status == GrantStatus.AwaitingSignature ? "agreement-unsigned.Why.FirstSignature" : "agreement-unsigned.Why.Amendment");
 
-    private static string Link(UnsignedVersion version) => $"/api/grants/{version.GrantId}/agreement";
+    private static string Link(UnsignedVersion version) => $"/grants/{version.GrantId}";
 
     private sealed record UnsignedVersion(
         Guid GrantId,

@@ -1,4 +1,3 @@
-using System.Globalization;
 using FluentValidation;
 using GrantHub.Api.Infrastructure.Email;
 using GrantHub.Api.Infrastructure.Pipeline;
@@ -43,16 +42,14 @@ public sealed class RecordTranchePaymentHandler(GrantHubDbContext db, Viewer vie
         var tranche = grant.RecordPayment(command.Number, command.PaymentReference.Trim(), command.PaidOn!.Value, viewer.RequiredId(), clock.GetUtcNow());
         fund.Disburse(tranche.Amount);
 
-        var amount = tranche.Amount.Amount;
         await notifier.NotifyAsync(
             await db.ConsortiumMembersAsync(grant, cancellationToken),
             new NotificationMessage(
                 "grant-tranche-paid",
-                $"Grant {grant.GrantNumber}: tranche {tranche.Number} paid",
-                string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"Tranche {tranche.Number} of grant {grant.GrantNumber}, {amount} {grant.Currency}, was paid on {command.PaidOn:yyyy-MM-dd} (payment reference {tranche.PaymentReference})."),
-                $"/api/grants/{grant.Id}/tranches"),
+                new NotificationText("grant-tranche-paid.Subject", grant.GrantNumber, tranche.Number),
+                new NotificationText(
+                    "grant-tranche-paid.Body", tranche.Number, grant.GrantNumber, NotificationAmount.Of(tranche.Amount), command.PaidOn, tranche.PaymentReference),
+                $"/grants/{grant.Id}"),
             $"grant-tranche-paid:{grant.Id}:{tranche.Number}",
             cancellationToken);
 

@@ -104,78 +104,69 @@ public sealed class ReportDueRemindersHandler(GrantHubDbContext db, Notifier not
     private static NotificationMessage LeadMessage(OpenReport report, Urgency urgency, DateOnly today)
     {
         var what = urgency == Urgency.Overdue
-            ? $"The {Describe(report)} was due on {Day(report.DueOn)} and {NotIn(report)} yet ({Late(report.DueOn, today)})."
-            : $"The {Describe(report)} is due on {Day(report.DueOn)}, {Until(report.DueOn, today)}.";
+            ? new NotificationText("report-reminder.Lead.Overdue", Describe(report), report.DueOn, NotIn(report), Late(report.DueOn, today))
+            : new NotificationText("report-reminder.Lead.Due", Describe(report), report.DueOn, Until(report.DueOn, today));
         var changes = urgency != Urgency.Overdue && report.Status == ReportStatus.ChangesRequested
-            ? " The programme officer asked for changes to it: resubmit it with them."
-            : "";
-        var todo = urgency == Urgency.Overdue
-            ? " What to do: submit it in GrantHub as soon as you can; if you cannot, tell your programme officer when it will come."
-            : " What to do: a member of the lead organisation submits it in GrantHub (open the grant, choose this report, and give the narrative, "
-                + "the spending to date, the achievements and the risks: one combined narrative and financial report).";
-        var tranche = report.Kind == ReportKind.Annual
-            ? " A tranche that waits for this report is paid only once it is accepted."
-            : "";
-        return new NotificationMessage(KindOf(urgency), Subject(report, urgency), what + changes + todo + tranche, Link(report));
+            ? new NotificationText("report-reminder.Lead.ChangesAsked")
+            : null;
+        var todo = new NotificationText(urgency == Urgency.Overdue ? "report-reminder.Lead.Todo.Overdue" : "report-reminder.Lead.Todo.Due");
+        var tranche = report.Kind == ReportKind.Annual ? new NotificationText("report-reminder.Lead.Tranche") : null;
+        return new NotificationMessage(
+            KindOf(urgency), Subject(report, urgency), new NotificationText("report-reminder.Lead", what, changes, todo, tranche), Link(report));
     }
 
     private static NotificationMessage OfficerMessage(OpenReport report, Urgency urgency, DateOnly today)
     {
         var what = urgency == Urgency.Overdue
-            ? $"The {Describe(report)} was due on {Day(report.DueOn)} and {NotIn(report)} by the lead organisation yet ({Late(report.DueOn, today)})."
-            : $"The {Describe(report)} is due on {Day(report.DueOn)}, {Until(report.DueOn, today)}; it {NotIn(report)} by the lead organisation yet.";
-        var todo = urgency == Urgency.Overdue
-            ? " What to do: contact the lead organisation and agree when the report will come."
-            : " Nothing to do yet: you review it once it is submitted.";
-        return new NotificationMessage(
-            KindOf(urgency),
-            Subject(report, urgency),
-            what + todo + " You receive this as the programme officer who awarded the grant.",
-            Link(report));
+            ? new NotificationText("report-reminder.Officer.Overdue", Describe(report), report.DueOn, NotIn(report), Late(report.DueOn, today))
+            : new NotificationText("report-reminder.Officer.Due", Describe(report), report.DueOn, Until(report.DueOn, today), NotIn(report));
+        var todo = new NotificationText(urgency == Urgency.Overdue ? "report-reminder.Officer.Todo.Overdue" : "report-reminder.Officer.Todo.Due");
+        return new NotificationMessage(KindOf(urgency), Subject(report, urgency), new NotificationText("report-reminder.Officer", what, todo), Link(report));
     }
 
     /// <summary>Subjects name the grant by its number only, never an organisation (at-risk organisations must not show on lock screens).</summary>
-    private static string Subject(OpenReport report, Urgency urgency) => urgency switch
-    {
-        Urgency.Overdue => $"Overdue: grant {report.GrantNumber} {Which(report)} was due on {Day(report.DueOn)}",
-        Urgency.DueIn7Days => $"Due soon: grant {report.GrantNumber} {Which(report)} is due on {Day(report.DueOn)}",
-        _ => $"Reminder: grant {report.GrantNumber} {Which(report)} is due on {Day(report.DueOn)}",
-    };
+    private static NotificationText Subject(OpenReport report, Urgency urgency) => new(
+        urgency switch
+        {
+            Urgency.Overdue => "report-reminder.Subject.Overdue",
+            Urgency.DueIn7Days => "report-reminder.Subject.DueSoon",
+            _ => "report-reminder.Subject.Reminder",
+        },
+        report.GrantNumber,
+        Which(report),
+        report.DueOn);
 
     private static string KindOf(Urgency urgency) => urgency == Urgency.Overdue ? OverdueKind : DueKind;
 
-    private static string Which(OpenReport report) =>
-        report.Kind == ReportKind.Final ? "final report" : $"annual report for year {report.PeriodYear}";
+    private static NotificationText Which(OpenReport report) =>
+        report.Kind == ReportKind.Final ? new("report.Which.Final") : new("report.Which.Annual", report.PeriodYear);
 
-    private static string Describe(OpenReport report)
+    private static NotificationText Describe(OpenReport report)
     {
         var period = new GrantPeriod(report.StartDate, report.EndDate);
-        var covers = $"{Day(period.YearStart(report.PeriodYear))} to {Day(period.YearEnd(report.PeriodYear))}";
+        var (from, to) = (period.YearStart(report.PeriodYear), period.YearEnd(report.PeriodYear));
         return report.Kind == ReportKind.Final
-            ? $"final report of grant {report.GrantNumber} (on its last year, {covers}, and on the grant as a whole)"
-            : $"annual report for year {report.PeriodYear} of grant {report.GrantNumber} (covering {covers})";
+            ? new("report.Describe.Final", report.GrantNumber, from, to)
+            : new("report.Describe.Annual", report.PeriodYear, report.GrantNumber, from, to);
     }
 
-    private static string NotIn(OpenReport report) => report.Status == ReportStatus.ChangesRequested
-        ? "has not been resubmitted with the changes asked for"
-        : "has not been submitted";
+    private static NotificationText NotIn(OpenReport report) =>
+        new(report.Status == ReportStatus.ChangesRequested ? "report.NotIn.Resubmitted" : "report.NotIn.Submitted");
 
-    private static string Until(DateOnly dueOn, DateOnly today) => (dueOn.DayNumber - today.DayNumber) switch
+    private static NotificationText Until(DateOnly dueOn, DateOnly today) => (dueOn.DayNumber - today.DayNumber) switch
     {
-        0 => "today",
-        1 => "tomorrow",
-        var days => $"in {days} days",
+        0 => new("report.Until.Today"),
+        1 => new("report.Until.Tomorrow"),
+        var days => new("report.Until.Days", days),
     };
 
-    private static string Late(DateOnly dueOn, DateOnly today) => (today.DayNumber - dueOn.DayNumber) switch
+    private static NotificationText Late(DateOnly dueOn, DateOnly today) => (today.DayNumber - dueOn.DayNumber) switch
     {
-        1 => "1 day late",
-        var days => $"{days} days late",
+        1 => new("report.Late.OneDay"),
+        var days => new("report.Late.Days", days),
     };
 
-    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Link(OpenReport report) => $"/api/grants/{report.GrantId}";
+    private static string Link(OpenReport report) => $"/grants/{report.GrantId}";
 
     /// <summary>How urgent an open report is, counted in whole UTC days to its due date.</summary>
     private enum Urgency

@@ -39,14 +39,16 @@ public sealed class ReviewReportHandler(GrantHubDbContext db, Viewer viewer, Not
 
         if (report.Status == ReportStatus.ChangesRequested)
         {
-            var which = report.Kind == ReportKind.Final ? "final report" : $"annual report for year {report.PeriodYear}";
+            var which = report.Kind == ReportKind.Final
+                ? new NotificationText("report.Which.Final")
+                : new NotificationText("report.Which.Annual", report.PeriodYear);
             await notifier.NotifyAsync(
                 await db.LeadMembersAsync(grant, cancellationToken),
                 new NotificationMessage(
                     "grant-report-changes-requested",
-                    $"Grant {grant.GrantNumber}: changes requested to the {which}",
-                    $"The programme officer asks for changes to the {which} of grant {grant.GrantNumber}: {report.ReviewComment}",
-                    $"/api/grants/{grant.Id}"),
+                    new NotificationText("grant-report-changes-requested.Subject", grant.GrantNumber, which),
+                    new NotificationText("grant-report-changes-requested.Body", which, grant.GrantNumber, report.ReviewComment),
+                    $"/grants/{grant.Id}"),
                 string.Create(CultureInfo.InvariantCulture, $"grant-report-changes-requested:{report.Id}:{report.SubmissionCount}"),
                 cancellationToken);
         }

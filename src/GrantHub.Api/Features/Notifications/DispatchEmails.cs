@@ -140,7 +140,7 @@ public sealed class DispatchEmailsHandler(
         var recipientIds = batch.Select(n => n.RecipientUserId).Distinct().ToList();
         var recipients = await db.Users
             .Where(u => recipientIds.Contains(u.Id))
-            .Select(u => new { u.Id, u.Email, u.DisplayName })
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.PreferredCulture })
             .ToDictionaryAsync(u => u.Id, cancellationToken);
 
         IEmailConnection connection;
@@ -183,7 +183,7 @@ public sealed class DispatchEmailsHandler(
                     try
                     {
                         await connection.SendAsync(
-                            NotificationEmail.Compose(notification, new NotificationEmail.Recipient(recipient.Email, recipient.DisplayName), context),
+                            NotificationEmail.Compose(notification, new NotificationEmail.Recipient(recipient.Email, recipient.DisplayName, NotificationTexts.LanguageOf(recipient.PreferredCulture)), context),
                             cancellationToken);
                         notification.RecordEmailSent(clock.GetUtcNow());
                     }
@@ -289,10 +289,9 @@ public sealed class DispatchEmailsHandler(
                 admin,
                 new NotificationMessage(
                     UndeliverableKind,
-                    "An e-mail notification could not be delivered",
-                    $"The mail server refused the e-mail of notification {notification.Id} ({notification.Kind}) to user " +
-                    $"{notification.RecipientUserId} {notification.EmailAttempts} times; GrantHub no longer tries. " +
-                    $"The recipient still sees it in GrantHub. Last error: {notification.EmailLastError}",
+                    new NotificationText("email-undeliverable.Subject"),
+                    new NotificationText(
+                        "email-undeliverable.Body", notification.Id, notification.Kind, notification.RecipientUserId, notification.EmailAttempts, notification.EmailLastError),
                     Link: null),
                 $"{UndeliverableKind}:{notification.Id:N}"),
             cancellationToken);

@@ -1,38 +1,44 @@
+using System.Globalization;
 using System.Text;
 using GrantHub.Api.Infrastructure.Email;
 using GrantHub.Core.Notifications;
 
 namespace GrantHub.Api.Features.Notifications;
 
-/// <summary>The plain-text e-mail for a notification: what happened, the link to it, and why the recipient gets it.</summary>
+/// <summary>
+/// The plain-text e-mail for a notification, in the recipient's language: what happened, the link to its page, and why
+/// the recipient gets it.
+/// </summary>
 public static class NotificationEmail
 {
-    public const string NeutralSubject = "GrantHub: you have a new notification";
+    /// <summary>The web page that lists a person's notifications.</summary>
+    public const string NotificationsPage = "/home";
 
     public static OutgoingEmail Compose(Notification notification, Recipient recipient, EmailContext context)
     {
+        var language = recipient.Language;
         var body = new StringBuilder()
             .AppendLine(notification.Body.TrimEnd());
         if (notification.Link is not null)
         {
-            body.AppendLine().Append("Open in GrantHub: ").AppendLine(context.Url(notification.Link));
+            body.AppendLine().AppendLine(NotificationTexts.Render("Email.Open", language, context.Url(notification.Link)));
         }
 
         body.AppendLine()
             .AppendLine("-- ")
-            .AppendLine("You receive this e-mail because you have a GrantHub account and this notification is addressed to you.")
-            .Append("All your notifications, read and unread, are listed at ").Append(context.Url("/api/me/notifications")).AppendLine(".")
-            .AppendLine("This message was sent automatically; replies are not read.");
+            .AppendLine(NotificationTexts.Render("Email.Why", language))
+            .AppendLine(NotificationTexts.Render("Email.List", language, context.Url(NotificationsPage)))
+            .AppendLine(NotificationTexts.Render("Email.NoReply", language));
 
         return new OutgoingEmail(
             $"notification-{notification.Id:N}@{context.SenderDomain}",
             recipient.Address,
             recipient.DisplayName,
-            context.SafeSubject(notification.Subject),
+            context.SafeSubject(notification.Subject, language),
             body.ToString());
     }
 
-    public sealed record Recipient(string Address, string? DisplayName);
+    public sealed record Recipient(string Address, string? DisplayName, CultureInfo Language);
 
     /// <summary>What every e-mail of a batch shares: the public base URL, the sender's domain, and the names that must never appear in a subject.</summary>
     public sealed class EmailContext(string? publicBaseUrl, string senderAddress, IReadOnlyCollection<string> sensitiveOrganisationNames)
@@ -50,6 +56,7 @@ public static class NotificationEmail
         /// Subject lines show on lock screens and in mail-server logs. Callers must never put a sensitive
         /// organisation's name there; should one slip through, the e-mail goes out with a neutral subject.
         /// </summary>
-        public string SafeSubject(string subject) => NamesSensitiveOrganisation(subject) ? NeutralSubject : subject;
+        public string SafeSubject(string subject, CultureInfo language) =>
+            NamesSensitiveOrganisation(subject) ? NotificationTexts.Render("Email.NeutralSubject", language) : subject;
     }
 }

@@ -11,7 +11,8 @@ namespace GrantHub.Api.Features.Organisations;
 /// </summary>
 public sealed class InvitationNotifications(GrantHubDbContext db, Notifier notifier)
 {
-    private const string Link = "/api/me/invitations";
+    /// <summary>The home page lists the invitations to answer.</summary>
+    private const string Link = "/home";
 
     /// <summary>Tells the account that holds the invited address, if there is one; a later registrant finds it in their list.</summary>
     public async Task InvitedAsync(OrganisationInvitation invitation, Organisation organisation, CancellationToken cancellationToken)
@@ -19,9 +20,11 @@ public sealed class InvitationNotifications(GrantHubDbContext db, Notifier notif
         var invitee = await db.Users.Where(u => u.NormalizedEmail == invitation.NormalizedEmail).Select(u => u.Id).ToListAsync(cancellationToken);
         var message = new NotificationMessage(
             "organisation-invitation",
-            "Invitation to join an organisation",
-            $"{organisation.NameInMessages("An organisation")} invites you to join it as {invitation.Role}. " +
-            "Open your invitations to accept or decline.",
+            new NotificationText("organisation-invitation.Subject"),
+            new NotificationText(
+                "organisation-invitation.Body",
+                organisation.Sensitive ? new NotificationText("organisation-invitation.AnOrganisation") : organisation.Name,
+                new NotificationText($"MembershipRole.{invitation.Role}")),
             Link);
         await notifier.NotifyAsync(invitee, message, $"organisation-invited:{invitation.Id:N}", cancellationToken);
     }
@@ -29,17 +32,22 @@ public sealed class InvitationNotifications(GrantHubDbContext db, Notifier notif
     /// <summary>Tells the organisation's owners that an invitation was accepted or declined.</summary>
     public async Task AnsweredAsync(OrganisationInvitation invitation, Organisation organisation, CancellationToken cancellationToken)
     {
-        var answer = invitation.Status.ToString().ToLowerInvariant();
+        var answer = new NotificationText($"InvitationAnswer.{invitation.Status}");
         var body = organisation.Sensitive
-            ? $"An invitation to join your organisation was {answer}."
-            : $"The invitation of {invitation.Email} to join {organisation.Name} as {invitation.Role} was {answer}.";
+            ? new NotificationText("organisation-invitation-answered.Body.AtRisk", answer)
+            : new NotificationText(
+                "organisation-invitation-answered.Body", invitation.Email, organisation.Name, new NotificationText($"MembershipRole.{invitation.Role}"), answer);
         var owners = await db.OrganisationMembers
             .Where(m => m.OrganisationId == organisation.Id && m.Role == MembershipRole.Owner)
             .Select(m => m.UserId)
             .ToListAsync(cancellationToken);
         await notifier.NotifyAsync(
             owners,
-            new NotificationMessage("organisation-invitation-answered", $"Invitation {answer}", body, $"/api/organisations/{organisation.Id}"),
+            new NotificationMessage(
+                "organisation-invitation-answered",
+                new NotificationText("organisation-invitation-answered.Subject", answer),
+                body,
+                $"/organisations/{organisation.Id}/members"),
             $"organisation-invitation-answered:{invitation.Id:N}",
             cancellationToken);
     }

@@ -25,12 +25,20 @@ public static class OrganisationEndpoints
                 mediator.Send(new GetOrganisationQuery(id), ct))
             .WithSummary("Get an organisation (its members and overseeing staff)");
 
+        organisations.MapPut("/{id:guid}", (Guid id, UpdateOrganisationRequest request, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(UpdateOrganisationCommand.From(id, request), ct))
+            .WithSummary("Edit the profile (owners only); send the version you read: a changed organisation answers 409 organisation-changed");
+
         organisations.MapPost("/{id:guid}/invitations", async (Guid id, InviteMemberRequest request, IMediator mediator, CancellationToken ct) =>
             {
                 var invitation = await mediator.Send(new InviteMemberCommand(id, request.Email, request.Role), ct);
                 return TypedResults.Created($"/api/organisations/{id}/invitations/{invitation.Id}", invitation);
             })
             .WithSummary("Invite an e-mail address as Owner or Member (owners only); the same answer whether or not it has an account");
+
+        organisations.MapGet("/{id:guid}/invitations", (Guid id, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new ListOrganisationInvitationsQuery(id), ct))
+            .WithSummary("The invitations still waiting for an answer, oldest first (owners only)");
 
         organisations.MapDelete("/{id:guid}/invitations/{invitationId:guid}", (Guid id, Guid invitationId, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new RevokeInvitationCommand(id, invitationId), ct))

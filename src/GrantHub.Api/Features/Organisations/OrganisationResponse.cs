@@ -11,7 +11,8 @@ public record OrganisationMemberResponse(Guid UserId, string Email, string Displ
 
 /// <summary>
 /// An organisation as its members and overseeing staff see it. The due-diligence note is the donor's own
-/// assessment and is shown to staff only; members see the status.
+/// assessment and is shown to staff only; members see the status. <see cref="Version"/> is what an edit names as the
+/// version it started from.
 /// </summary>
 public record OrganisationResponse(
     Guid Id,
@@ -26,7 +27,8 @@ public record OrganisationResponse(
     string? DueDiligenceNote,
     DateTimeOffset? DueDiligenceUpdatedAt,
     IReadOnlyList<OrganisationMemberResponse> Members,
-    DateTimeOffset CreatedAt) : IHasId
+    DateTimeOffset CreatedAt,
+    long Version) : IHasId
 {
     public static OrganisationResponse From(Organisation organisation, IReadOnlyList<OrganisationMemberResponse> members, bool showDueDiligenceNote) => new(
         organisation.Id,
@@ -41,7 +43,8 @@ public record OrganisationResponse(
         showDueDiligenceNote ? organisation.DueDiligenceNote : null,
         organisation.DueDiligenceUpdatedAt,
         members,
-        organisation.CreatedAt);
+        organisation.CreatedAt,
+        organisation.Version);
 }
 
 public static class OrganisationResponses

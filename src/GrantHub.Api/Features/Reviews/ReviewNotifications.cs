@@ -1,4 +1,3 @@
-using System.Globalization;
 using GrantHub.Api.Infrastructure.Email;
 using GrantHub.Core.Reviews;
 
@@ -17,10 +16,9 @@ public sealed class ReviewNotifications(Notifier notifier)
             [assignment.ReviewerUserId],
             new NotificationMessage(
                 "review-assigned",
-                "You have been asked to review an application",
-                $"Please review the application \"{applicationTitle}\" to the call \"{callTitle}\" by {Utc(assignment.DueAt)}. " +
-                "Declare whether you have a conflict of interest before you score it.",
-                ApplicationLink(assignment)),
+                new NotificationText("review-assigned.Subject"),
+                new NotificationText("review-assigned.Body", applicationTitle, callTitle, assignment.DueAt.UtcDateTime),
+                ApplicationLink(assignment.ApplicationId)),
             $"review-assigned:{assignment.Id}",
             cancellationToken);
 
@@ -30,9 +28,9 @@ public sealed class ReviewNotifications(Notifier notifier)
             [assignment.AssignedBy],
             new NotificationMessage(
                 "review-recused",
-                "A reviewer declared a conflict of interest",
-                $"A reviewer declared a conflict of interest on the application \"{applicationTitle}\" and is recused. Assign another reviewer.",
-                $"/api/applications/{assignment.ApplicationId}/reviews"),
+                new NotificationText("review-recused.Subject"),
+                new NotificationText("review-recused.Body", applicationTitle),
+                ApplicationLink(assignment.ApplicationId)),
             $"review-recused:{assignment.Id}",
             cancellationToken);
 
@@ -41,9 +39,9 @@ public sealed class ReviewNotifications(Notifier notifier)
             reviewerUserId,
             new NotificationMessage(
                 "review-due",
-                $"A review is due within {DueSoonDays} days",
-                $"Your review of the application \"{applicationTitle}\" is due by {Utc(dueAt)}.",
-                $"/api/applications/{applicationId}"),
+                new NotificationText("review-due.Subject", DueSoonDays),
+                new NotificationText("review-due.Body", applicationTitle, dueAt.UtcDateTime),
+                ApplicationLink(applicationId)),
             $"review-due-3d:{assignmentId}");
 
     public static OutgoingNotification Overdue(Guid assignmentId, Guid reviewerUserId, Guid applicationId, string applicationTitle, DateTimeOffset dueAt) =>
@@ -51,13 +49,11 @@ public sealed class ReviewNotifications(Notifier notifier)
             reviewerUserId,
             new NotificationMessage(
                 "review-overdue",
-                "A review is overdue",
-                $"Your review of the application \"{applicationTitle}\" was due by {Utc(dueAt)} and has not been submitted.",
-                $"/api/applications/{applicationId}"),
+                new NotificationText("review-overdue.Subject"),
+                new NotificationText("review-overdue.Body", applicationTitle, dueAt.UtcDateTime),
+                ApplicationLink(applicationId)),
             $"review-overdue:{assignmentId}");
 
-    private static string ApplicationLink(ReviewAssignment assignment) => $"/api/applications/{assignment.ApplicationId}";
-
-    private static string Utc(DateTimeOffset instant) =>
-        instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    /// <summary>The application's web page, which its reviewers and the officers may open.</summary>
+    private static string ApplicationLink(Guid applicationId) => $"/applications/{applicationId}";
 }

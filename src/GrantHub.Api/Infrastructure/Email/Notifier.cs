@@ -1,12 +1,16 @@
 using GrantHub.Api.Infrastructure.Database;
 using GrantHub.Core.Data;
 using GrantHub.Core.Notifications;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace GrantHub.Api.Infrastructure.Email;
 
-/// <summary>What a notification says; the link is a relative API path to the object concerned.</summary>
-public record NotificationMessage(string Kind, string Subject, string Body, string? Link);
+/// <summary>
+/// What a notification says, as texts of the catalogue that each recipient reads in her own language; the link is the
+/// relative path of the web page of the object concerned.
+/// </summary>
+public record NotificationMessage(string Kind, NotificationText Subject, NotificationText Body, string? Link);
 
 /// <summary>One notification to make: to whom, what it says, and the event it is about.</summary>
 public record OutgoingNotification(Guid RecipientUserId, NotificationMessage Message, string EventKey);
@@ -15,6 +19,7 @@ public record OutgoingNotification(Guid RecipientUserId, NotificationMessage Mes
 /// Writes notifications in the current unit of work's transaction, one per recipient per event. The event key names the
 /// event (e.g. <c>partner-invited:{applicationId}:{organisationId}</c>); recipients who already have a
 /// notification for it get no second one. E-mail goes out later through the outbox when SMTP is configured.
+/// Each recipient's notification is written in her preferred language (<see cref="NotificationTexts.LanguageOf"/>).
 /// Subjects must never name a sensitive organisation (they show on lock screens and in mail logs).
 /// </summary>
 public sealed class Notifier(GrantHubDbContext db, TimeProvider clock, IOptions<SmtpOptions> smtp)
@@ -51,16 +56,26 @@ public sealed class Notifier(GrantHubDbContext db, TimeProvider clock, IOptions<
         }
 
         var now = clock.GetUtcNow();
+        var recipients = byKey.Values.Select(n => n.RecipientUserId).Distinct().ToList();
+        var languages = (await db.Users.AsNoTracking()
+                .Where(u => recipients.Contains(u.Id))
+                .Select(u => new { u.Id, u.PreferredCulture })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(u => u.Id, u => NotificationTexts.LanguageOf(u.PreferredCulture));
         var rows = byKey
-            .Select(pair => new Notification(
-                pair.Value.RecipientUserId,
-                pair.Value.Message.Kind,
-                pair.Value.Message.Subject,
-                pair.Value.Message.Body,
-                pair.Value.Message.Link,
-                pair.Key,
-                EmailEnabled,
-                now))
+            .Select(pair =>
+            {
+                var language = languages.GetValueOrDefault(pair.Value.RecipientUserId, NotificationTexts.English);
+                return new Notification(
+                    pair.Value.RecipientUserId,
+                    pair.Value.Message.Kind,
+                    pair.Value.Message.Subject.Render(language),
+                    pair.Value.Message.Body.Render(language),
+                    pair.Value.Message.Link,
+                    pair.Key,
+                    EmailEnabled,
+                    now);
+            })
             .ToList();
         return await NotificationInsert.InsertMissingAsync(db, rows, cancellationToken);
     }

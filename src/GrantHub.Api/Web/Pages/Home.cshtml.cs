@@ -3,10 +3,12 @@ using GrantHub.Api.Features.Calls;
 using GrantHub.Api.Features.Emergency;
 using GrantHub.Api.Features.Grants;
 using GrantHub.Api.Features.Notifications;
+using GrantHub.Api.Features.Organisations;
 using GrantHub.Api.Features.Users;
 using GrantHub.Core.Applications;
 using GrantHub.Core.Emergency;
 using GrantHub.Core.Grants;
+using Microsoft.AspNetCore.Mvc;
 
 namespace GrantHub.Api.Web.Pages;
 
@@ -16,10 +18,14 @@ public record DraftWithDeadline(Guid ApplicationId, string Title, DateTimeOffset
 
 public record ReportDue(Guid GrantId, Guid ReportId, string GrantNumber, ReportKind Kind, int PeriodYear, DateOnly DueOn);
 
-/// <summary>What waits for the signed-in person: invitations, drafts, signatures, reports, emergencies, notifications.</summary>
+/// <summary>
+/// What waits for the signed-in person: invitations (to join an organisation, or for one of hers to join a consortium,
+/// each answered here with a plain form post), drafts, signatures, reports, emergencies, notifications.
+/// </summary>
 public sealed class HomeModel : WebPage
 {
     public MeResponse Me { get; private set; } = null!;
+    public IReadOnlyList<MyInvitationResponse> OrganisationInvitations { get; private set; } = [];
     public IReadOnlyList<InvitationToAnswer> Invitations { get; private set; } = [];
     public IReadOnlyList<DraftWithDeadline> Drafts { get; private set; } = [];
     public IReadOnlyList<ApplicationResponse> Others { get; private set; } = [];
@@ -29,10 +35,64 @@ public sealed class HomeModel : WebPage
     public IReadOnlyList<EmergencyRequestResponse> Emergencies { get; private set; } = [];
     public IReadOnlyList<NotificationResponse> Notifications { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAcceptInvitationAsync(Guid invitationId, CancellationToken cancellationToken)
+    {
+        MyInvitationResponse? accepted = null;
+        if (await TryAsync(async () => accepted = await Mediator.Send(new AcceptInvitationCommand(invitationId), cancellationToken)))
+        {
+            Confirmation = Text["Home.InvitationAccepted"];
+            return LocalRedirect($"/organisations/{accepted!.OrganisationId}");
+        }
+
+        return await ReloadAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostDeclineInvitationAsync(Guid invitationId, CancellationToken cancellationToken)
+    {
+        if (await TryAsync(() => Mediator.Send(new DeclineInvitationCommand(invitationId), cancellationToken).AsTask()))
+        {
+            Confirmation = Text["Home.InvitationDeclined"];
+            return LocalRedirect("/home");
+        }
+
+        return await ReloadAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostConfirmPartnershipAsync(Guid applicationId, Guid organisationId, CancellationToken cancellationToken)
+    {
+        if (await TryAsync(() => Mediator.Send(new ConfirmPartnershipCommand(applicationId, organisationId), cancellationToken).AsTask()))
+        {
+            Confirmation = Text["Partnership.Confirmed"];
+            return LocalRedirect($"/applications/{applicationId}");
+        }
+
+        return await ReloadAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostDeclinePartnershipAsync(Guid applicationId, Guid organisationId, CancellationToken cancellationToken)
+    {
+        if (await TryAsync(() => Mediator.Send(new DeclinePartnershipCommand(applicationId, organisationId), cancellationToken).AsTask()))
+        {
+            Confirmation = Text["Partnership.Declined"];
+            return LocalRedirect("/home");
+        }
+
+        return await ReloadAsync(cancellationToken);
+    }
+
+    private async Task<IActionResult> ReloadAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Me = await Mediator.Send(new GetMeQuery(), cancellationToken);
         var mine = Me.Organisations.Select(o => o.Id).ToHashSet();
+        OrganisationInvitations = await Mediator.Send(new ListMyInvitationsQuery(), cancellationToken);
         var applications = (await Mediator.Send(new ListApplicationsQuery(PageSize: 100), cancellationToken)).Items;
         var closing = (await Mediator.Send(new ListCallsQuery(PageSize: 100), cancellationToken)).Items.ToDictionary(c => c.Id, c => c.ClosesAt);
 

@@ -1,15 +1,24 @@
+using GrantHub.Api.Features.Users;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GrantHub.Api.Web.Pages;
 
-/// <summary>The language switch on every page: the choice is remembered for a year, then Accept-Language decides.</summary>
+/// <summary>
+/// The language switch on every page: the choice is remembered for a year, then Accept-Language decides. A signed-in
+/// person's choice is also kept on her account: her notifications and e-mails are written in it.
+/// </summary>
 public sealed class LanguageModel : WebPage
 {
-    public IActionResult OnPost(string? culture, string? returnUrl)
+    public async Task<IActionResult> OnPostAsync(string? culture, string? returnUrl, CancellationToken cancellationToken)
     {
         if (WebSetup.Cultures.Any(c => c.Name == culture))
         {
+            if (User.Identity?.IsAuthenticated == true)
+            {
+                await Mediator.Send(new SetPreferredLanguageCommand(culture!), cancellationToken);
+            }
+
             Response.Cookies.Append(
                 LanguageCookie.Name,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture!)),

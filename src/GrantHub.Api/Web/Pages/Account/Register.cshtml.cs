@@ -1,3 +1,4 @@
+using System.Globalization;
 using GrantHub.Api.Features.Auth;
 using Microsoft.AspNetCore.Mvc;
 
@@ -33,7 +34,7 @@ public sealed class RegisterModel : WebPage
         }
 
         if (!ModelState.IsValid
-            || !await TryAsync(() => Mediator.Send(new RegisterAccountCommand(Email!.Trim(), Password!, DisplayName!.Trim())).AsTask()))
+            || !await TryAsync(() => Mediator.Send(new RegisterAccountCommand(Email!.Trim(), Password!, DisplayName!.Trim(), CultureInfo.CurrentUICulture.TwoLetterISOLanguageName)).AsTask()))
         {
             return Page();
         }

@@ -1,39 +1,18 @@
-using System.Globalization;
 using GrantHub.Api.Features.Organisations;
-using GrantHub.Core.Organisations;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GrantHub.Api.Web.Pages.Organisations;
 
-public sealed class CreateModel : WebPage
+public sealed class CreateModel : OrganisationProfilePage
 {
-    [BindProperty] public string? Name { get; set; }
-    [BindProperty] public string? Country { get; set; }
-    [BindProperty] public OrganisationType Type { get; set; } = OrganisationType.WomensRightsOrganisation;
-    [BindProperty] public string? RegistrationNumber { get; set; }
-    [BindProperty] public string? AnnualBudget { get; set; }
-    [BindProperty] public bool WomenLed { get; set; } = true;
-    [BindProperty] public bool Sensitive { get; set; }
-
-    /// <summary>Every country, by its name in the reader's language.</summary>
-    public IEnumerable<(string Code, string Name)> CountryChoices => CultureInfo.GetCultures(CultureTypes.SpecificCultures)
-        .Select(c => c.Name.Split('-') is [_, var region, ..] && region.Length == 2 ? region : null)
-        .OfType<string>()
-        .Distinct()
-        .Where(GrantHub.Core.Common.Countries.IsValid)
-        .Select(code => (code, WebText.Country(code)))
-        .OrderBy(c => c.Item2, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true));
-
     public void OnGet()
     {
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var budget = WebText.ParseAmount(AnnualBudget);
-        if (budget is null && !string.IsNullOrWhiteSpace(AnnualBudget))
+        if (!TryReadBudget(out var budget))
         {
-            ModelState.AddModelError(nameof(AnnualBudget), Text["Validation.Amount"]);
             return Page();
         }
 
