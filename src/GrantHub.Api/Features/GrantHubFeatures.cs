@@ -3,6 +3,7 @@ using GrantHub.Api.Features.Audit;
 using GrantHub.Api.Features.Auth;
 using GrantHub.Api.Features.Calls;
 using GrantHub.Api.Features.Emergency;
+using GrantHub.Api.Features.Finance;
 using GrantHub.Api.Features.Funds;
 using GrantHub.Api.Features.Grants;
 using GrantHub.Api.Features.Notifications;
@@ -44,6 +45,7 @@ public static class GrantHubFeatures
         routes.MapEmergencyEndpoints();
         routes.MapOpenDataEndpoints();
         routes.MapPortfolioEndpoints();
+        routes.MapFinanceEndpoints();
         return routes;
     }
 }

@@ -48,6 +48,15 @@ public static class WebText
     public static string Deadline(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString("D", CultureInfo.CurrentCulture) + ", " + instant.UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture) + " UTC";
 
+    /// <summary>Time left on a promise, in whole hours and minutes, or how long ago it was broken.</summary>
+    public static string TimeLeft(IStringLocalizer text, TimeSpan left)
+    {
+        // To the nearest minute: stored instants keep 0.1 ms, so a fresh request must not read "71 h 59 min".
+        var span = TimeSpan.FromMinutes(Math.Round(left.Duration().TotalMinutes));
+        var hours = (int)span.TotalHours;
+        return text[left >= TimeSpan.Zero ? "Finance.TimeLeft" : "Finance.Overdue", hours, span.Minutes];
+    }
+
     public static string Amount(decimal amount, string currency) =>
         amount.ToString("N" + GrantHub.Core.Common.Currencies.MinorUnitDigits(currency), CultureInfo.CurrentCulture) + " " + currency;
 

@@ -180,19 +180,11 @@ public class EmergencyRequest : IVersioned
     public void RecordPayment(Fund fund, Guid financeOfficerId, string paymentReference, DateOnly paidOn, DateTimeOffset now)
     {
         RequireSameFund(fund);
-        if (Status == EmergencyRequestStatus.Paid)
+        if (RefusalToPay(financeOfficerId) is { } refusal)
         {
-            throw new BusinessRuleException(
-                "payment-already-recorded",
-                $"This request was paid on {PaidOn:yyyy-MM-dd} (reference {PaymentReference}); a recorded payment is final.");
+            throw refusal;
         }
 
-        if (Status != EmergencyRequestStatus.Approved)
-        {
-            throw new BusinessRuleException("emergency-not-approved", $"Only an Approved request can be paid; this request is {Status}.");
-        }
-
-        RequireChecker(financeOfficerId, "pay");
         fund.Disburse(Amount);
         Status = EmergencyRequestStatus.Paid;
         PaymentReference = paymentReference;
@@ -209,16 +201,9 @@ public class EmergencyRequest : IVersioned
     public void Release(Fund fund, Guid financeOfficerId, string reason, DateTimeOffset now)
     {
         RequireSameFund(fund);
-        if (Status == EmergencyRequestStatus.Paid)
+        if (RefusalToRelease() is { } refusal)
         {
-            throw new BusinessRuleException(
-                "payment-already-recorded",
-                $"This request was paid on {PaidOn:yyyy-MM-dd} (reference {PaymentReference}); paid money cannot be released.");
-        }
-
-        if (Status != EmergencyRequestStatus.Approved)
-        {
-            throw new BusinessRuleException("emergency-not-approved", $"Only an Approved request can be released; this request is {Status}.");
+            throw refusal;
         }
 
         fund.Release(Amount);
@@ -259,35 +244,67 @@ public class EmergencyRequest : IVersioned
         return true;
     }
 
+    /// <summary>
+    /// Why this finance officer may not approve or reject the request now, or null when she may: the very refusal that
+    /// <see cref="Approve"/> and <see cref="Reject"/> throw, so a screen can show it instead of offering the action.
+    /// (The fund's money and the organisation's limit are checked only when the last approval is given.)
+    /// </summary>
+    public BusinessRuleException? RefusalToDecide(Guid financeOfficerId) =>
+        PendingRefusal("decide")
+        ?? CheckerRefusal(financeOfficerId, "decide")
+        ?? (_approvals.Any(a => a.FinanceOfficerId == financeOfficerId)
+            ? new BusinessRuleException(
+                "duplicate-approval",
+                "You have already recorded your decision on this request; a second approval must come from another finance officer.")
+            : null);
+
+    /// <summary>Why this finance officer may not record the payment now, or null when she may (as <see cref="RecordPayment"/> enforces).</summary>
+    public BusinessRuleException? RefusalToPay(Guid financeOfficerId) => Status switch
+    {
+        EmergencyRequestStatus.Paid => new BusinessRuleException(
+            "payment-already-recorded",
+            $"This request was paid on {PaidOn:yyyy-MM-dd} (reference {PaymentReference}); a recorded payment is final."),
+        not EmergencyRequestStatus.Approved => new BusinessRuleException(
+            "emergency-not-approved", $"Only an Approved request can be paid; this request is {Status}."),
+        _ => CheckerRefusal(financeOfficerId, "pay"),
+    };
+
+    /// <summary>Why the request's money cannot be released now, or null (as <see cref="Release"/> enforces).</summary>
+    public BusinessRuleException? RefusalToRelease() => Status switch
+    {
+        EmergencyRequestStatus.Paid => new BusinessRuleException(
+            "payment-already-recorded",
+            $"This request was paid on {PaidOn:yyyy-MM-dd} (reference {PaymentReference}); paid money cannot be released."),
+        not EmergencyRequestStatus.Approved => new BusinessRuleException(
+            "emergency-not-approved", $"Only an Approved request can be released; this request is {Status}."),
+        _ => null,
+    };
+
     private void RequireOpenForDecisionBy(Guid financeOfficerId)
     {
-        RequirePending("decide");
-        RequireChecker(financeOfficerId, "decide");
-        if (_approvals.Any(a => a.FinanceOfficerId == financeOfficerId))
+        if (RefusalToDecide(financeOfficerId) is { } refusal)
         {
-            throw new BusinessRuleException(
-                "duplicate-approval",
-                "You have already recorded your decision on this request; a second approval must come from another finance officer.");
+            throw refusal;
         }
     }
 
-    private void RequireChecker(Guid userId, string action)
-    {
-        if (IsMaker(userId))
-        {
-            throw new BusinessRuleException(
-                "maker-checker",
-                $"You asked for or entered this request, so you cannot {action} it: another finance officer must.");
-        }
-    }
+    private BusinessRuleException? CheckerRefusal(Guid userId, string action) =>
+        IsMaker(userId)
+            ? new BusinessRuleException("maker-checker", $"You asked for or entered this request, so you cannot {action} it: another finance officer must.")
+            : null;
 
     private void RequirePending(string action)
     {
-        if (Status != EmergencyRequestStatus.Submitted)
+        if (PendingRefusal(action) is { } refusal)
         {
-            throw new BusinessRuleException("emergency-not-pending", $"Cannot {action} a request that is {Status}; it must be Submitted.");
+            throw refusal;
         }
     }
+
+    private BusinessRuleException? PendingRefusal(string action) =>
+        Status != EmergencyRequestStatus.Submitted
+            ? new BusinessRuleException("emergency-not-pending", $"Cannot {action} a request that is {Status}; it must be Submitted.")
+            : null;
 
     private void RequireSameFund(Fund fund)
     {

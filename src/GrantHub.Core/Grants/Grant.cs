@@ -243,12 +243,30 @@ public class Grant : IVersioned
         }
 
         RequireNotAwardingOfficer(officerId);
-        RequireActive("approve payments of");
+        RequireActive(ApproveAction);
         RefreshDueTranches(today);
         var tranche = FindTranche(number);
         tranche.Decide(officerId, decision, comment, fund.ApprovalsRequiredFor(tranche.Amount), now);
         Changed();
         return tranche;
+    }
+
+    /// <summary>
+    /// Why this officer may not give this decision on the tranche now, or null when she may: the refusal
+    /// <see cref="DecideTranche"/> throws, so a screen shows it instead of offering the action. Call
+    /// <see cref="RefreshDueTranches"/> first, as the decision does.
+    /// </summary>
+    public BusinessRuleException? RefusalToDecideTranche(int number, Guid officerId, ApprovalDecision decision) =>
+        AwardingOfficerRefusal(officerId) ?? NotActiveRefusal(ApproveAction) ?? FindTranche(number).RefusalToDecide(officerId, decision);
+
+    /// <summary>
+    /// Why this officer may not record the tranche's payment now, or null when she may (the date she types is checked
+    /// when she records it): the refusals <see cref="RecordPayment"/> throws.
+    /// </summary>
+    public BusinessRuleException? RefusalToPayTranche(int number, Guid officerId)
+    {
+        var tranche = FindTranche(number);
+        return AwardingOfficerRefusal(officerId) ?? NotActiveRefusal(PayAction) ?? tranche.RefusalToPay() ?? OverpaymentRefusal(tranche);
     }
 
     /// <summary>
@@ -258,16 +276,16 @@ public class Grant : IVersioned
     public Tranche RecordPayment(int number, string paymentReference, DateOnly paidOn, Guid recordedBy, DateTimeOffset now)
     {
         RequireNotAwardingOfficer(recordedBy);
-        RequireActive("pay");
+        RequireActive(PayAction);
         var tranche = FindTranche(number);
         if (paidOn < DateOnly.FromDateTime(AwardedAt.UtcDateTime))
         {
             throw new BusinessRuleException("payment-date-before-award", $"A payment cannot be dated before the grant was awarded on {AwardedAt:yyyy-MM-dd}.");
         }
 
-        if (tranche.IsUnpaid && PaidTotal + tranche.Amount > Amount)
+        if (OverpaymentRefusal(tranche) is { } overpayment)
         {
-            throw new BusinessRuleException("grant-overpayment", "This payment would take the payments above the grant amount.");
+            throw overpayment;
         }
 
         tranche.RecordPayment(paymentReference, paidOn, recordedBy, now);
@@ -441,23 +459,41 @@ public class Grant : IVersioned
     private bool AmendmentInForce(Tranche tranche) =>
         tranche.AmendmentId is not { } amendmentId || _amendments.Any(a => a.Id == amendmentId && a.IsInForce);
 
+    private const string ApproveAction = "approve payments of";
+    private const string PayAction = "pay";
+
+    private BusinessRuleException? OverpaymentRefusal(Tranche tranche) =>
+        tranche.IsUnpaid && PaidTotal + tranche.Amount > Amount
+            ? new BusinessRuleException("grant-overpayment", "This payment would take the payments above the grant amount.")
+            : null;
+
     private void RequireNotAwardingOfficer(Guid userId)
     {
-        if (userId == AwardedBy)
+        if (AwardingOfficerRefusal(userId) is { } refusal)
         {
-            throw new BusinessRuleException(
-                "maker-checker",
-                "You awarded this grant, so you can never approve or record its payments: another finance officer must.");
+            throw refusal;
         }
     }
 
+    private BusinessRuleException? AwardingOfficerRefusal(Guid userId) =>
+        userId == AwardedBy
+            ? new BusinessRuleException(
+                "maker-checker",
+                "You awarded this grant, so you can never approve or record its payments: another finance officer must.")
+            : null;
+
     private void RequireActive(string action)
     {
-        if (Status != GrantStatus.Active)
+        if (NotActiveRefusal(action) is { } refusal)
         {
-            throw new BusinessRuleException("grant-not-active", $"Cannot {action} a grant that is {Status}; it must be Active.");
+            throw refusal;
         }
     }
+
+    private BusinessRuleException? NotActiveRefusal(string action) =>
+        Status != GrantStatus.Active
+            ? new BusinessRuleException("grant-not-active", $"Cannot {action} a grant that is {Status}; it must be Active.")
+            : null;
 
     private void RequireOpen(string action)
     {

@@ -70,26 +70,35 @@ public class Tranche
 
     internal void MarkDue() => Status = TrancheStatus.Due;
 
+    /// <summary>Why this officer may not give this decision on the tranche now, or null when she may (as <see cref="Decide"/> enforces).</summary>
+    internal BusinessRuleException? RefusalToDecide(Guid officerId, ApprovalDecision decision) =>
+        FinalRefusal()
+        ?? (Status == TrancheStatus.Planned
+            ? new BusinessRuleException("tranche-not-due", $"Tranche {Number} is not due yet: its planned date has not come or its condition is not met.")
+            : null)
+        ?? (decision != ApprovalDecision.Approve ? null
+            : Status == TrancheStatus.Approved
+                ? new BusinessRuleException("tranche-already-approved", $"Tranche {Number} already has every approval it needs.")
+                : CurrentApprovals.Any(a => a.OfficerId == officerId)
+                    ? new BusinessRuleException("duplicate-approval", $"You have already approved tranche {Number}; the next approval must come from another finance officer.")
+                    : null);
+
+    /// <summary>Why the payment of this tranche cannot be recorded now, or null (as <see cref="RecordPayment"/> enforces).</summary>
+    internal BusinessRuleException? RefusalToPay() =>
+        FinalRefusal()
+        ?? (Status != TrancheStatus.Approved
+            ? new BusinessRuleException("tranche-not-approved", $"Tranche {Number} is {Status}; a payment can be recorded only once it is due and fully approved.")
+            : null);
+
     internal void Decide(Guid officerId, ApprovalDecision decision, string? comment, int requiredApprovals, DateTimeOffset now)
     {
-        RequireNotFinal();
-        if (Status == TrancheStatus.Planned)
+        if (RefusalToDecide(officerId, decision) is { } refusal)
         {
-            throw new BusinessRuleException("tranche-not-due", $"Tranche {Number} is not due yet: its planned date has not come or its condition is not met.");
+            throw refusal;
         }
 
         if (decision == ApprovalDecision.Approve)
         {
-            if (Status == TrancheStatus.Approved)
-            {
-                throw new BusinessRuleException("tranche-already-approved", $"Tranche {Number} already has every approval it needs.");
-            }
-
-            if (CurrentApprovals.Any(a => a.OfficerId == officerId))
-            {
-                throw new BusinessRuleException("duplicate-approval", $"You have already approved tranche {Number}; the next approval must come from another finance officer.");
-            }
-
             _approvals.Add(new TrancheApproval(Id, ApprovalRound, officerId, decision, comment, now));
             if (CurrentApprovals.Count() >= requiredApprovals)
             {
@@ -106,10 +115,9 @@ public class Tranche
 
     internal void RecordPayment(string paymentReference, DateOnly paidOn, Guid recordedBy, DateTimeOffset now)
     {
-        RequireNotFinal();
-        if (Status != TrancheStatus.Approved)
+        if (RefusalToPay() is { } refusal)
         {
-            throw new BusinessRuleException("tranche-not-approved", $"Tranche {Number} is {Status}; a payment can be recorded only once it is due and fully approved.");
+            throw refusal;
         }
 
         Status = TrancheStatus.Paid;
@@ -127,16 +135,12 @@ public class Tranche
         }
     }
 
-    private void RequireNotFinal()
+    private BusinessRuleException? FinalRefusal() => Status switch
     {
-        switch (Status)
-        {
-            case TrancheStatus.Paid:
-                throw new BusinessRuleException("tranche-paid", $"Tranche {Number} is paid; a recorded payment can never change.");
-            case TrancheStatus.Cancelled:
-                throw new BusinessRuleException("tranche-cancelled", $"Tranche {Number} was cancelled.");
-        }
-    }
+        TrancheStatus.Paid => new BusinessRuleException("tranche-paid", $"Tranche {Number} is paid; a recorded payment can never change."),
+        TrancheStatus.Cancelled => new BusinessRuleException("tranche-cancelled", $"Tranche {Number} was cancelled."),
+        _ => null,
+    };
 }
 
 /// <summary>One finance officer's decision on a tranche in one approval round. Never changed or removed.</summary>

@@ -16,11 +16,15 @@ public static class RelatedParty
     /// <param name="refusal">What the refused user reads, e.g. "You are a member of this organisation and cannot pay its request."</param>
     public static void Ensure(IReadOnlySet<Guid> actorOrganisations, IEnumerable<Guid> concerned, string refusal)
     {
-        if (Between(actorOrganisations, concerned))
+        if (Refusal(actorOrganisations, concerned, refusal) is { } exception)
         {
-            throw new BusinessRuleException(Rule, refusal);
+            throw exception;
         }
     }
+
+    /// <summary>The refusal <see cref="Ensure"/> throws, or null: for screens that show it instead of offering the action.</summary>
+    public static BusinessRuleException? Refusal(IReadOnlySet<Guid> actorOrganisations, IEnumerable<Guid> concerned, string refusal) =>
+        Between(actorOrganisations, concerned) ? new BusinessRuleException(Rule, refusal) : null;
 
     public static bool Between(IReadOnlySet<Guid> actorOrganisations, IEnumerable<Guid> concerned) =>
         concerned.Any(actorOrganisations.Contains);

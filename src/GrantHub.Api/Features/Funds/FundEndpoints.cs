@@ -26,6 +26,11 @@ public static class FundEndpoints
                 mediator.Send(new GetFundQuery(id), ct))
             .WithSummary("Get a fund with its budget, committed, disbursed and available amounts");
 
+        funds.MapGet("/{id:guid}/history", (Guid id, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new GetFundHistoryQuery(id), ct))
+            .RequireAuthorization(Policies.AdminProgrammeOrFinance)
+            .WithSummary("A fund's figures with every top-up, commitment, release and payment behind them, newest first (staff)");
+
         funds.MapPost("/{id:guid}/top-ups", (Guid id, TopUpFundRequest request, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new TopUpFundCommand(id, request.Amount, request.Note), ct))
             .RequireAuthorization(Policies.AdminOrFinance)

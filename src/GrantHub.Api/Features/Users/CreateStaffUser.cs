@@ -10,7 +10,11 @@ namespace GrantHub.Api.Features.Users;
 public record CreateStaffUserCommand(string Email, [property: SensitiveData] string Password, string DisplayName, IReadOnlyList<string> Roles)
     : ICommand<StaffUserResponse>;
 
-public record StaffUserResponse(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles) : IHasId;
+public record StaffUserResponse(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles) : IHasId
+{
+    /// <summary>Disabled by an admin: cannot sign in, every session ended.</summary>
+    public bool Disabled { get; init; }
+}
 
 public sealed class CreateStaffUserValidator : AbstractValidator<CreateStaffUserCommand>
 {

@@ -1,6 +1,7 @@
 using GrantHub.Core.Common;
 using GrantHub.Core.Emergency;
 using GrantHub.Core.Identity;
+using GrantHub.Core.Organisations;
 using Microsoft.EntityFrameworkCore;
 
 namespace GrantHub.Api.Infrastructure.Security;
@@ -31,10 +32,18 @@ public static partial class Visibility
         this IQueryable<EmergencyRequest> requests, Viewer viewer, Guid id, CancellationToken cancellationToken)
     {
         var request = await requests.FindVisibleAsync(viewer, id, cancellationToken);
-        await viewer.EnsureNotRelatedPartyAsync(
-            request.OrganisationId, "You are a member of the requesting organisation and cannot decide, pay or release its emergency money.", cancellationToken);
+        if (RelatedPartyRefusal(await viewer.OrganisationsAsync(cancellationToken), request) is { } refusal)
+        {
+            throw refusal;
+        }
+
         return request;
     }
+
+    /// <summary>The 409 <c>related-party</c> a member of the requesting organisation gets for handling its money, or null.</summary>
+    public static BusinessRuleException? RelatedPartyRefusal(IReadOnlySet<Guid> viewerOrganisations, EmergencyRequest request) =>
+        RelatedParty.Refusal(
+            viewerOrganisations, [request.OrganisationId], "You are a member of the requesting organisation and cannot decide, pay or release its emergency money.");
 
     /// <summary>The justification is read by finance, programme officers and the requesting organisation.</summary>
     public static async Task<bool> MayReadJustificationAsync(this Viewer viewer, EmergencyRequest request, CancellationToken cancellationToken) =>

@@ -1,5 +1,6 @@
 using GrantHub.Core.Common;
 using GrantHub.Core.Grants;
+using GrantHub.Core.Organisations;
 using Microsoft.EntityFrameworkCore;
 
 namespace GrantHub.Api.Infrastructure.Security;
@@ -29,10 +30,18 @@ public static partial class Visibility
     public static async Task<Grant> FindToHandleMoneyAsync(this IQueryable<Grant> grants, Viewer viewer, Guid id, CancellationToken cancellationToken)
     {
         var grant = await grants.FindVisibleAsync(viewer, id, cancellationToken);
-        await viewer.EnsureNotRelatedPartyAsync(
-            grant.ConsortiumOrganisationIds,
-            "You are a member of an organisation of this grant and cannot approve, reject or pay its tranches.",
-            cancellationToken);
+        if (RelatedPartyRefusal(await viewer.OrganisationsAsync(cancellationToken), grant) is { } refusal)
+        {
+            throw refusal;
+        }
+
         return grant;
     }
+
+    /// <summary>The 409 <c>related-party</c> a member of one of the grant's organisations gets for handling its money, or null.</summary>
+    public static BusinessRuleException? RelatedPartyRefusal(IReadOnlySet<Guid> viewerOrganisations, Grant grant) =>
+        RelatedParty.Refusal(
+            viewerOrganisations,
+            grant.ConsortiumOrganisationIds,
+            "You are a member of an organisation of this grant and cannot approve, reject or pay its tranches.");
 }

@@ -1,0 +1,170 @@
+using GrantHub.Api.Infrastructure.Security;
+using GrantHub.Api.Infrastructure.Time;
+using GrantHub.Core.Common;
+using GrantHub.Core.Data;
+using GrantHub.Core.Emergency;
+using GrantHub.Core.Grants;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantHub.Api.Features.Finance;
+
+public enum MoneyItemKind
+{
+    EmergencyRequest,
+    Tranche,
+}
+
+/// <summary>Why the signed-in officer may not take an action: the rule name and sentence the command would refuse with.</summary>
+public record ActionRefusal(string Rule, string Message)
+{
+    public static ActionRefusal? From(BusinessRuleException? refusal) => refusal is null ? null : new(refusal.Rule, refusal.Message);
+}
+
+public record QueueApproval(string OfficerName, ApprovalDecision Decision, string? Comment, DateTimeOffset At);
+
+/// <summary>
+/// One payment waiting for finance: an emergency request (<see cref="Id"/> is the request) or a grant's tranche
+/// (<see cref="Id"/> is the grant, <see cref="TrancheNumber"/> the tranche). Each action comes with the refusal the
+/// command would answer this officer with, or null when she may take it.
+/// </summary>
+public record FinanceQueueItem(
+    MoneyItemKind Kind,
+    Guid Id,
+    int? TrancheNumber,
+    string? GrantNumber,
+    EmergencyCategory? Category,
+    Guid OrganisationId,
+    string OrganisationName,
+    Guid FundId,
+    string FundName,
+    decimal Amount,
+    string Currency,
+    DateOnly? PlannedDate,
+    DateTimeOffset? DecisionDueAt,
+    int RequiredApprovals,
+    IReadOnlyList<QueueApproval> Approvals,
+    ActionRefusal? MayNotApprove,
+    ActionRefusal? MayNotReject,
+    ActionRefusal? MayNotPay,
+    ActionRefusal? MayNotRelease);
+
+/// <summary>What waits for a decision (emergencies first, soonest promise first) and what waits to be paid.</summary>
+public record FinanceQueueResponse(IReadOnlyList<FinanceQueueItem> AwaitingDecision, IReadOnlyList<FinanceQueueItem> AwaitingPayment, DateTimeOffset AsOf);
+
+public record GetFinanceQueueQuery : IQuery<FinanceQueueResponse>;
+
+/// <summary>
+/// The finance officer's queue. Whether she may act is asked of the same domain methods the commands enforce
+/// (<see cref="EmergencyRequest.RefusalToDecide"/>, <see cref="Grant.RefusalToDecideTranche"/>, the related-party
+/// refusals of <see cref="Visibility"/>), never recomputed here.
+/// </summary>
+public sealed class GetFinanceQueueHandler(GrantHubDbContext db, Viewer user, TimeProvider clock)
+    : IQueryHandler<GetFinanceQueueQuery, FinanceQueueResponse>
+{
+    private static readonly BusinessRuleException TrancheNotReleasable = new(
+        "tranche-not-releasable", "A tranche's unpaid money goes back to the fund when its grant is terminated, not one tranche at a time.");
+
+    public async ValueTask<FinanceQueueResponse> Handle(GetFinanceQueueQuery query, CancellationToken cancellationToken)
+    {
+        var viewerOrganisations = await user.OrganisationsAsync(cancellationToken);
+        var officerId = user.RequiredId();
+        var today = clock.UtcToday();
+
+        var requests = await db.EmergencyRequests.AsNoTracking().VisibleTo(user)
+            .Where(r => r.Status == EmergencyRequestStatus.Submitted || r.Status == EmergencyRequestStatus.Approved)
+            .Include(r => r.Approvals)
+            .ToListAsync(cancellationToken);
+        var grants = await db.Grants.AsNoTracking().VisibleTo(user)
+            .Where(g => g.Status == GrantStatus.Active && g.Tranches.Any(t =>
+                t.Status == TrancheStatus.Due || t.Status == TrancheStatus.Approved || (t.Status == TrancheStatus.Planned && t.PlannedDate <= today)))
+            .WithDetails()
+            .ToListAsync(cancellationToken);
+        foreach (var grant in grants)
+        {
+            grant.RefreshDueTranches(today);
+        }
+
+        var tranches = grants.SelectMany(g => g.Tranches.Where(t => t.Status is TrancheStatus.Due or TrancheStatus.Approved).Select(t => (Grant: g, Tranche: t))).ToList();
+        var fundIds = requests.Select(r => r.FundId).Concat(grants.Select(g => g.FundId)).Distinct().ToList();
+        var funds = await db.Funds.AsNoTracking().Where(f => fundIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, cancellationToken);
+        var organisationIds = requests.Select(r => r.OrganisationId).Concat(grants.Select(g => g.LeadOrganisationId)).Distinct().ToList();
+        var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id))
+            .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+        var officerIds = requests.SelectMany(r => r.Approvals.Select(a => a.FinanceOfficerId))
+            .Concat(tranches.SelectMany(t => t.Tranche.Approvals.Select(a => a.OfficerId))).Distinct().ToList();
+        var officers = await db.Users.AsNoTracking().Where(u => officerIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+
+        var items = new List<FinanceQueueItem>();
+        foreach (var request in requests)
+        {
+            var fund = funds[request.FundId];
+            var relatedParty = Visibility.RelatedPartyRefusal(viewerOrganisations, request);
+            var decide = ActionRefusal.From(relatedParty ?? request.RefusalToDecide(officerId));
+            items.Add(new FinanceQueueItem(
+                MoneyItemKind.EmergencyRequest,
+                request.Id,
+                null,
+                null,
+                request.Category,
+                request.OrganisationId,
+                organisations[request.OrganisationId],
+                fund.Id,
+                fund.Name,
+                request.Amount.Amount,
+                request.Currency,
+                null,
+                request.DecisionDueAt,
+                fund.ApprovalsRequiredFor(request.Amount),
+                [.. request.Approvals.OrderBy(a => a.DecidedAt)
+                    .Select(a => new QueueApproval(officers.GetValueOrDefault(a.FinanceOfficerId, ""), a.Decision, a.Comment, a.DecidedAt))],
+                decide,
+                decide,
+                ActionRefusal.From(relatedParty ?? request.RefusalToPay(officerId)),
+                ActionRefusal.From(relatedParty ?? request.RefusalToRelease())));
+        }
+
+        foreach (var (grant, tranche) in tranches)
+        {
+            var fund = funds[grant.FundId];
+            var relatedParty = Visibility.RelatedPartyRefusal(viewerOrganisations, grant);
+            items.Add(new FinanceQueueItem(
+                MoneyItemKind.Tranche,
+                grant.Id,
+                tranche.Number,
+                grant.GrantNumber,
+                null,
+                grant.LeadOrganisationId,
+                organisations[grant.LeadOrganisationId],
+                fund.Id,
+                fund.Name,
+                tranche.Amount.Amount,
+                grant.Currency,
+                tranche.PlannedDate,
+                null,
+                fund.ApprovalsRequiredFor(tranche.Amount),
+                [.. tranche.Approvals.Where(a => a.Round == tranche.ApprovalRound).OrderBy(a => a.At)
+                    .Select(a => new QueueApproval(officers.GetValueOrDefault(a.OfficerId, ""), a.Decision, a.Comment, a.At))],
+                ActionRefusal.From(relatedParty ?? grant.RefusalToDecideTranche(tranche.Number, officerId, ApprovalDecision.Approve)),
+                ActionRefusal.From(relatedParty ?? grant.RefusalToDecideTranche(tranche.Number, officerId, ApprovalDecision.Reject)),
+                ActionRefusal.From(relatedParty ?? grant.RefusalToPayTranche(tranche.Number, officerId)),
+                ActionRefusal.From(TrancheNotReleasable)));
+        }
+
+        var awaitingDecision = items
+            .Where(i => i.Kind == MoneyItemKind.EmergencyRequest ? IsSubmitted(requests, i.Id) : TrancheStatusOf(tranches, i) == TrancheStatus.Due)
+            .OrderBy(i => i.Kind)
+            .ThenBy(i => i.DecisionDueAt)
+            .ThenBy(i => i.PlannedDate)
+            .ToList();
+        var awaitingPayment = items.Except(awaitingDecision).OrderBy(i => i.Kind).ThenBy(i => i.PlannedDate).ToList();
+        return new FinanceQueueResponse(awaitingDecision, awaitingPayment, clock.GetUtcNow());
+    }
+
+    private static bool IsSubmitted(List<EmergencyRequest> requests, Guid id) =>
+        requests.Single(r => r.Id == id).Status == EmergencyRequestStatus.Submitted;
+
+    private static TrancheStatus TrancheStatusOf(List<(Grant Grant, Tranche Tranche)> tranches, FinanceQueueItem item) =>
+        tranches.Single(t => t.Grant.Id == item.Id && t.Tranche.Number == item.TrancheNumber).Tranche.Status;
+}
