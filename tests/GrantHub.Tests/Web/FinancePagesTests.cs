@@ -129,6 +129,23 @@ public class FinancePagesTests(GrantHubFactory factory) : IClassFixture<GrantHub
         Assert.Equal(12_500.50m, (await factory.GetFund(fund.Id)).Budget);
     }
 
+    [Fact]
+    public async Task A_programme_officer_reads_the_funds_and_their_history_but_is_offered_no_top_up()
+    {
+        var fund = await factory.CreateRapidResponseFund(budget: 10_000m);
+        var officer = await WebSession.SignedIn(factory, "officer@granthub.local");
+
+        Assert.Contains("/finance/funds", await officer.Read("/home"));
+        Assert.Contains($"/finance/funds/{fund.Id}", await officer.Read("/finance/funds"));
+        Assert.DoesNotContain("handler=TopUp", await officer.Read($"/finance/funds/{fund.Id}"));
+        var forbidden = await officer.Post($"/finance/funds/{fund.Id}?handler=TopUp", ("Amount", "1"), ("Note", ""));
+        Assert.NotEqual(HttpStatusCode.Redirect, forbidden.StatusCode);
+        Assert.Equal(10_000m, (await factory.GetFund(fund.Id)).Budget);
+        var applicant = await WebSession.SignedIn(factory, "lead@granthub.local");
+        var refused = await applicant.Client.GetAsync("/finance/funds");
+        Assert.Equal("/error/403", refused.Headers.Location!.AbsolutePath);
+    }
+
     private static string Card(string html, Guid id)
     {
         var start = html.IndexOf($"data-id=\"{id}\"", StringComparison.Ordinal);

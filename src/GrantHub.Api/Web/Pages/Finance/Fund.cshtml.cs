@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace GrantHub.Api.Web.Pages.Finance;
 
 /// <summary>One fund's figures and history; an admin tops it up with the same command as <c>POST /api/funds/{id}/top-ups</c>.</summary>
-[Authorize(Policy = Policies.AdminOrFinance)]
+[Authorize(Policy = Policies.AdminProgrammeOrFinance)]
 public sealed class FundModel : WebPage
 {
     public FundHistoryResponse History { get; private set; } = null!;

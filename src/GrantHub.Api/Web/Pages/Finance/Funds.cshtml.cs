@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 namespace GrantHub.Api.Web.Pages.Finance;
 
 /// <summary>Every fund with its budget, committed, disbursed and available money.</summary>
-[Authorize(Policy = Policies.AdminOrFinance)]
+[Authorize(Policy = Policies.AdminProgrammeOrFinance)]
 public sealed class FundsModel : WebPage
 {
     public IReadOnlyList<FundResponse> Funds { get; private set; } = [];
