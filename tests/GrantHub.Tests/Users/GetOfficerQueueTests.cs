@@ -1,6 +1,8 @@
 using System.Net;
 using GrantHub.Api.Features.Users;
 using GrantHub.Tests.Applications;
+using GrantHub.Tests.Emergency;
+using GrantHub.Tests.Grants;
 using GrantHub.Tests.Infrastructure;
 using GrantHub.Tests.Reviews;
 
@@ -24,6 +26,26 @@ public class GetOfficerQueueTests(GrantHubFactory factory) : IClassFixture<Grant
         var after = await Queue();
         Assert.DoesNotContain(after.Items, i => i.Kind == OfficerQueueKind.AssignReviewers && i.ObjectId == consortium.Id);
         Assert.Contains(after.Items, i => i is { Kind: OfficerQueueKind.Decide } && i.ObjectId == consortium.Id && i.Link == $"/applications/{consortium.Id}/decision");
+    }
+
+    [Fact]
+    public async Task An_emergency_request_the_officer_entered_waits_in_her_queue_until_it_is_decided_and_only_in_hers()
+    {
+        var member = await factory.NewOrganisationMember();
+        var fund = await factory.CreateRapidResponseFund();
+        var enteredByPhone = await (await factory.Officer()).Submit(factory.Body(member.OrganisationId, fund.Id, amount: 1_500m));
+        var enteredByMember = await member.Client.Submit(factory.Body(member.OrganisationId, fund.Id));
+
+        var waiting = Assert.Single((await Queue()).Items, i => i.Kind == OfficerQueueKind.EmergencyEntered && i.ObjectId == enteredByPhone.Id);
+        Assert.Equal($"/emergency/{enteredByPhone.Id}", waiting.Link);
+        Assert.Equal("1,500.00 EUR", waiting.Title);
+        Assert.DoesNotContain((await Queue()).Items, i => i.ObjectId == enteredByMember.Id);
+        var anotherOfficer = await factory.NewStaffUser(GrantHub.Core.Identity.Roles.ProgrammeOfficer);
+        Assert.DoesNotContain((await (await anotherOfficer.Client.GetAsync("/api/me/queue")).ReadAs<OfficerQueueResponse>()).Items, i => i.ObjectId == enteredByPhone.Id);
+
+        await (await (await factory.Finance2()).Reject(enteredByPhone.Id, "Outside this fund's purpose.")).ShouldBe(HttpStatusCode.OK);
+
+        Assert.DoesNotContain((await Queue()).Items, i => i.ObjectId == enteredByPhone.Id);
     }
 
     [Fact]

@@ -1,6 +1,9 @@
+using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Core.Applications;
 using GrantHub.Core.Calls;
+using GrantHub.Core.Common;
 using GrantHub.Core.Data;
+using GrantHub.Core.Emergency;
 using GrantHub.Core.Grants;
 using GrantHub.Core.Reviews;
 using Mediator;
@@ -16,6 +19,7 @@ public enum OfficerQueueKind
     ReadReport,
     AgreementUnsigned,
     CallClosingSoon,
+    EmergencyEntered,
 }
 
 public record GetOfficerQueueQuery : IQuery<OfficerQueueResponse>;
@@ -31,10 +35,12 @@ public record OfficerQueueResponse(IReadOnlyList<OfficerQueueItem> Items);
 
 /// <summary>
 /// What waits for the programme officers, oldest first: submitted applications nobody reviews yet, undecided
-/// applications of closed calls, overdue reviews, submitted reports, agreements not signed, and Open calls closing
-/// within <see cref="ClosingSoonDays"/> days. Seven queries; each kind shows its oldest <see cref="MaxPerKind"/>.
+/// applications of closed calls, overdue reviews, submitted reports, agreements not signed, Open calls closing
+/// within <see cref="ClosingSoonDays"/> days, and the emergency requests this officer entered for an organisation
+/// that still wait for a decision or a payment (named by amount, never by organisation). Each kind shows its oldest
+/// <see cref="MaxPerKind"/>.
 /// </summary>
-public sealed class GetOfficerQueueHandler(GrantHubDbContext db, TimeProvider clock) : IQueryHandler<GetOfficerQueueQuery, OfficerQueueResponse>
+public sealed class GetOfficerQueueHandler(GrantHubDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<GetOfficerQueueQuery, OfficerQueueResponse>
 {
     public const int ClosingSoonDays = 7;
     public const int MaxPerKind = 50;
@@ -86,6 +92,13 @@ public sealed class GetOfficerQueueHandler(GrantHubDbContext db, TimeProvider cl
                 .Select(c => new { c.Id, c.Title, c.ClosesAt })
                 .ToListAsync(cancellationToken))
             .Select(c => new OfficerQueueItem(OfficerQueueKind.CallClosingSoon, c.ClosesAt, c.Title, c.Id, $"/calls/{c.Id}")));
+
+        var me = user.Id;
+        items.AddRange((await db.EmergencyRequests.AsNoTracking()
+                .Where(r => r.EnteredBy == me && (r.Status == EmergencyRequestStatus.Submitted || r.Status == EmergencyRequestStatus.Approved))
+                .Select(r => new { r.Id, r.Amount, r.SubmittedAt })
+                .ToListAsync(cancellationToken))
+            .Select(r => new OfficerQueueItem(OfficerQueueKind.EmergencyEntered, r.SubmittedAt, r.Amount.ToString(), r.Id, $"/emergency/{r.Id}")));
 
         // Ordered here rather than in SQL: SQLite cannot order by a DateTimeOffset; each kind keeps its oldest MaxPerKind.
         return new OfficerQueueResponse(
