@@ -38,6 +38,34 @@ public class OrganisationPagesTests(GrantHubFactory factory) : IClassFixture<Gra
     }
 
     [Fact]
+    public async Task A_programme_officer_records_due_diligence_on_the_organisation_s_page_and_its_members_never_read_the_note()
+    {
+        var owner = await factory.NewOrganisation("NP");
+        var officer = await WebSession.SignedIn(factory, "officer@granthub.local");
+        Assert.Contains("handler=DueDiligence", await officer.Read($"/organisations/{owner.OrganisationId}"));
+
+        var refused = await WebSession.Html(await officer.Post($"/organisations/{owner.OrganisationId}?handler=DueDiligence", ("DueDiligence", "Failed"), ("Note", "")));
+        Assert.Contains("id=\"Note-error\"", refused);
+        Assert.Equal(DueDiligenceStatus.NotStarted, await DueDiligenceOf(owner.OrganisationId));
+
+        var recorded = await officer.Post($"/organisations/{owner.OrganisationId}?handler=DueDiligence", ("DueDiligence", "Cleared"), ("Note", "Registration checked with the ministry."));
+        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+        Assert.Equal(DueDiligenceStatus.Cleared, await DueDiligenceOf(owner.OrganisationId));
+        Assert.Contains("Registration checked with the ministry.", await officer.Read($"/organisations/{owner.OrganisationId}"));
+
+        var member = await WebSession.SignedIn(factory, owner.Email);
+        var memberPage = await member.Read($"/organisations/{owner.OrganisationId}");
+        Assert.DoesNotContain("Registration checked with the ministry.", memberPage);
+        Assert.DoesNotContain("handler=DueDiligence", memberPage);
+        var forbidden = await member.Post($"/organisations/{owner.OrganisationId}?handler=DueDiligence", ("DueDiligence", "Failed"), ("Note", "Self-assessed."));
+        Assert.NotEqual(HttpStatusCode.Redirect, forbidden.StatusCode);
+        Assert.Equal(DueDiligenceStatus.Cleared, await DueDiligenceOf(owner.OrganisationId));
+    }
+
+    private Task<DueDiligenceStatus> DueDiligenceOf(Guid organisationId) =>
+        factory.WithDb(db => db.Organisations.Where(o => o.Id == organisationId).Select(o => o.DueDiligence).SingleAsync());
+
+    [Fact]
     public async Task An_edit_from_a_page_opened_before_another_owner_saved_is_refused_in_the_reader_s_language_with_what_was_typed_kept()
     {
         var owner = await factory.NewOrganisation("NP");
