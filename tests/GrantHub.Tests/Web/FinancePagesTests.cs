@@ -146,6 +146,14 @@ public class FinancePagesTests(GrantHubFactory factory) : IClassFixture<GrantHub
         Assert.Equal("/error/403", refused.Headers.Location!.AbsolutePath);
     }
 
+    [Fact]
+    public async Task The_promise_page_of_a_period_without_any_emergency_request_draws_empty_charts()
+    {
+        var finance = await WebSession.SignedIn(factory, Finance);
+
+        await finance.Read("/finance/promise?From=2001-01-01&To=2001-03-31");
+    }
+
     private static string Card(string html, Guid id)
     {
         var start = html.IndexOf($"data-id=\"{id}\"", StringComparison.Ordinal);

@@ -29,7 +29,7 @@ public sealed class BarChart
         Groups = groups;
         Series = series;
         Reference = reference;
-        Max = Math.Max(1, Math.Max(reference ?? 0, values.SelectMany(v => v).Max(v => v ?? 0)) * 1.1);
+        Max = Math.Max(1, Math.Max(reference ?? 0, values.SelectMany(v => v).Select(v => v ?? 0).DefaultIfEmpty(0).Max()) * 1.1);
         var slot = (Width - Left) / Math.Max(1, groups.Count);
         var barWidth = slot * 0.8 / series.Count;
         Bars =
