@@ -18,7 +18,8 @@ namespace GrantHub.BrowserTests;
 
 /// <summary>
 /// A programme officer runs a call in the browser alone, once in English and once in French: she drafts and publishes
-/// it, assigns two reviewers, who each declare no conflict and score; she closes the call, ranks, awards one application
+/// it (describing a rubric criterion, which each reviewer reads beside its score field), assigns two reviewers, who each
+/// declare no conflict and score; she closes the call, ranks, awards one application
 /// with a tranche plan, rejects another and accepts the grant's first report. On the way, a reviewer tries to reach
 /// another reviewer's scores, an application nobody assigned her and the officer's page, by typing their addresses.
 /// The consortia apply through the API: their own journey is <see cref="ConsortiumJourneyTests"/>.
@@ -26,6 +27,8 @@ namespace GrantHub.BrowserTests;
 [Trait("Category", "Browser")]
 public class OfficerJourneyTests(BrowserHost host, ITestOutputHelper output) : IClassFixture<BrowserHost>
 {
+    private const string RelevanceDescription = "How directly the work puts women at the peace table.";
+
     [Theory]
     [InlineData("en")]
     [InlineData("fr")]
@@ -54,6 +57,7 @@ public class OfficerJourneyTests(BrowserHost host, ITestOutputHelper output) : I
         await officer.Fill(officer.Text("CallEditor.CriterionLabel", 1), ReviewTestData.RelevanceCriterion);
         await officer.Fill(officer.Text("CallEditor.WeightLabel", 1), "60");
         await officer.Fill(officer.Text("CallEditor.MaxScoreLabel", 1), "5");
+        await officer.Fill(officer.Text("CallEditor.CriterionDescriptionLabel", 1), RelevanceDescription);
         await officer.Fill(officer.Text("CallEditor.CriterionLabel", 2), ReviewTestData.ConsortiumCriterion);
         await officer.Fill(officer.Text("CallEditor.WeightLabel", 2), "30");
         await officer.Fill(officer.Text("CallEditor.MaxScoreLabel", 2), "5");
@@ -180,13 +184,17 @@ public class OfficerJourneyTests(BrowserHost host, ITestOutputHelper output) : I
         return visitor;
     }
 
-    /// <summary>From the reviewer's home: the declaration, a draft with one score, then both scores submitted; returns the review's address.</summary>
+    /// <summary>
+    /// From the reviewer's home: the declaration, the officer's description of the first criterion, a draft with one
+    /// score, then both scores submitted; returns the review's address.
+    /// </summary>
     private static async Task<string> Score(PageVisitor reviewer, string applicationTitle, int relevance, int consortium, decimal expectedTotal)
     {
         await reviewer.Navigate(() => reviewer.Page.GetByRole(AriaRole.Link, new() { Name = reviewer.Text("Home.Review", applicationTitle) }).Last.ClickAsync());
         var path = new Uri(reviewer.Page.Url).AbsolutePath;
         await reviewer.Page.GetByLabel(reviewer.Text("Review.NoConflict"), new() { Exact = true }).CheckAsync();
         await reviewer.Click(reviewer.Text("Review.Declare"));
+        await Expect(reviewer.Page.Locator("#criterion-0-description")).ToHaveTextAsync(RelevanceDescription);
         await reviewer.Fill(ReviewTestData.RelevanceCriterion, relevance.ToString(CultureInfo.InvariantCulture));
         await reviewer.Click(reviewer.Text("Review.SaveDraft"));
         await Expect(reviewer.Page.Locator("#weighted-total")).ToHaveTextAsync((relevance * 12m).ToString("0.00", reviewer.Culture));

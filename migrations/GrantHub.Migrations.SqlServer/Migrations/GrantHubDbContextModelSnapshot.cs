@@ -1738,6 +1738,9 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                             b1.Property<string>("Criterion")
                                 .IsRequired();
 
+                            b1.Property<string>("Description")
+                                .IsRequired();
+
                             b1.Property<int>("MaxScore");
 
                             b1.Property<int>("Weight");

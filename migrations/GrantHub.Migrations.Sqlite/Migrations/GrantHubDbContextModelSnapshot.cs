@@ -1725,6 +1725,9 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                             b1.Property<string>("Criterion")
                                 .IsRequired();
 
+                            b1.Property<string>("Description")
+                                .IsRequired();
+
                             b1.Property<int>("MaxScore");
 
                             b1.Property<int>("Weight");

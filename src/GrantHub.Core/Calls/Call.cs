@@ -19,7 +19,8 @@ public enum Pillar
     ReliefAndRecovery,
 }
 
-public record RubricCriterion(string Criterion, int Weight, int MaxScore);
+/// <summary>One criterion of a call's rubric; the description tells reviewers what it asks of an application ("" when the officer gave none).</summary>
+public record RubricCriterion(string Criterion, int Weight, int MaxScore, string Description = "");
 
 /// <summary>Everything about a call that its author edits while it is a draft. Amounts in the fund's currency.</summary>
 public record CallTerms(

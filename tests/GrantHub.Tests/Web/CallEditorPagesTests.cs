@@ -50,6 +50,43 @@ public class CallEditorPagesTests(GrantHubFactory factory) : IClassFixture<Grant
     }
 
     [Fact]
+    public async Task The_officer_describes_criteria_in_the_editor_a_row_with_only_a_description_is_not_ignored_and_editing_shows_them_again()
+    {
+        var fundId = await factory.WithDb(db => db.Funds.Where(f => f.Kind == FundKind.CoreFunding).Select(f => f.Id).FirstAsync());
+        var title = $"Described rubric {Guid.NewGuid():N}";
+        var session = await WebSession.SignedIn(factory, OfficerEmail);
+        await session.Read("/calls/new");
+        (string, string)[] Form(string secondCriterion, string secondWeight, string firstDescription) =>
+        [
+            ("FundId", fundId.ToString()), ("Title", title), ("Description", ""), ("Pillars", "Protection"),
+            ("EligibleCountries", "NP"), ("MinAmount", "20000"), ("MaxAmount", "150000"), ("MinDurationMonths", "12"), ("MaxDurationMonths", "36"),
+            ("OpensAt", "2027-01-10T09:00"), ("ClosesAt", "2027-03-31T17:00"), ("TimeZone", "UTC"),
+            ("MinPartners", "0"), ("MaxPartners", "0"),
+            ("Rubric[0].Criterion", "Safety"), ("Rubric[0].Weight", "70"), ("Rubric[0].MaxScore", "5"), ("Rubric[0].Description", firstDescription),
+            ("Rubric[1].Criterion", secondCriterion), ("Rubric[1].Weight", secondWeight), ("Rubric[1].MaxScore", secondWeight == "" ? "" : "5"), ("Rubric[1].Description", "Reach of rural women."),
+            ("MinReviewsPerApplication", "1"),
+        ];
+
+        var onlyDescribed = await WebSession.Html(await session.Post("/calls/new", Form("", "", "A security plan for everyone involved.")));
+        Assert.Equal("Type a whole number.Type a whole number.", WebSession.TextOf(onlyDescribed, "rubric-1-error"));
+        Assert.Contains("Reach of rural women.</textarea>", onlyDescribed);
+        var unnamed = await WebSession.Html(await session.Post("/calls/new", Form("", "30", "A security plan for everyone involved.")));
+        Assert.Contains("must not be empty", WebSession.TextOf(unnamed, "rubric-1-error"));
+        Assert.Contains("Reach of rural women.</textarea>", unnamed);
+        var tooLong = await WebSession.Html(await session.Post("/calls/new", Form("Reach", "30", new string('x', 2_001))));
+        Assert.Contains("2000", WebSession.TextOf(tooLong, "rubric-0-error"));
+        Assert.False(await factory.WithDb(db => db.Calls.AnyAsync(c => c.Title == title)));
+
+        var saved = await session.Post("/calls/new", Form("Reach", "30", "A security plan for everyone involved."));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var call = await factory.WithDb(db => db.Calls.SingleAsync(c => c.Title == title));
+        Assert.Equal(["A security plan for everyone involved.", "Reach of rural women."], call.Rubric.Select(r => r.Description));
+        var editor = await session.Read($"/calls/{call.Id}/edit");
+        Assert.Contains("name=\"Rubric[0].Description\" aria-label=\"Description of criterion 1\" aria-describedby=\"rubric-0-error\">A security plan for everyone involved.</textarea>", editor);
+        Assert.Contains("A security plan for everyone involved.", await session.Read($"/calls/{call.Id}"));
+    }
+
+    [Fact]
     public async Task Cancelling_says_how_many_consortia_are_told_before_it_happens()
     {
         var call = await factory.OpenCall();

@@ -37,6 +37,27 @@ public class ReviewerPagesTests(GrantHubFactory factory) : IClassFixture<GrantHu
     }
 
     [Fact]
+    public async Task The_scoring_form_shows_each_criterion_s_description_beside_its_maximum_and_announces_it_with_the_field()
+    {
+        var call = await factory.OpenCall(input => input with
+        {
+            Rubric = [new(ReviewTestData.RelevanceCriterion, 60, 5, "Advances women's participation in peace talks."), new(ReviewTestData.ConsortiumCriterion, 40, 4)],
+        });
+        var consortium = await factory.SubmittedConsortium(call);
+        var reviewer = await factory.NewReviewer();
+        var assignment = await factory.Assign(consortium.Id, reviewer);
+        await (await reviewer.Client.Declare(assignment.Id, hasConflict: false)).ShouldBe(HttpStatusCode.OK);
+        var session = await WebSession.SignedIn(factory, reviewer.Email);
+
+        var page = await session.Read($"/reviews/{assignment.Id}");
+
+        Assert.Equal("Advances women's participation in peace talks.", WebSession.TextOf(page, "criterion-0-description"));
+        Assert.Contains("aria-describedby=\"criterion-0-description score-0-error\"", page);
+        Assert.Contains("id=\"score-1\" name=\"Scores[1]\" aria-describedby=\"score-1-error\"", page);
+        Assert.DoesNotContain("criterion-1-description", page);
+    }
+
+    [Fact]
     public async Task The_weighted_total_is_the_server_s_after_saving_and_submitting_needs_every_criterion()
     {
         var (assignmentId, session) = await DeclaredReview();

@@ -10,7 +10,8 @@ namespace GrantHub.Api.Features.Calls;
 
 public record ConsortiumRule(bool Required, int MinPartners, int MaxPartners);
 
-public record RubricCriterionInput(string Criterion, int Weight, int MaxScore);
+/// <summary>A rubric criterion; the description is optional (at most 2,000 characters) and is shown to reviewers beside it.</summary>
+public record RubricCriterionInput(string Criterion, int Weight, int MaxScore, string? Description = null);
 
 /// <summary>The body of create and update: everything an officer edits while a call is a draft.</summary>
 public record CallInput(
@@ -44,13 +45,14 @@ public record CallInput(
         Consortium.Required,
         Consortium.MinPartners,
         Consortium.MaxPartners,
-        [.. Rubric.Select(r => new RubricCriterion(r.Criterion.Trim(), r.Weight, r.MaxScore))],
+        [.. Rubric.Select(r => new RubricCriterion(r.Criterion.Trim(), r.Weight, r.MaxScore, r.Description?.Trim() ?? ""))],
         MinReviewsPerApplication);
 }
 
 public sealed class CallInputValidator : AbstractValidator<CallInput>
 {
     public const int MaxDurationMonthsAllowed = 120;
+    public const int MaxCriterionDescriptionLength = 2_000;
 
     public CallInputValidator(GrantHubDbContext db)
     {
@@ -94,6 +96,7 @@ public sealed class CallInputValidator : AbstractValidator<CallInput>
             criterion.RuleFor(r => r.Criterion).NotEmpty().MaximumLength(200);
             criterion.RuleFor(r => r.Weight).InclusiveBetween(1, 100);
             criterion.RuleFor(r => r.MaxScore).InclusiveBetween(1, 100);
+            criterion.RuleFor(r => r.Description).MaximumLength(MaxCriterionDescriptionLength);
         });
         RuleFor(c => c.MinReviewsPerApplication).InclusiveBetween(1, 10);
 

@@ -43,7 +43,7 @@ public record CallResponse(
         call.OpensAt,
         call.ClosesAt,
         new ConsortiumRule(call.ConsortiumRequired, call.MinPartners, call.MaxPartners),
-        [.. call.Rubric.Select(r => new RubricCriterionInput(r.Criterion, r.Weight, r.MaxScore))],
+        [.. call.Rubric.Select(r => new RubricCriterionInput(r.Criterion, r.Weight, r.MaxScore, r.Description))],
         call.MinReviewsPerApplication,
         call.Status,
         call.CreatedAt,

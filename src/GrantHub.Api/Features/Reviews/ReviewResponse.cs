@@ -31,8 +31,8 @@ public record ReviewAssignmentResponse(
     DateTimeOffset? SubmittedAt,
     IReadOnlyList<ReviewRubricCriterion> Rubric) : IHasId;
 
-/// <summary>One criterion of the call's rubric, as the reviewer scores it.</summary>
-public record ReviewRubricCriterion(string Criterion, int Weight, int MaxScore);
+/// <summary>One criterion of the call's rubric, as the reviewer scores it: what it asks ("" when not described) and its maximum.</summary>
+public record ReviewRubricCriterion(string Criterion, int Weight, int MaxScore, string Description);
 
 public static class ReviewResponses
 {
@@ -84,6 +84,6 @@ public static class ReviewResponses
             assignment.Comment,
             Rounded(assignment.WeightedScore),
             assignment.SubmittedAt,
-            [.. rubric.Select(r => new ReviewRubricCriterion(r.Criterion, r.Weight, r.MaxScore))]);
+            [.. rubric.Select(r => new ReviewRubricCriterion(r.Criterion, r.Weight, r.MaxScore, r.Description))]);
     }
 }

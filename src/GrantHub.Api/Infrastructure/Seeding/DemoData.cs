@@ -201,9 +201,9 @@ public sealed class DemoData(
         MinPartners: 1,
         MaxPartners: 3,
         [
-            new RubricCriterion("Leadership of young women", 40, 5),
+            new RubricCriterion("Leadership of young women", 40, 5, "Young women decide the work and lead it, not only take part in it."),
             new RubricCriterion("Strength and equity of the consortium", 30, 5),
-            new RubricCriterion("Safety and sustainability", 30, 5),
+            new RubricCriterion("Safety and sustainability", 30, 5, "A realistic security plan for the people involved, and work that outlasts the grant."),
         ],
         MinReviewsPerApplication: 2);
 
@@ -224,8 +224,8 @@ public sealed class DemoData(
         MinPartners: 1,
         MaxPartners: 4,
         [
-            new RubricCriterion("Relevance to women, peace and security", 30, 5),
-            new RubricCriterion("Strength and equity of the consortium", 25, 5),
+            new RubricCriterion("Relevance to women, peace and security", 30, 5, "How directly the work advances at least one pillar of the agenda in the countries named."),
+            new RubricCriterion("Strength and equity of the consortium", 25, 5, "Each partner has a real role, a fair share of the budget and a say in decisions."),
             new RubricCriterion("Organisational resilience and safety", 25, 5),
             new RubricCriterion("Reach of marginalised women", 20, 5),
         ],

@@ -15,6 +15,7 @@ public sealed class RubricRow
     public string? Criterion { get; set; }
     public string? Weight { get; set; }
     public string? MaxScore { get; set; }
+    public string? Description { get; set; }
 }
 
 /// <summary>
@@ -87,6 +88,7 @@ public sealed class CallEditorModel(TimeProvider clock) : WebPage
             Rubric = [.. call.Rubric.Select(r => new RubricRow
             {
                 Criterion = r.Criterion, Weight = r.Weight.ToString(CultureInfo.InvariantCulture), MaxScore = r.MaxScore.ToString(CultureInfo.InvariantCulture),
+                Description = r.Description,
             })];
             MinReviewsPerApplication = call.MinReviewsPerApplication;
         }
@@ -170,14 +172,15 @@ public sealed class CallEditorModel(TimeProvider clock) : WebPage
         for (var i = 0; i < Rubric.Count; i++)
         {
             var row = Rubric[i];
-            if (string.IsNullOrWhiteSpace(row.Criterion) && string.IsNullOrWhiteSpace(row.Weight) && string.IsNullOrWhiteSpace(row.MaxScore))
+            if (string.IsNullOrWhiteSpace(row.Criterion) && string.IsNullOrWhiteSpace(row.Weight) && string.IsNullOrWhiteSpace(row.MaxScore)
+                && string.IsNullOrWhiteSpace(row.Description))
             {
                 continue;
             }
 
             var weight = WholeNumber($"Rubric[{i}].Weight", row.Weight);
             var maxScore = WholeNumber($"Rubric[{i}].MaxScore", row.MaxScore);
-            rubric.Add(new RubricCriterionInput(row.Criterion?.Trim() ?? "", weight ?? 0, maxScore ?? 0));
+            rubric.Add(new RubricCriterionInput(row.Criterion?.Trim() ?? "", weight ?? 0, maxScore ?? 0, row.Description));
             rowOf.Add(i);
         }
 
