@@ -39,10 +39,7 @@ public abstract class WebPage : PageModel
         }
         catch (ValidationException validation)
         {
-            foreach (var failure in validation.Errors)
-            {
-                ModelState.AddModelError(formField is null ? failure.PropertyName : formField(failure.PropertyName), WebText.ValidationMessage(Text, failure));
-            }
+            AddFieldErrors(validation.Errors, formField);
         }
         catch (BusinessRuleException rule)
         {
@@ -54,6 +51,26 @@ public abstract class WebPage : PageModel
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Runs a command's validators without sending it, recording its field errors: for a form that cannot be sent
+    /// because of a field only the page reads (a number that is not one), so every other error shows at the same time.
+    /// </summary>
+    protected async Task ValidateOnlyAsync<TMessage>(TMessage message, CancellationToken cancellationToken)
+    {
+        foreach (var validator in HttpContext.RequestServices.GetServices<IValidator<TMessage>>())
+        {
+            AddFieldErrors((await validator.ValidateAsync(message, cancellationToken)).Errors, null);
+        }
+    }
+
+    private void AddFieldErrors(IEnumerable<FluentValidation.Results.ValidationFailure> failures, Func<string, string>? formField)
+    {
+        foreach (var failure in failures)
+        {
+            ModelState.AddModelError(formField is null ? failure.PropertyName : formField(failure.PropertyName), WebText.ValidationMessage(Text, failure));
+        }
     }
 
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)

@@ -68,6 +68,10 @@ public class Tranche
     public IEnumerable<TrancheApproval> CurrentApprovals =>
         _approvals.Where(a => a.Round == ApprovalRound && a.Decision == ApprovalDecision.Approve);
 
+    /// <summary>How many more approvals the current round needs before the payment can be recorded (0 once approved, paid or cancelled).</summary>
+    public int ApprovalsStillNeeded(int requiredApprovals) =>
+        Status is TrancheStatus.Planned or TrancheStatus.Due ? Math.Max(0, requiredApprovals - CurrentApprovals.Count()) : 0;
+
     internal void MarkDue() => Status = TrancheStatus.Due;
 
     /// <summary>Why this officer may not give this decision on the tranche now, or null when she may (as <see cref="Decide"/> enforces).</summary>

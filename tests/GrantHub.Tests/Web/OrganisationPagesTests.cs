@@ -38,6 +38,30 @@ public class OrganisationPagesTests(GrantHubFactory factory) : IClassFixture<Gra
     }
 
     [Fact]
+    public async Task A_budget_that_is_not_a_number_is_refused_together_with_every_other_field_error_and_nothing_is_saved()
+    {
+        var owner = await factory.NewOrganisation("NP");
+        var session = await WebSession.SignedIn(factory, owner.Email);
+        await session.Read($"/organisations/{owner.OrganisationId}/edit");
+
+        var edited = await WebSession.Html(await session.Post(
+            $"/organisations/{owner.OrganisationId}/edit",
+            ("Version", owner.Organisation.Version.ToString(CultureInfo.InvariantCulture)), ("Name", ""), ("Country", ""),
+            ("Type", "Network"), ("AnnualBudget", "about fifty thousand"), ("WomenLed", "true"), ("Sensitive", "false")));
+
+        Assert.NotEmpty(WebSession.TextOf(edited, "AnnualBudget-error"));
+        Assert.NotEmpty(WebSession.TextOf(edited, "Name-error"));
+        Assert.NotEmpty(WebSession.TextOf(edited, "Country-error"));
+        Assert.Equal(owner.Organisation.Name, await factory.WithDb(db => db.Organisations.Where(o => o.Id == owner.OrganisationId).Select(o => o.Name).SingleAsync()));
+
+        await session.Read("/organisations/new");
+        var created = await WebSession.Html(await session.Post(
+            "/organisations/new", ("Name", ""), ("Country", "NP"), ("Type", "Network"), ("AnnualBudget", "lots"), ("WomenLed", "true"), ("Sensitive", "false")));
+        Assert.NotEmpty(WebSession.TextOf(created, "AnnualBudget-error"));
+        Assert.NotEmpty(WebSession.TextOf(created, "Name-error"));
+    }
+
+    [Fact]
     public async Task A_programme_officer_records_due_diligence_on_the_organisation_s_page_and_its_members_never_read_the_note()
     {
         var owner = await factory.NewOrganisation("NP");

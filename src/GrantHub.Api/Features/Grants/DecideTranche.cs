@@ -39,6 +39,6 @@ public sealed class DecideTrancheHandler(GrantHubDbContext db, Viewer viewer, Ti
         var tranche = grant.DecideTranche(
             command.Number, viewer.RequiredId(), command.Decision!.Value, command.Comment, fund, clock.UtcToday(), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return TrancheResponse.From(tranche, grant.Currency, fund, withApprovals: true);
+        return TrancheResponse.From(tranche, fund, await db.ApproverNamesAsync([tranche], cancellationToken));
     }
 }

@@ -1,5 +1,6 @@
 using GrantHub.Api.Infrastructure.Http;
 using GrantHub.Api.Infrastructure.Security;
+using GrantHub.Core.Grants;
 using Mediator;
 using Microsoft.Net.Http.Headers;
 
@@ -56,6 +57,10 @@ public static class GrantEndpoints
         grants.MapPost("/{id:guid}/reports/{reportId:guid}/submit", (Guid id, Guid reportId, SubmitReportRequest request, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new SubmitReportCommand(id, reportId, request.Narrative, request.SpentToDate, request.Achievements, request.Risks), ct))
             .WithSummary("Submit a report (members of the lead organisation)");
+
+        grants.MapGet("/{id:guid}/reports", (Guid id, ReportStatus? status, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new ListGrantReportsQuery(id, status), ct))
+            .WithSummary("List a grant's reports with what was written in them, optionally of one status (the grant's consortium; staff)");
 
         grants.MapGet("/{id:guid}/reports/{reportId:guid}", (Guid id, Guid reportId, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new GetGrantReportQuery(id, reportId), ct))

@@ -9,11 +9,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GrantHub.Api.Features.Grants;
 
-public record TrancheApprovalResponse(int Round, Guid OfficerId, ApprovalDecision Decision, string? Comment, DateTimeOffset At);
+/// <summary>One finance officer's decision on a tranche, named by her display name.</summary>
+public record TrancheApprovalResponse(int Round, Guid OfficerId, string OfficerName, ApprovalDecision Decision, string? Comment, DateTimeOffset At);
 
 /// <summary>
-/// A tranche in detail. <c>requiredApprovals</c> is the fund's rule (<see cref="Fund.ApprovalsRequiredFor"/>). The finance
-/// approvals are the funder's internal record: staff see them, consortium members get an empty list.
+/// A tranche in detail. <c>requiredApprovals</c> is the fund's rule (<see cref="Fund.ApprovalsRequiredFor"/>);
+/// <c>approvalsStillNeeded</c> how many more the current round needs before payment. The finance approvals are the
+/// funder's internal record: staff see them, consortium members get an empty list and no count.
 /// </summary>
 public record TrancheResponse(
     int Number,
@@ -23,23 +25,46 @@ public record TrancheResponse(
     TrancheStatus Status,
     Guid? AmendmentId,
     int RequiredApprovals,
+    int? ApprovalsStillNeeded,
     IReadOnlyList<TrancheApprovalResponse> Approvals,
     string? PaymentReference,
     DateOnly? PaidOn)
 {
-    public static TrancheResponse From(Tranche tranche, string currency, Fund fund, bool withApprovals) => new(
-        tranche.Number,
-        tranche.Amount.Amount,
-        tranche.PlannedDate,
-        tranche.Condition,
-        tranche.Status,
-        tranche.AmendmentId,
-        fund.ApprovalsRequiredFor(tranche.Amount),
-        withApprovals
-            ? [.. tranche.Approvals.OrderBy(a => a.At).ThenBy(a => a.Round).Select(a => new TrancheApprovalResponse(a.Round, a.OfficerId, a.Decision, a.Comment, a.At))]
-            : [],
-        tranche.PaymentReference,
-        tranche.PaidOn);
+    /// <summary>The tranche; its approvals and their count only with the approvers' names (null for consortium members).</summary>
+    public static TrancheResponse From(Tranche tranche, Fund fund, IReadOnlyDictionary<Guid, string>? approverNames)
+    {
+        var required = fund.ApprovalsRequiredFor(tranche.Amount);
+        return new TrancheResponse(
+            tranche.Number,
+            tranche.Amount.Amount,
+            tranche.PlannedDate,
+            tranche.Condition,
+            tranche.Status,
+            tranche.AmendmentId,
+            required,
+            approverNames is null ? null : tranche.ApprovalsStillNeeded(required),
+            approverNames is null
+                ? []
+                : [
+                    .. tranche.Approvals.OrderBy(a => a.At).ThenBy(a => a.Round)
+                        .Select(a => new TrancheApprovalResponse(a.Round, a.OfficerId, approverNames.GetValueOrDefault(a.OfficerId, ""), a.Decision, a.Comment, a.At)),
+                ],
+            tranche.PaymentReference,
+            tranche.PaidOn);
+    }
+}
+
+public static class TrancheApprovers
+{
+    /// <summary>The display names of every finance officer who decided on these tranches, in one query.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, string>> ApproverNamesAsync(
+        this GrantHubDbContext db, IEnumerable<Tranche> tranches, CancellationToken cancellationToken)
+    {
+        var officerIds = tranches.SelectMany(t => t.Approvals).Select(a => a.OfficerId).Distinct().ToList();
+        return officerIds.Count == 0
+            ? new Dictionary<Guid, string>()
+            : await db.Users.AsNoTracking().Where(u => officerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+    }
 }
 
 public record GrantTranchesResponse(Guid GrantId, string Currency, IReadOnlyList<TrancheResponse> Items);
@@ -54,9 +79,10 @@ public sealed class ListTranchesHandler(GrantHubDbContext db, Viewer viewer, Tim
         var grant = await db.Grants.AsNoTracking().WithDetails().FindVisibleAsync(viewer, query.Id, cancellationToken);
         grant.RefreshDueTranches(clock.UtcToday());
         var fund = await db.Funds.AsNoTracking().SingleAsync(f => f.Id == grant.FundId, cancellationToken);
+        var approverNames = viewer.SeesAllApplicantData() ? await db.ApproverNamesAsync(grant.Tranches, cancellationToken) : null;
         return new GrantTranchesResponse(
             grant.Id,
             grant.Currency,
-            [.. grant.Tranches.OrderBy(t => t.Number).Select(t => TrancheResponse.From(t, grant.Currency, fund, viewer.SeesAllApplicantData()))]);
+            [.. grant.Tranches.OrderBy(t => t.Number).Select(t => TrancheResponse.From(t, fund, approverNames))]);
     }
 }

@@ -54,6 +54,6 @@ public sealed class RecordTranchePaymentHandler(GrantHubDbContext db, Viewer vie
             cancellationToken);
 
         await db.SaveChangesAsync(cancellationToken);
-        return TrancheResponse.From(tranche, grant.Currency, fund, withApprovals: true);
+        return TrancheResponse.From(tranche, fund, await db.ApproverNamesAsync([tranche], cancellationToken));
     }
 }

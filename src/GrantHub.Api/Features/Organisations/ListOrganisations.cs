@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GrantHub.Api.Features.Organisations;
 
-public record ListOrganisationsQuery(int Page = 1, int PageSize = Paging.DefaultPageSize, DueDiligenceStatus? DueDiligence = null)
+/// <summary><c>ids</c> (at most 100) narrows the list to those organisations, e.g. the members of one consortium.</summary>
+public record ListOrganisationsQuery(int Page = 1, int PageSize = Paging.DefaultPageSize, DueDiligenceStatus? DueDiligence = null, Guid[]? Ids = null)
     : IQuery<PagedResponse<OrganisationResponse>>, IPagedQuery;
 
 public sealed class ListOrganisationsValidator : AbstractValidator<ListOrganisationsQuery>
@@ -17,6 +18,9 @@ public sealed class ListOrganisationsValidator : AbstractValidator<ListOrganisat
     {
         this.ValidPaging();
         RuleFor(q => q.DueDiligence).IsInEnum();
+        RuleFor(q => q.Ids).Must(ids => ids!.Length <= Paging.MaxPageSize)
+            .WithMessage($"At most {Paging.MaxPageSize} organisations at a time.")
+            .When(q => q.Ids is not null);
     }
 }
 
@@ -28,6 +32,11 @@ public sealed class ListOrganisationsHandler(GrantHubDbContext db, Viewer user)
     {
         var organisations = db.Organisations.AsNoTracking().VisibleTo(user)
             .Where(o => query.DueDiligence == null || o.DueDiligence == query.DueDiligence);
+        if (query.Ids is { } ids)
+        {
+            organisations = organisations.Where(o => ids.Contains(o.Id));
+        }
+
         var total = await organisations.CountAsync(cancellationToken);
         var page = await organisations
             .OrderBy(o => o.Name).ThenBy(o => o.Id)

@@ -9,7 +9,7 @@ namespace GrantHub.Api.Web.Pages.Grants;
 /// <summary>
 /// The grant: allocations, tranches, reports with their due dates, the agreement to download, and the signature,
 /// which names the exact document by its SHA-256 and needs an explicit confirmation. A programme officer also finds
-/// here every agreement version, the submitted reports to accept or send back, amendments, closing and termination
+/// here each tranche's finance approvals in detail, every agreement version, the submitted reports to accept or send back, amendments, closing and termination
 /// (each handler refuses anyone else with 403, whatever the form sent).
 /// </summary>
 public sealed class DetailsModel : WebPage
@@ -29,6 +29,9 @@ public sealed class DetailsModel : WebPage
     [BindProperty] public string? TerminationReason { get; set; }
 
     public bool Oversees => User.IsInRole(Roles.ProgrammeOfficer);
+
+    /// <summary>Each tranche with its finance decisions, approvers named, and its payment (officers only).</summary>
+    public IReadOnlyList<TrancheResponse> TrancheApprovals { get; private set; } = [];
 
     /// <summary>What the lead wrote in each report waiting for the officer's reading (officers only).</summary>
     public IReadOnlyList<GrantReportResponse> ReportsToRead { get; private set; } = [];
@@ -111,13 +114,8 @@ public sealed class DetailsModel : WebPage
         Grant = await Mediator.Send(new GetGrantQuery(id), cancellationToken);
         if (Oversees)
         {
-            var reports = new List<GrantReportResponse>();
-            foreach (var report in Grant.Reports.Where(r => r.Status == ReportStatus.Submitted))
-            {
-                reports.Add(await Mediator.Send(new GetGrantReportQuery(id, report.Id), cancellationToken));
-            }
-
-            ReportsToRead = reports;
+            TrancheApprovals = (await Mediator.Send(new ListTranchesQuery(id), cancellationToken)).Items;
+            ReportsToRead = (await Mediator.Send(new ListGrantReportsQuery(id, ReportStatus.Submitted), cancellationToken)).Items;
         }
 
         var application = await Mediator.Send(new GetApplicationQuery(Grant.ApplicationId), cancellationToken);

@@ -2,6 +2,7 @@ using System.Globalization;
 using GrantHub.Api.Features.Applications;
 using GrantHub.Api.Features.Calls;
 using GrantHub.Api.Features.Organisations;
+using GrantHub.Api.Infrastructure.Http;
 using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Core.Applications;
 using GrantHub.Core.Calls;
@@ -73,10 +74,15 @@ public sealed class AssessmentModel(TimeProvider clock) : WebPage
     {
         Application = await Mediator.Send(new GetApplicationQuery(id), cancellationToken);
         Call = await Mediator.Send(new GetCallQuery(Application.CallId), cancellationToken);
+        // One query for the whole consortium (a call allows at most 50 partners; only a draft could hold more).
         var organisations = new Dictionary<Guid, OrganisationResponse>();
-        foreach (var member in Application.Members)
+        foreach (var ids in Application.Members.Select(m => m.OrganisationId).Chunk(Paging.MaxPageSize))
         {
-            organisations[member.OrganisationId] = await Mediator.Send(new GetOrganisationQuery(member.OrganisationId), cancellationToken);
+            var page = await Mediator.Send(new ListOrganisationsQuery(PageSize: Paging.MaxPageSize, Ids: ids), cancellationToken);
+            foreach (var organisation in page.Items)
+            {
+                organisations[organisation.Id] = organisation;
+            }
         }
 
         Organisations = organisations;

@@ -11,14 +11,16 @@ public sealed class CreateModel : OrganisationProfilePage
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!TryReadBudget(out var budget))
+        var budgetRead = TryReadBudget(out var budget);
+        var command = new CreateOrganisationCommand(Name ?? "", Country ?? "", Type, RegistrationNumber, budget, WomenLed, Sensitive);
+        if (!budgetRead)
         {
+            await ValidateOnlyAsync(command, cancellationToken);
             return Page();
         }
 
         OrganisationResponse? created = null;
-        var saved = await TryAsync(async () => created = await Mediator.Send(
-            new CreateOrganisationCommand(Name ?? "", Country ?? "", Type, RegistrationNumber, budget, WomenLed, Sensitive), cancellationToken));
+        var saved = await TryAsync(async () => created = await Mediator.Send(command, cancellationToken));
         if (!saved)
         {
             return Page();

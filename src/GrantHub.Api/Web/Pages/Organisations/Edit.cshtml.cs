@@ -38,14 +38,15 @@ public sealed class EditModel : OrganisationProfilePage
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
         Id = id;
-        if (!TryReadBudget(out var budget))
+        var budgetRead = TryReadBudget(out var budget);
+        var command = new UpdateOrganisationCommand(id, Name ?? "", Country ?? "", Type, RegistrationNumber, budget, WomenLed, Sensitive, Version);
+        if (!budgetRead)
         {
+            await ValidateOnlyAsync(command, cancellationToken);
             return Page();
         }
 
-        var saved = await TryAsync(() => Mediator.Send(
-            new UpdateOrganisationCommand(id, Name ?? "", Country ?? "", Type, RegistrationNumber, budget, WomenLed, Sensitive, Version),
-            cancellationToken).AsTask());
+        var saved = await TryAsync(() => Mediator.Send(command, cancellationToken).AsTask());
         if (!saved)
         {
             return Page();

@@ -24,7 +24,10 @@ public abstract class OrganisationProfilePage : WebPage
         .Select(code => (code, WebText.Country(code)))
         .OrderBy(c => c.Item2, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true));
 
-    /// <summary>The typed budget as a number; false (with the field's error) when it is not one.</summary>
+    /// <summary>
+    /// The typed budget as a number; false (with the field's error) when it is not one. The page then does not send
+    /// its command but still validates it without the budget, so the other fields' errors show at the same time.
+    /// </summary>
     protected bool TryReadBudget(out decimal? budget)
     {
         budget = WebText.ParseAmount(AnnualBudget);

@@ -1,0 +1,76 @@
+using System.Net;
+using GrantHub.Tests.Applications;
+using GrantHub.Tests.Grants;
+using GrantHub.Tests.Infrastructure;
+using GrantHub.Tests.Organisations;
+using Xunit.Abstractions;
+
+namespace GrantHub.Tests.Web;
+
+/// <summary>The officer's pages read a consortium's organisations and a grant's submitted reports in one query each, whatever their number.</summary>
+public class PageQueryCountTests : IClassFixture<CommandCountingFactory>
+{
+    private readonly CommandCountingFactory _factory;
+    private readonly ITestOutputHelper _output;
+
+    public PageQueryCountTests(CommandCountingFactory factory, ITestOutputHelper output)
+    {
+        _factory = factory;
+        _output = output;
+
+        // The counter follows the test's async flow into the request it sends.
+        factory.Server.PreserveExecutionContext = true;
+    }
+
+    [Fact]
+    public async Task The_assessment_page_asks_the_database_as_often_for_a_consortium_of_four_as_for_one_of_two()
+    {
+        var pair = await _factory.ReadyConsortium();
+        var four = await _factory.ReadyConsortium(pair.Call);
+        foreach (var country in new[] { "CO", "NP" })
+        {
+            await four.Lead.Invite(four.Id, await _factory.NewOrganisation(country));
+        }
+
+        var officer = await WebSession.SignedIn(_factory, GrantScenarios.OfficerEmail);
+        var twoMembers = await ReadCounting(officer, $"/applications/{pair.Id}/assessment");
+        var fourMembers = await ReadCounting(officer, $"/applications/{four.Id}/assessment");
+
+        _output.WriteLine($"2 members: {twoMembers} queries; 4 members: {fourMembers} queries");
+        Assert.Equal(twoMembers, fourMembers);
+    }
+
+    [Fact]
+    public async Task The_grant_page_asks_the_database_as_often_for_three_submitted_reports_as_for_one()
+    {
+        var one = await GrantWithSubmittedReports(1);
+        var three = await GrantWithSubmittedReports(3);
+
+        var officer = await WebSession.SignedIn(_factory, GrantScenarios.OfficerEmail);
+        var oneReport = await ReadCounting(officer, $"/grants/{one.GrantId}");
+        var threeReports = await ReadCounting(officer, $"/grants/{three.GrantId}");
+
+        _output.WriteLine($"1 submitted report: {oneReport} queries; 3: {threeReports} queries");
+        Assert.Equal(oneReport, threeReports);
+    }
+
+    private async Task<GrantScenario> GrantWithSubmittedReports(int count)
+    {
+        var scenario = await _factory.AwardGrant();
+        await _factory.Activate(scenario);
+        foreach (var report in (await _factory.GetGrant(scenario)).Reports.OrderBy(r => r.DueOn).Take(count))
+        {
+            await (await scenario.LeadOwner.Client.SubmitReport(scenario, report.Id)).ShouldBe(HttpStatusCode.OK);
+        }
+
+        return scenario;
+    }
+
+    /// <summary>Reads the page once uncounted (first-visit work, such as loading the viewer's roles into caches, is not the page's own), then counts a second reading.</summary>
+    private async Task<int> ReadCounting(WebSession session, string url)
+    {
+        await session.Read(url);
+        var count = await _factory.CountCommands(() => session.Read(url));
+        return count.Queries;
+    }
+}
