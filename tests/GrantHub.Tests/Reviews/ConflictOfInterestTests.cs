@@ -47,6 +47,12 @@ public class ConflictOfInterestTests(GrantHubFactory factory) : IClassFixture<Gr
         Assert.Equal("I advised the lead organisation last year.", seen.ConflictDeclaration!.Statement);
         var officerId = await factory.UserId(GrantScenarios.OfficerEmail);
         Assert.Contains("review-recused", await factory.NotificationKinds(officerId));
+        Assert.Equal(
+            $"/applications/{consortium.Id}/assessment",
+            await factory.WithDb(db => db.Notifications
+                .Where(n => n.RecipientUserId == officerId && n.DeduplicationKey.StartsWith($"review-recused:{assignment.Id}"))
+                .Select(n => n.Link)
+                .SingleAsync()));
         await (await (await factory.Officer()).AssignReviewer(consortium.Id, reviewer.Id, factory.Clock.GetUtcNow().AddDays(7)))
             .ShouldBreakRule("reviewer-already-assigned");
         var replacement = await factory.Assign(consortium.Id, await factory.NewReviewer());

@@ -43,6 +43,7 @@ public class ReviewDueReminderTests(GrantHubFactory factory) : IClassFixture<Gra
         var notifications = await reviewer.Client.Notifications();
         Assert.Equal(["review-assigned", "review-due", "review-overdue"], notifications.Select(n => n.Kind).Order());
         Assert.All(notifications, n => Assert.Contains(consortium.Application.Title, n.Body));
+        Assert.All(notifications, n => Assert.Equal($"/reviews/{assignment.Id}", n.Link));
     }
 
     [Fact]

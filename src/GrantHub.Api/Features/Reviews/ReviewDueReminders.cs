@@ -29,13 +29,13 @@ public sealed class SendReviewDueRemindersHandler(GrantHubDbContext db, TimeProv
                 db.Applications.Where(a => a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.UnderReview),
                 r => r.ApplicationId,
                 a => a.Id,
-                (r, a) => new { r.Id, r.ReviewerUserId, r.ApplicationId, r.DueAt, a.Title })
+                (r, a) => new { r.Id, r.ReviewerUserId, r.DueAt, a.Title })
             .ToListAsync(cancellationToken);
 
         var added = await notifier.NotifyManyAsync(
             open.Select(r => r.DueAt <= now
-                ? ReviewNotifications.Overdue(r.Id, r.ReviewerUserId, r.ApplicationId, r.Title, r.DueAt)
-                : ReviewNotifications.DueSoon(r.Id, r.ReviewerUserId, r.ApplicationId, r.Title, r.DueAt)),
+                ? ReviewNotifications.Overdue(r.Id, r.ReviewerUserId, r.Title, r.DueAt)
+                : ReviewNotifications.DueSoon(r.Id, r.ReviewerUserId, r.Title, r.DueAt)),
             cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new SweepResult(added);

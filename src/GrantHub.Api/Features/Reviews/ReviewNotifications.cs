@@ -5,7 +5,8 @@ namespace GrantHub.Api.Features.Reviews;
 
 /// <summary>
 /// What reviewers and officers are told about reviews. Subjects are fixed phrases; bodies name the application by
-/// its title (never an organisation) and never carry anyone's scores.
+/// its title (never an organisation) and never carry anyone's scores. A reviewer's link opens her review; the
+/// officer told of a recusal lands where she assigns someone else.
 /// </summary>
 public sealed class ReviewNotifications(Notifier notifier)
 {
@@ -18,7 +19,7 @@ public sealed class ReviewNotifications(Notifier notifier)
                 "review-assigned",
                 new NotificationText("review-assigned.Subject"),
                 new NotificationText("review-assigned.Body", applicationTitle, callTitle, assignment.DueAt.UtcDateTime),
-                ApplicationLink(assignment.ApplicationId)),
+                ReviewLink(assignment.Id)),
             $"review-assigned:{assignment.Id}",
             cancellationToken);
 
@@ -30,30 +31,30 @@ public sealed class ReviewNotifications(Notifier notifier)
                 "review-recused",
                 new NotificationText("review-recused.Subject"),
                 new NotificationText("review-recused.Body", applicationTitle),
-                ApplicationLink(assignment.ApplicationId)),
+                $"/applications/{assignment.ApplicationId}/assessment"),
             $"review-recused:{assignment.Id}",
             cancellationToken);
 
-    public static OutgoingNotification DueSoon(Guid assignmentId, Guid reviewerUserId, Guid applicationId, string applicationTitle, DateTimeOffset dueAt) =>
+    public static OutgoingNotification DueSoon(Guid assignmentId, Guid reviewerUserId, string applicationTitle, DateTimeOffset dueAt) =>
         new(
             reviewerUserId,
             new NotificationMessage(
                 "review-due",
                 new NotificationText("review-due.Subject", DueSoonDays),
                 new NotificationText("review-due.Body", applicationTitle, dueAt.UtcDateTime),
-                ApplicationLink(applicationId)),
+                ReviewLink(assignmentId)),
             $"review-due-3d:{assignmentId}");
 
-    public static OutgoingNotification Overdue(Guid assignmentId, Guid reviewerUserId, Guid applicationId, string applicationTitle, DateTimeOffset dueAt) =>
+    public static OutgoingNotification Overdue(Guid assignmentId, Guid reviewerUserId, string applicationTitle, DateTimeOffset dueAt) =>
         new(
             reviewerUserId,
             new NotificationMessage(
                 "review-overdue",
                 new NotificationText("review-overdue.Subject"),
                 new NotificationText("review-overdue.Body", applicationTitle, dueAt.UtcDateTime),
-                ApplicationLink(applicationId)),
+                ReviewLink(assignmentId)),
             $"review-overdue:{assignmentId}");
 
-    /// <summary>The application's web page, which its reviewers and the officers may open.</summary>
-    private static string ApplicationLink(Guid applicationId) => $"/applications/{applicationId}";
+    /// <summary>The reviewer's own page of the assignment: the declaration, then the scoring form.</summary>
+    private static string ReviewLink(Guid assignmentId) => $"/reviews/{assignmentId}";
 }
