@@ -165,6 +165,8 @@ public class GrantAccessTests(GrantHubFactory factory) : IClassFixture<GrantHubF
 
         Assert.Equal(TrancheStatus.Approved, asMember.Items[0].Status);
         Assert.Empty(asMember.Items[0].Approvals);
-        Assert.Single(asStaff.Items[0].Approvals);
+        Assert.All(asMember.Items, t => Assert.Null(t.ApprovalsStillNeeded));
+        Assert.Equal("Fatima Finance", Assert.Single(asStaff.Items[0].Approvals).OfficerName);
+        Assert.Equal([0, 1, 1], asStaff.Items.Select(t => t.ApprovalsStillNeeded!.Value));
     }
 }
