@@ -32,7 +32,8 @@ public sealed class ListOrganisationsHandler(GrantHubDbContext db, Viewer user)
     {
         var organisations = db.Organisations.AsNoTracking().VisibleTo(user)
             .Where(o => query.DueDiligence == null || o.DueDiligence == query.DueDiligence);
-        if (query.Ids is { } ids)
+        // An absent ids parameter binds as an empty list: no filter.
+        if (query.Ids is { Length: > 0 } ids)
         {
             organisations = organisations.Where(o => ids.Contains(o.Id));
         }
