@@ -96,13 +96,13 @@ public sealed class GetFinanceQueueHandler(GrantHubDbContext db, Viewer user, Ti
         var officers = await db.Users.AsNoTracking().Where(u => officerIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
 
-        var items = new List<FinanceQueueItem>();
+        var items = new List<(FinanceQueueItem Item, bool AwaitsDecision)>();
         foreach (var request in requests)
         {
             var fund = funds[request.FundId];
             var relatedParty = Visibility.RelatedPartyRefusal(viewerOrganisations, request);
             var decide = ActionRefusal.From(relatedParty ?? request.RefusalToDecide(officerId));
-            items.Add(new FinanceQueueItem(
+            items.Add((new FinanceQueueItem(
                 MoneyItemKind.EmergencyRequest,
                 request.Id,
                 null,
@@ -122,14 +122,14 @@ public sealed class GetFinanceQueueHandler(GrantHubDbContext db, Viewer user, Ti
                 decide,
                 decide,
                 ActionRefusal.From(relatedParty ?? request.RefusalToPay(officerId)),
-                ActionRefusal.From(relatedParty ?? request.RefusalToRelease())));
+                ActionRefusal.From(relatedParty ?? request.RefusalToRelease())), request.Status == EmergencyRequestStatus.Submitted));
         }
 
         foreach (var (grant, tranche) in tranches)
         {
             var fund = funds[grant.FundId];
             var relatedParty = Visibility.RelatedPartyRefusal(viewerOrganisations, grant);
-            items.Add(new FinanceQueueItem(
+            items.Add((new FinanceQueueItem(
                 MoneyItemKind.Tranche,
                 grant.Id,
                 tranche.Number,
@@ -149,22 +149,15 @@ public sealed class GetFinanceQueueHandler(GrantHubDbContext db, Viewer user, Ti
                 ActionRefusal.From(relatedParty ?? grant.RefusalToDecideTranche(tranche.Number, officerId, ApprovalDecision.Approve)),
                 ActionRefusal.From(relatedParty ?? grant.RefusalToDecideTranche(tranche.Number, officerId, ApprovalDecision.Reject)),
                 ActionRefusal.From(relatedParty ?? grant.RefusalToPayTranche(tranche.Number, officerId)),
-                ActionRefusal.From(TrancheNotReleasable)));
+                ActionRefusal.From(TrancheNotReleasable)), tranche.Status == TrancheStatus.Due));
         }
 
-        var awaitingDecision = items
-            .Where(i => i.Kind == MoneyItemKind.EmergencyRequest ? IsSubmitted(requests, i.Id) : TrancheStatusOf(tranches, i) == TrancheStatus.Due)
+        var awaitingDecision = items.Where(i => i.AwaitsDecision).Select(i => i.Item)
             .OrderBy(i => i.Kind)
             .ThenBy(i => i.DecisionDueAt)
             .ThenBy(i => i.PlannedDate)
             .ToList();
-        var awaitingPayment = items.Except(awaitingDecision).OrderBy(i => i.Kind).ThenBy(i => i.PlannedDate).ToList();
+        var awaitingPayment = items.Where(i => !i.AwaitsDecision).Select(i => i.Item).OrderBy(i => i.Kind).ThenBy(i => i.PlannedDate).ToList();
         return new FinanceQueueResponse(awaitingDecision, awaitingPayment, clock.GetUtcNow());
     }
-
-    private static bool IsSubmitted(List<EmergencyRequest> requests, Guid id) =>
-        requests.Single(r => r.Id == id).Status == EmergencyRequestStatus.Submitted;
-
-    private static TrancheStatus TrancheStatusOf(List<(Grant Grant, Tranche Tranche)> tranches, FinanceQueueItem item) =>
-        tranches.Single(t => t.Grant.Id == item.Id && t.Tranche.Number == item.TrancheNumber).Tranche.Status;
 }
