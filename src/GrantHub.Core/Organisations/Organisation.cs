@@ -120,9 +120,9 @@ public class Organisation : IVersioned
 
     /// <summary>
     /// The name to use in messages that travel outside the system (notification subjects and bodies, e-mail):
-    /// an at-risk organisation is never named there, only by its alias or, without one, by <paramref name="placeholder"/>.
+    /// an at-risk organisation is never named there, only described by <paramref name="placeholder"/>.
     /// </summary>
-    public string NameInMessages(string placeholder) => Sensitive ? Alias ?? placeholder : Name;
+    public string NameInMessages(string placeholder) => Sensitive ? placeholder : Name;
 
     /// <summary>The owners set or clear the working alias; a blank alias is no alias.</summary>
     public void ChangeAlias(string? alias) => Alias = string.IsNullOrWhiteSpace(alias) ? null : alias.Trim();
