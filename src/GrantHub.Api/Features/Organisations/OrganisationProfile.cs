@@ -28,7 +28,7 @@ public abstract class OrganisationProfileValidator<TProfile> : AbstractValidator
         RuleFor(c => c.RegistrationNumber).MaximumLength(100);
         RuleFor(c => c.Alias!.Trim())
             .MaximumLength(Organisation.MaxAliasLength)
-            .Must((profile, alias) => !alias.Contains(profile.Name.Trim(), StringComparison.OrdinalIgnoreCase) || profile.Name.Trim().Length == 0)
+            .Must((profile, alias) => string.IsNullOrWhiteSpace(profile.Name) || !alias.Contains(profile.Name.Trim(), StringComparison.OrdinalIgnoreCase))
             .WithMessage("The alias must not contain the legal name: it is what those who may not know the legal name read.")
             .OverridePropertyName(nameof(IOrganisationProfile.Alias))
             .When(c => !string.IsNullOrWhiteSpace(c.Alias));
