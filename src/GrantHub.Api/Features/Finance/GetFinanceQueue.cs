@@ -89,8 +89,7 @@ public sealed class GetFinanceQueueHandler(GrantHubDbContext db, Viewer user, Ti
         var fundIds = requests.Select(r => r.FundId).Concat(grants.Select(g => g.FundId)).Distinct().ToList();
         var funds = await db.Funds.AsNoTracking().Where(f => fundIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, cancellationToken);
         var organisationIds = requests.Select(r => r.OrganisationId).Concat(grants.Select(g => g.LeadOrganisationId)).Distinct().ToList();
-        var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id))
-            .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+        var organisations = await db.OrganisationNamesAsync(user, organisationIds, OrganisationNameUse.Payment, cancellationToken);
         var officerIds = requests.SelectMany(r => r.Approvals.Select(a => a.FinanceOfficerId))
             .Concat(tranches.SelectMany(t => t.Tranche.Approvals.Select(a => a.OfficerId))).Distinct().ToList();
         var officers = await db.Users.AsNoTracking().Where(u => officerIds.Contains(u.Id))
