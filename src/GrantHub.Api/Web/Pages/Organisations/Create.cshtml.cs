@@ -12,7 +12,7 @@ public sealed class CreateModel : OrganisationProfilePage
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var budgetRead = TryReadBudget(out var budget);
-        var command = new CreateOrganisationCommand(Name ?? "", Country ?? "", Type, RegistrationNumber, budget, WomenLed, Sensitive);
+        var command = new CreateOrganisationCommand(Name ?? "", Country ?? "", Type, RegistrationNumber, budget, WomenLed, Sensitive, Alias);
         if (!budgetRead)
         {
             await ValidateOnlyAsync(command, cancellationToken);

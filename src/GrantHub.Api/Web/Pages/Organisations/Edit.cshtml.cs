@@ -31,6 +31,7 @@ public sealed class EditModel : OrganisationProfilePage
         AnnualBudget = organisation.AnnualBudget is { } budget ? WebText.Typed(budget) : null;
         WomenLed = organisation.WomenLed;
         Sensitive = organisation.Sensitive;
+        Alias = organisation.Alias;
         Version = organisation.Version;
         return Page();
     }
@@ -39,7 +40,7 @@ public sealed class EditModel : OrganisationProfilePage
     {
         Id = id;
         var budgetRead = TryReadBudget(out var budget);
-        var command = new UpdateOrganisationCommand(id, Name ?? "", Country ?? "", Type, RegistrationNumber, budget, WomenLed, Sensitive, Version);
+        var command = new UpdateOrganisationCommand(id, Name ?? "", Country ?? "", Type, RegistrationNumber, budget, WomenLed, Sensitive, Version, Alias);
         if (!budgetRead)
         {
             await ValidateOnlyAsync(command, cancellationToken);
