@@ -31,26 +31,6 @@ public class FinancePagesTests(GrantHubFactory factory) : IClassFixture<GrantHub
         Assert.Contains("Approved by Fatima Finance", card);
     }
 
-    [Theory]
-    [InlineData("en", "the programme officer reads it on the grant's page", "emergency request")]
-    [InlineData("fr", "la chargée de programme la lit sur la page de la subvention", "demande d'urgence")]
-    public async Task A_tranche_card_says_who_reads_the_reason_for_a_rejection_and_only_an_emergency_card_speaks_of_emergency_requests(
-        string language, string trancheHint, string emergencyWords)
-    {
-        var scenario = await factory.AwardGrant();
-        await factory.Activate(scenario);
-        var member = await factory.NewOrganisationMember();
-        var request = await member.Client.Submit(factory.Body(member.OrganisationId, (await factory.CreateRapidResponseFund()).Id));
-        var session = await WebSession.SignedIn(factory, Finance, language);
-
-        var html = WebUtility.HtmlDecode(await session.Read("/finance/approvals"));
-
-        var trancheCard = Card(html, scenario.GrantId);
-        Assert.Contains(trancheHint, trancheCard);
-        Assert.DoesNotContain(emergencyWords, trancheCard);
-        Assert.Contains(emergencyWords, Card(html, request.Id));
-    }
-
     [Fact]
     public async Task A_rejection_without_a_comment_is_refused_in_one_sentence_and_changes_nothing()
     {
