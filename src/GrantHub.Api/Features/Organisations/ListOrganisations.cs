@@ -33,7 +33,7 @@ public sealed class ListOrganisationsHandler(GrantHubDbContext db, Viewer user)
             .Where(o => query.DueDiligence == null || o.DueDiligence == query.DueDiligence);
         var names = await organisations.Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken);
         var pageIds = names
-            .OrderBy(o => o.Name, StringComparer.CurrentCulture).ThenBy(o => o.Id)
+            .OrderBy(o => o.Name, StringComparer.Ordinal).ThenBy(o => o.Id)
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
             .Select(o => o.Id)
             .ToList();

@@ -13,7 +13,8 @@ namespace GrantHub.Api.Features.Privacy;
 /// <summary>The password confirms that the person at the keyboard is the account's owner, not a borrowed session.</summary>
 public record EraseMyAccountCommand([property: SensitiveData] string Password) : ICommand<AccountErasedResponse>;
 
-public record AccountErasedResponse(string Message);
+/// <summary>The erased account's id, which its audit entry names (never its address).</summary>
+public record AccountErasedResponse(Guid Id, string Message) : IHasId;
 
 public sealed class EraseMyAccountValidator : AbstractValidator<EraseMyAccountCommand>
 {
@@ -61,6 +62,6 @@ public sealed class EraseMyAccountHandler(GrantHubDbContext db, UserManager<Appl
         await db.UserClaims.Where(c => c.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         user.Erase();
         await db.SaveChangesAsync(cancellationToken);
-        return new AccountErasedResponse("Your account is erased: you are signed out everywhere and it can no longer be used.");
+        return new AccountErasedResponse(userId, "Your account is erased: you are signed out everywhere and it can no longer be used.");
     }
 }

@@ -36,6 +36,6 @@ public sealed class GetMeHandler(GrantHubDbContext db, Viewer viewer) : IQueryHa
         // Names are encrypted at rest: sorted here, once decrypted.
         return new MeResponse(
             user.Id, user.Email!, user.DisplayName, roles,
-            [.. organisations.OrderBy(o => o.Name, StringComparer.CurrentCulture).Select(o => new MyOrganisation(o.Id, o.Name, memberships[o.Id]))]);
+            [.. organisations.OrderBy(o => o.Name, StringComparer.Ordinal).Select(o => new MyOrganisation(o.Id, o.Name, memberships[o.Id]))]);
     }
 }
