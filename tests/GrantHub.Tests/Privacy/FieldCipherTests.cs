@@ -40,9 +40,11 @@ public class FieldCipherTests
     public void A_tampered_value_is_refused_rather_than_read()
     {
         var cipher = new FieldCipher("old", new Dictionary<string, byte[]> { ["old"] = OldKey }, LookupKey);
-        var stored = cipher.Encrypt("Narrative", "GrantReport.Narrative").ToCharArray();
-        stored[^3] = stored[^3] == 'A' ? 'B' : 'A';
+        var stored = cipher.Encrypt("Narrative", "GrantReport.Narrative");
+        var header = stored[..(stored.LastIndexOf(':') + 1)];
+        var sealedBytes = Convert.FromBase64String(stored[header.Length..]);
+        sealedBytes[sealedBytes.Length / 2] ^= 0x01;
 
-        Assert.ThrowsAny<CryptographicException>(() => cipher.Decrypt(new string(stored), "GrantReport.Narrative"));
+        Assert.ThrowsAny<CryptographicException>(() => cipher.Decrypt(header + Convert.ToBase64String(sealedBytes), "GrantReport.Narrative"));
     }
 }
