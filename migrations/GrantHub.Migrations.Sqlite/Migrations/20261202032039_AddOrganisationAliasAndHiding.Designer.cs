@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GrantHub.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(GrantHubDbContext))]
-    [Migration("20261202032522_EncryptSensitiveFieldsAndRetention")]
-    partial class EncryptSensitiveFieldsAndRetention
+    [Migration("20261202032039_AddOrganisationAliasAndHiding")]
+    partial class AddOrganisationAliasAndHiding
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -60,9 +60,6 @@ namespace GrantHub.Migrations.Sqlite.Migrations
 
                     b.Property<Guid>("LeadOrganisationId")
                         .HasColumnType("TEXT");
-
-                    b.Property<long?>("PersonalDataErasedAt")
-                        .HasColumnType("INTEGER");
 
                     b.PrimitiveCollection<string>("Pillars")
                         .IsRequired()
@@ -297,6 +294,7 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Comment")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("DecidedAt")
@@ -365,6 +363,7 @@ namespace GrantHub.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Justification")
                         .IsRequired()
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("NeededBy")
@@ -383,15 +382,15 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("PaymentReference")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("PersonalDataErasedAt")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("RejectionReason")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReleaseReason")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ReleasedAt")
@@ -687,9 +686,6 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                     b.Property<Guid>("LeadOrganisationId")
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("PersonalDataErasedAt")
-                        .HasColumnType("INTEGER");
-
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT");
 
@@ -699,6 +695,7 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TerminationReason")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
@@ -885,6 +882,7 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Achievements")
+                        .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("DueOn")
@@ -899,12 +897,14 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Narrative")
+                        .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PeriodYear")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ReviewComment")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ReviewedAt")
@@ -914,6 +914,7 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Risks")
+                        .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -977,6 +978,7 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PaymentReference")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("PlannedDate")
@@ -1033,6 +1035,7 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Comment")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Decision")
@@ -1259,6 +1262,10 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Alias")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Country")
                         .IsRequired()
                         .HasMaxLength(2)
@@ -1274,21 +1281,25 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DueDiligenceNote")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("DueDiligenceUpdatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Hidden")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HiddenAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("NameLookup")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .IsFixedLength();
-
                     b.Property<string>("RegistrationNumber")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Sensitive")
@@ -1311,8 +1322,6 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         .HasColumnName("AnnualBudgetUsd");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("NameLookup");
 
                     b.ToTable("Organisations");
                 });
