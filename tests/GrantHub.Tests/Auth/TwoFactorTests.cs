@@ -18,7 +18,7 @@ public class TwoFactorTests(GrantHubFactory factory) : IClassFixture<GrantHubFac
         var (email, _) = await NewStaff(Roles.ProgrammeOfficer);
         var officer = await PasswordOnly(email);
 
-        var refused = await (await officer.GetAsync("/api/calls")).ReadJson(HttpStatusCode.Forbidden);
+        var refused = await (await officer.GetAsync("/api/funds")).ReadJson(HttpStatusCode.Forbidden);
         Assert.Equal(SecondFactor.RequiredRule, refused.GetProperty("rule").GetString());
         await (await officer.PostJson("/api/funds", new { name = "Fund", kind = "CoreFunding", currency = "EUR", budget = 10, approvalThreshold = 1 }))
             .ShouldBe(HttpStatusCode.Forbidden);
@@ -81,7 +81,7 @@ public class TwoFactorTests(GrantHubFactory factory) : IClassFixture<GrantHubFac
         var refreshed = await (await anonymous.Refresh(login.RefreshToken)).Tokens();
 
         anonymous.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", refreshed.AccessToken);
-        await (await anonymous.GetAsync("/api/calls")).ShouldBe(HttpStatusCode.OK);
+        await (await anonymous.GetAsync("/api/funds")).ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]
@@ -90,17 +90,17 @@ public class TwoFactorTests(GrantHubFactory factory) : IClassFixture<GrantHubFac
         var (email, id) = await NewStaff(Roles.ProgrammeOfficer);
         var key = await Enrol(await PasswordOnly(email));
         var officer = await SignIn(new { email, password = DemoData.Password, twoFactorCode = Totp.Now(key) });
-        await (await officer.GetAsync("/api/calls")).ShouldBe(HttpStatusCode.OK);
+        await (await officer.GetAsync("/api/funds")).ShouldBe(HttpStatusCode.OK);
 
         var reset = await (await (await factory.Admin()).PostJson($"/api/users/{id}/two-factor/reset")).ReadAs<SecondFactorResetResponse>();
 
         Assert.False(reset.Enabled);
-        await (await officer.GetAsync("/api/calls")).ShouldBe(HttpStatusCode.Unauthorized);
+        await (await officer.GetAsync("/api/funds")).ShouldBe(HttpStatusCode.Unauthorized);
         var audited = await factory.WithDb(db => db.AuditEntries.Where(e => e.ObjectId == id && e.Command.Contains("ResetSecondFactor")).SingleAsync());
         Assert.DoesNotContain(email, audited.Payload, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(id, JsonDocument.Parse(audited.Payload).RootElement.GetProperty("id").GetGuid());
         var again = await PasswordOnly(email);
-        await (await again.GetAsync("/api/calls")).ShouldBe(HttpStatusCode.Forbidden);
+        await (await again.GetAsync("/api/funds")).ShouldBe(HttpStatusCode.Forbidden);
         await (await again.PostJson("/api/me/two-factor/enable", new { code = Totp.Now(key) })).ShouldBeInvalid("code");
     }
 
