@@ -18,6 +18,9 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
+// The host logs a failed start with its whole stack trace before rethrowing; the one failure people meet (a port in
+// use) is told in one line below, and any other still ends the process with its exception.
+builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
 if (ProductionSettings.Problems(builder.Configuration, builder.Environment) is { Count: > 0 } problems)
 {
     Console.Error.WriteLine(ProductionSettings.Describe(problems));

@@ -61,6 +61,24 @@ public class ProductionStartupTests : IDisposable
     }
 
     [Fact]
+    public async Task A_port_already_in_use_is_told_in_one_line_without_a_stack_trace()
+    {
+        using var occupant = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        occupant.Start();
+        var port = ((IPEndPoint)occupant.LocalEndpoint).Port;
+
+        var (exitCode, errors, output) = await RunHostIn(Environments.Development,
+            $"--ConnectionStrings:GrantHub=Data Source={Path.Combine(_workingDirectory, "granthub.db")}",
+            "--Demo:Seed=false",
+            "--Hangfire:Server:Enabled=false",
+            "--urls", $"http://127.0.0.1:{port}");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"GrantHub cannot start: Failed to bind to address http://127.0.0.1:{port}: address already in use.", errors);
+        Assert.DoesNotContain("   at ", errors + output);
+    }
+
+    [Fact]
     public void Outside_production_nothing_is_required()
     {
         var configuration = new ConfigurationBuilder().Build();
@@ -87,12 +105,18 @@ public class ProductionStartupTests : IDisposable
     /// <summary>Runs the API's own build output in Production from an empty working directory; waits at most a minute.</summary>
     private async Task<(int ExitCode, string Errors)> RunHost(params string[] arguments)
     {
+        var (exitCode, errors, _) = await RunHostIn(Environments.Production, arguments);
+        return (exitCode, errors);
+    }
+
+    private async Task<(int ExitCode, string Errors, string Output)> RunHostIn(string environment, params string[] arguments)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = _workingDirectory,
             RedirectStandardError = true,
             RedirectStandardOutput = true,
-            Environment = { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["DOTNET_ENVIRONMENT"] = "Production" },
+            Environment = { ["ASPNETCORE_ENVIRONMENT"] = environment, ["DOTNET_ENVIRONMENT"] = environment },
         };
         start.ArgumentList.Add(Path.Combine(ApiOutputDirectory(), "GrantHub.Api.dll"));
         start.ArgumentList.Add("--contentRoot");
@@ -118,7 +142,7 @@ public class ProductionStartupTests : IDisposable
             Assert.Fail($"The host did not exit within a minute: {await output}");
         }
 
-        return (process.ExitCode, await errors);
+        return (process.ExitCode, await errors, await output);
     }
 
     /// <summary>src/GrantHub.Api/bin/&lt;configuration&gt;/net10.0, built with the tests (they reference the API project).</summary>

@@ -21,15 +21,21 @@ public static class DatabaseSetup
     public static string ConnectionString(IConfiguration configuration) =>
         configuration.GetConnectionString("GrantHub") ?? DefaultConnectionString;
 
+    /// <remarks>
+    /// One query per load, said explicitly (EF otherwise warns at every start): an aggregate is read as one consistent
+    /// snapshot. Its collections multiply into members × lines rows (a grant: allocations × tranches × reports ×
+    /// amendments × agreement versions); where a benchmark shows that row count matters, that query says
+    /// <c>AsSplitQuery()</c>.
+    /// </remarks>
     public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
         switch (provider)
         {
             case DatabaseProvider.SqlServer:
-                options.UseSqlServer(connectionString, sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly));
+                options.UseSqlServer(connectionString, sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly).UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
                 break;
             default:
-                options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
+                options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly).UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
                 break;
         }
     }

@@ -50,6 +50,9 @@ public static class HttpServices
         {
             options.AddDocumentTransformer<BearerSecuritySchemeTransformer>();
             options.AddSchemaTransformer<ProblemDetailsSchemaTransformer>();
+            options.AddSchemaTransformer<ContractSchemaTransformer>();
+            options.AddOperationTransformer<OperationIdTransformer>();
+            options.AddDocumentTransformer<DocumentContractTransformer>();
         });
         services.AddHealthChecks().AddDbContextCheck<GrantHubDbContext>("database", tags: ["ready"]);
         return services;
