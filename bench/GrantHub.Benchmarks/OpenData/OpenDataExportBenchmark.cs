@@ -4,6 +4,7 @@ using GrantHub.Api.Features.OpenData;
 using GrantHub.Benchmarks.ReportReminders;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
+using static GrantHub.Benchmarks.CommandLine;
 
 namespace GrantHub.Benchmarks.OpenData;
 
@@ -94,16 +95,6 @@ internal static class OpenDataExportBenchmark
 
         return written;
     }
-
-    private static string? Option(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-    }
-
-    private static string Seconds(TimeSpan elapsed) => elapsed.TotalSeconds.ToString("N2", CultureInfo.InvariantCulture) + " s";
-
-    private static string Megabytes(long bytes) => (bytes / 1024.0 / 1024.0).ToString("N0", CultureInfo.InvariantCulture) + " MB";
 
     /// <summary>A write-only stream that keeps nothing but its length, so memory measures the exporter alone.</summary>
     private sealed class CountingStream : Stream

@@ -1,14 +1,13 @@
 using GrantHub.Benchmarks.ReportReminders;
-using System.Globalization;
+using GrantHub.Benchmarks.Seeding;
 using GrantHub.Core.Calls;
-using GrantHub.Core.Common;
 using GrantHub.Core.Data;
 using GrantHub.Core.Funds;
 using GrantHub.Core.Grants;
 using GrantHub.Core.Organisations;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.DependencyInjection;
+using static GrantHub.Benchmarks.Seeding.SqliteValues;
 
 namespace GrantHub.Benchmarks.OpenData;
 
@@ -23,7 +22,6 @@ internal sealed record SeededOpenDataPortfolio(int Grants, int SensitiveOrganisa
 internal sealed class OpenDataSeeder(BenchmarkHost host)
 {
     private const long GrantAmount = 90_000_00;
-    private static readonly Func<DateTimeOffset, long> Instant = new DateTimeOffsetToBinaryConverter().ConvertToProviderExpression.Compile();
 
     public async Task<SeededOpenDataPortfolio> SeedAsync(int grants, DateTimeOffset now)
     {
@@ -33,24 +31,24 @@ internal sealed class OpenDataSeeder(BenchmarkHost host)
         await using var connection = new SqliteConnection(host.ConnectionString);
         await connection.OpenAsync();
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
-        using (var insertUser = new Insert(connection, transaction, "AspNetUsers", "Id", "DisplayName", "UserName", "NormalizedUserName", "Email", "NormalizedEmail",
+        using (var insertUser = new BulkInsert(connection, transaction, "AspNetUsers", "Id", "DisplayName", "UserName", "NormalizedUserName", "Email", "NormalizedEmail",
             "EmailConfirmed", "SecurityStamp", "ConcurrencyStamp", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount"))
         {
             insertUser.Add(Text(ownerId), "Benchmark owner", "owner@bench.example.org", "OWNER@BENCH.EXAMPLE.ORG", "owner@bench.example.org",
                 "OWNER@BENCH.EXAMPLE.ORG", 1, Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString(), 0, 0, 1, 0);
         }
 
-        using var insertOrganisation = new Insert(connection, transaction, "Organisations",
+        using var insertOrganisation = new BulkInsert(connection, transaction, "Organisations",
             "Id", "Name", "Country", "Type", "RegistrationNumber", "WomenLed", "Sensitive", "DueDiligence", "CreatedAt", "Version");
-        using var insertMember = new Insert(connection, transaction, "OrganisationMembers", "OrganisationId", "UserId", "Role", "JoinedAt");
-        using var insertApplication = new Insert(connection, transaction, "Applications",
+        using var insertMember = new BulkInsert(connection, transaction, "OrganisationMembers", "OrganisationId", "UserId", "Role", "JoinedAt");
+        using var insertApplication = new BulkInsert(connection, transaction, "Applications",
             "Id", "CallId", "LeadOrganisationId", "Title", "Summary", "Pillars", "Countries", "TargetGroups", "DurationMonths", "Status", "Currency",
             "RequestedTotal", "CreatedBy", "CreatedAt", "UpdatedAt", "SubmittedAt", "DecidedAt", "Version");
-        using var insertGrant = new Insert(connection, transaction, "Grants",
+        using var insertGrant = new BulkInsert(connection, transaction, "Grants",
             "Id", "GrantNumber", "ApplicationId", "CallId", "FundId", "LeadOrganisationId", "Currency", "Amount",
             "StartDate", "EndDate", "Status", "AwardedBy", "AwardedAt", "ActivatedAt", "Version");
-        using var insertAllocation = new Insert(connection, transaction, "GrantAllocations", "GrantId", "OrganisationId", "Amount", "Currency");
-        using var insertTranche = new Insert(connection, transaction, "GrantTranches",
+        using var insertAllocation = new BulkInsert(connection, transaction, "GrantAllocations", "GrantId", "OrganisationId", "Amount", "Currency");
+        using var insertTranche = new BulkInsert(connection, transaction, "GrantTranches",
             "Id", "GrantId", "Number", "PlannedDate", "Amount", "Currency", "Condition", "Status", "ApprovalRound", "PaymentReference", "PaidOn", "RecordedBy", "RecordedAt");
 
         var countries = new[] { "NP", "BI", "CO", "UA", "SD", "AF", "MM", "PS" };
@@ -121,39 +119,4 @@ internal sealed class OpenDataSeeder(BenchmarkHost host)
         return (fund.Id, call.Id);
     }
 
-    /// <summary>EF writes a Guid as upper-case text on SQLite.</summary>
-    private static string Text(Guid id) => id.ToString().ToUpperInvariant();
-
-    private static Money Euros(long minorUnits) => new(minorUnits, "EUR");
-
-    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    /// <summary>One prepared INSERT, executed once per row.</summary>
-    private sealed class Insert : IDisposable
-    {
-        private readonly SqliteCommand _command;
-        private readonly SqliteParameter[] _parameters;
-
-        public Insert(SqliteConnection connection, SqliteTransaction transaction, string table, params string[] columns)
-        {
-            _command = connection.CreateCommand();
-            _command.Transaction = transaction;
-            _command.CommandText =
-                $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})";
-            _parameters = [.. columns.Select((_, i) => _command.Parameters.Add(new SqliteParameter($"$p{i}", null)))];
-            _command.Prepare();
-        }
-
-        public void Add(params object?[] values)
-        {
-            for (var i = 0; i < values.Length; i++)
-            {
-                _parameters[i].Value = values[i] ?? DBNull.Value;
-            }
-
-            _command.ExecuteNonQuery();
-        }
-
-        public void Dispose() => _command.Dispose();
-    }
 }

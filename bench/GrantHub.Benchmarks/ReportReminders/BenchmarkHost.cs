@@ -17,6 +17,9 @@ internal sealed class BenchmarkHost(string databasePath, CommandRecorder recorde
 {
     public string ConnectionString => $"Data Source={databasePath}";
 
+    /// <summary>Services one benchmark adds to the host (e.g. the HTTP benchmark's reference endpoint).</summary>
+    public Action<IServiceCollection>? AddServices { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // The API's appsettings.json is copied beside the benchmark: run from any directory.
@@ -33,7 +36,11 @@ internal sealed class BenchmarkHost(string databasePath, CommandRecorder recorde
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => services.ConfigureDbContext<GrantHubDbContext>(options => options.AddInterceptors(recorder)));
+        builder.ConfigureServices(services =>
+        {
+            services.ConfigureDbContext<GrantHubDbContext>(options => options.AddInterceptors(recorder));
+            AddServices?.Invoke(services);
+        });
     }
 
     protected override void Dispose(bool disposing)

@@ -1,15 +1,14 @@
-using System.Globalization;
+using GrantHub.Benchmarks.Seeding;
 using GrantHub.Core.Applications;
 using GrantHub.Core.Calls;
-using GrantHub.Core.Common;
 using GrantHub.Core.Data;
 using GrantHub.Core.Funds;
 using GrantHub.Core.Grants;
 using GrantHub.Core.Organisations;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.DependencyInjection;
+using static GrantHub.Benchmarks.Seeding.SqliteValues;
 
 namespace GrantHub.Benchmarks.ReportReminders;
 
@@ -29,8 +28,6 @@ internal sealed class GrantSeeder(BenchmarkHost host)
     private const int Officers = 10;
     private const int MembersPerOrganisation = 2;
     private const long GrantAmount = 90_000_00;
-
-    private static readonly Func<DateTimeOffset, long> Instant = new DateTimeOffsetToBinaryConverter().ConvertToProviderExpression.Compile();
 
     public async Task<SeededPortfolio> SeedAsync(int grants, double overdueShare, DateTimeOffset now)
     {
@@ -140,13 +137,6 @@ internal sealed class GrantSeeder(BenchmarkHost host)
         return new SeededPortfolio(grants, reports, users, inWindow, inWindow * (MembersPerOrganisation + 1));
     }
 
-    /// <summary>EF writes a Guid as upper-case text on SQLite; the check in the benchmark proves the seeded rows join with EF's.</summary>
-    private static string Text(Guid id) => id.ToString().ToUpperInvariant();
-
-    private static Money Euros(long minorUnits) => new(minorUnits, "EUR");
-
-    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     private async Task<(Guid FundId, Guid CallId)> FundAndCallAsync(Guid officer, long committed, DateTimeOffset now)
     {
         await using var scope = host.Services.CreateAsyncScope();
@@ -165,34 +155,5 @@ internal sealed class GrantSeeder(BenchmarkHost host)
         db.Calls.Add(call);
         await db.SaveChangesAsync();
         return (fund.Id, call.Id);
-    }
-
-    /// <summary>One prepared INSERT, executed once per row.</summary>
-    private sealed class BulkInsert : IDisposable
-    {
-        private readonly SqliteCommand _command;
-        private readonly SqliteParameter[] _parameters;
-
-        public BulkInsert(SqliteConnection connection, SqliteTransaction transaction, string table, params string[] columns)
-        {
-            _command = connection.CreateCommand();
-            _command.Transaction = transaction;
-            _command.CommandText =
-                $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})";
-            _parameters = [.. columns.Select((_, i) => _command.Parameters.Add(new SqliteParameter($"$p{i}", null)))];
-            _command.Prepare();
-        }
-
-        public void Add(params object?[] values)
-        {
-            for (var i = 0; i < values.Length; i++)
-            {
-                _parameters[i].Value = values[i] ?? DBNull.Value;
-            }
-
-            _command.ExecuteNonQuery();
-        }
-
-        public void Dispose() => _command.Dispose();
     }
 }

@@ -9,6 +9,7 @@ using Mediator;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static GrantHub.Benchmarks.CommandLine;
 
 namespace GrantHub.Benchmarks.ReportReminders;
 
@@ -170,20 +171,4 @@ internal static class ReportReminderSweepBenchmark
     }
 
     private static string Indent(string text) => "  " + text.Replace("\n", "\n  ", StringComparison.Ordinal);
-
-    private static string Seconds(TimeSpan elapsed) => elapsed.TotalSeconds.ToString("N2", CultureInfo.InvariantCulture) + " s";
-
-    private static string Megabytes(long bytes) => (bytes / 1024.0 / 1024.0).ToString("N0", CultureInfo.InvariantCulture) + " MB";
-
-    private static string? Option(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-    }
-
-    private static int IntOption(string[] args, string name, int fallback) =>
-        Option(args, name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
-
-    private static double DoubleOption(string[] args, string name, double fallback) =>
-        Option(args, name) is { } value ? double.Parse(value, CultureInfo.InvariantCulture) : fallback;
 }

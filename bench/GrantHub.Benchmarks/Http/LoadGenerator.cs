@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+
+namespace GrantHub.Benchmarks.Http;
+
+/// <summary>What one measured target answered: requests, failures (any status but 200), throughput and latency.</summary>
+internal sealed record LoadResult(string Name, int Requests, int Failures, double RequestsPerSecond, double P50Ms, double P99Ms, double MaxMs)
+{
+    public string Line(string? beside = null) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{Name,-46} {Requests,7:N0} {Failures,4} {RequestsPerSecond,9:N0}/s  p50 {P50Ms,6:N1} ms  p99 {P99Ms,6:N1} ms  max {MaxMs,6:N1} ms{beside}");
+}
+
+/// <summary>
+/// A small load generator over real sockets: closed loop (N workers as fast as the server answers, for throughput) or
+/// open loop (requests started at a fixed rate whatever the answers, so a slow server shows in latency, not in a lower
+/// rate: no coordinated omission). Each measurement starts after 20 unmeasured requests, so it times the code, not its JIT.
+/// </summary>
+internal sealed class LoadGenerator(HttpClient client)
+{
+    private const int WarmUpRequests = 20;
+
+    public async Task<LoadResult> ClosedLoopAsync(string name, Func<HttpRequestMessage> request, int workers, TimeSpan duration)
+    {
+        await WarmUpAsync(request);
+        var latencies = new List<double>[workers];
+        var failures = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(async worker =>
+        {
+            latencies[worker] = [];
+            while (clock.Elapsed < duration)
+            {
+                var (ms, ok) = await SendAsync(request);
+                latencies[worker].Add(ms);
+                if (!ok)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+        }));
+        return Result(name, [.. latencies.SelectMany(l => l)], failures, clock.Elapsed);
+    }
+
+    public async Task<LoadResult> FixedRateAsync(string name, Func<HttpRequestMessage> request, int perSecond, TimeSpan duration)
+    {
+        var total = (int)(perSecond * duration.TotalSeconds);
+        var interval = TimeSpan.FromSeconds(1.0 / perSecond);
+        await WarmUpAsync(request);
+        var sends = new List<Task<(double Ms, bool Ok)>>(total);
+        var clock = Stopwatch.StartNew();
+        for (var number = 0; number < total; number++)
+        {
+            var due = interval * number;
+            if (due > clock.Elapsed)
+            {
+                await Task.Delay(due - clock.Elapsed);
+            }
+
+            sends.Add(SendAsync(request));
+        }
+
+        var answers = await Task.WhenAll(sends);
+        return Result(name, [.. answers.Select(a => a.Ms)], answers.Count(a => !a.Ok), clock.Elapsed);
+    }
+
+    public async Task<LoadResult> SequentialAsync(string name, Func<HttpRequestMessage> request, int count)
+    {
+        await WarmUpAsync(request);
+        var latencies = new List<double>(count);
+        var failures = 0;
+        var clock = Stopwatch.StartNew();
+        for (var number = 0; number < count; number++)
+        {
+            var (ms, ok) = await SendAsync(request);
+            latencies.Add(ms);
+            failures += ok ? 0 : 1;
+        }
+
+        return Result(name, latencies, failures, clock.Elapsed);
+    }
+
+    private async Task WarmUpAsync(Func<HttpRequestMessage> request)
+    {
+        for (var number = 0; number < WarmUpRequests; number++)
+        {
+            await SendAsync(request);
+        }
+    }
+
+    private async Task<(double Ms, bool Ok)> SendAsync(Func<HttpRequestMessage> request)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            using var response = await client.SendAsync(request(), HttpCompletionOption.ResponseContentRead);
+            return (Stopwatch.GetElapsedTime(started).TotalMilliseconds, response.StatusCode == HttpStatusCode.OK);
+        }
+        catch (HttpRequestException)
+        {
+            return (Stopwatch.GetElapsedTime(started).TotalMilliseconds, false);
+        }
+    }
+
+    private static LoadResult Result(string name, List<double> latencies, int failures, TimeSpan elapsed)
+    {
+        latencies.Sort();
+        double Percentile(double p) => latencies.Count == 0 ? 0 : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
+        return new LoadResult(name, latencies.Count, failures, latencies.Count / elapsed.TotalSeconds, Percentile(0.5), Percentile(0.99),
+            latencies.Count == 0 ? 0 : latencies[^1]);
+    }
+}
