@@ -8,7 +8,7 @@ namespace GrantHub.Benchmarks;
 public static class Program
 {
     /// <summary>
-    /// <c>report-reminders</c>, <c>open-data</c> and <c>http</c> (each with its options) run one-shot benchmarks; anything else goes to
+    /// <c>report-reminders</c>, <c>open-data</c>, <c>http</c> and <c>surge</c> (each with its options) run one-shot benchmarks; anything else goes to
     /// BenchmarkDotNet (exit code 1 if a benchmark failed).
     /// </summary>
     public static async Task<int> Main(string[] args)
@@ -21,6 +21,11 @@ public static class Program
         if (args.Length > 0 && args[0] == HttpBenchmark.Command)
         {
             return await HttpBenchmark.RunAsync(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == SurgeBenchmark.Command)
+        {
+            return await SurgeBenchmark.RunAsync(args[1..]);
         }
 
         if (args.Length > 0 && args[0] == OpenDataExportBenchmark.Command)

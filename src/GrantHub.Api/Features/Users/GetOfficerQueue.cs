@@ -52,6 +52,7 @@ public sealed class GetOfficerQueueHandler(GrantHubDbContext db, ICurrentUser us
 
         items.AddRange((await db.Applications.AsNoTracking()
                 .Where(a => a.Status == ApplicationStatus.Submitted && !db.ReviewAssignments.Any(r => r.ApplicationId == a.Id && r.Status != ReviewStatus.Recused))
+                .OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id).Take(MaxPerKind)
                 .Select(a => new { a.Id, a.Title, a.SubmittedAt })
                 .ToListAsync(cancellationToken))
             .Select(a => new OfficerQueueItem(OfficerQueueKind.AssignReviewers, a.SubmittedAt!.Value, a.Title, a.Id, $"/applications/{a.Id}/assessment")));
@@ -59,12 +60,14 @@ public sealed class GetOfficerQueueHandler(GrantHubDbContext db, ICurrentUser us
         items.AddRange((await db.Applications.AsNoTracking()
                 .Where(a => a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.UnderReview)
                 .Join(db.Calls.Where(c => c.Status == CallStatus.Closed), a => a.CallId, c => c.Id, (a, c) => new { a.Id, a.Title, c.ClosedAt })
+                .OrderBy(a => a.ClosedAt).ThenBy(a => a.Id).Take(MaxPerKind)
                 .ToListAsync(cancellationToken))
             .Select(a => new OfficerQueueItem(OfficerQueueKind.Decide, a.ClosedAt ?? now, a.Title, a.Id, $"/applications/{a.Id}/decision")));
 
         items.AddRange((await db.ReviewAssignments.AsNoTracking()
                 .Where(r => (r.Status == ReviewStatus.Assigned || r.Status == ReviewStatus.InProgress) && r.DueAt < now)
                 .Join(db.Applications, r => r.ApplicationId, a => a.Id, (r, a) => new { a.Id, a.Title, r.DueAt })
+                .OrderBy(r => r.DueAt).ThenBy(r => r.Id).Take(MaxPerKind)
                 .ToListAsync(cancellationToken))
             .Select(r => new OfficerQueueItem(OfficerQueueKind.ReviewOverdue, r.DueAt, r.Title, r.Id, $"/applications/{r.Id}/assessment")));
 
@@ -72,6 +75,7 @@ public sealed class GetOfficerQueueHandler(GrantHubDbContext db, ICurrentUser us
         var reports = await db.Grants.AsNoTracking()
             .SelectMany(g => g.Reports)
             .Where(r => r.Status == ReportStatus.Submitted)
+            .OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id).Take(MaxPerKind)
             .Select(r => new { r.GrantId, r.SubmittedAt })
             .ToListAsync(cancellationToken);
         var reportGrantIds = reports.Select(r => r.GrantId).Distinct().ToList();
@@ -82,6 +86,7 @@ public sealed class GetOfficerQueueHandler(GrantHubDbContext db, ICurrentUser us
 
         items.AddRange((await db.Grants.AsNoTracking()
                 .Where(g => g.Status == GrantStatus.AwaitingSignature)
+                .OrderBy(g => g.AwardedAt).ThenBy(g => g.Id).Take(MaxPerKind)
                 .Select(g => new { g.Id, g.GrantNumber, g.AwardedAt })
                 .ToListAsync(cancellationToken))
             .Select(g => new OfficerQueueItem(OfficerQueueKind.AgreementUnsigned, g.AwardedAt, g.GrantNumber, g.Id, $"/grants/{g.Id}")));
@@ -89,6 +94,7 @@ public sealed class GetOfficerQueueHandler(GrantHubDbContext db, ICurrentUser us
         var horizon = now.AddDays(ClosingSoonDays);
         items.AddRange((await db.Calls.AsNoTracking()
                 .Where(c => c.Status == CallStatus.Open && c.ClosesAt <= horizon)
+                .OrderBy(c => c.ClosesAt).ThenBy(c => c.Id).Take(MaxPerKind)
                 .Select(c => new { c.Id, c.Title, c.ClosesAt })
                 .ToListAsync(cancellationToken))
             .Select(c => new OfficerQueueItem(OfficerQueueKind.CallClosingSoon, c.ClosesAt, c.Title, c.Id, $"/calls/{c.Id}")));
@@ -96,15 +102,12 @@ public sealed class GetOfficerQueueHandler(GrantHubDbContext db, ICurrentUser us
         var me = user.Id;
         items.AddRange((await db.EmergencyRequests.AsNoTracking()
                 .Where(r => r.EnteredBy == me && (r.Status == EmergencyRequestStatus.Submitted || r.Status == EmergencyRequestStatus.Approved))
+                .OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id).Take(MaxPerKind)
                 .Select(r => new { r.Id, r.Amount, r.SubmittedAt })
                 .ToListAsync(cancellationToken))
             .Select(r => new OfficerQueueItem(OfficerQueueKind.EmergencyEntered, r.SubmittedAt, r.Amount.ToString(), r.Id, $"/emergency/{r.Id}")));
 
-        // Ordered here rather than in SQL: SQLite cannot order by a DateTimeOffset; each kind keeps its oldest MaxPerKind.
-        return new OfficerQueueResponse(
-        [
-            .. items.GroupBy(i => i.Kind).SelectMany(kind => kind.OrderBy(i => i.Since).Take(MaxPerKind))
-                .OrderBy(i => i.Since).ThenBy(i => i.Kind).ThenBy(i => i.ObjectId),
-        ]);
+        // Each query above reads only its kind's oldest MaxPerKind rows, so the page costs the same whatever the portfolio.
+        return new OfficerQueueResponse([.. items.OrderBy(i => i.Since).ThenBy(i => i.Kind).ThenBy(i => i.ObjectId)]);
     }
 }
