@@ -55,8 +55,8 @@ internal sealed record SeededHttpPortfolio(
 /// <summary>
 /// Seeds a realistic portfolio through the real migrations: organisations with two members each, closed calls with
 /// their applications (lead only, or lead and a confirmed partner; budget lines per member per year), awarded ones
-/// become Active grants with an allocation per member, three tranches (the first paid and approved) and their reporting
-/// schedule, emergency requests in every state with their approvals, and notifications. One call holds the applications
+/// become Active grants with an allocation per member, three tranches and their reporting
+/// schedule (a tranche planned more than a fortnight ago is approved and paid), emergency requests in every state with their approvals, and notifications. One call holds the applications
 /// ranked by the benchmark, each with a submitted review. Funds, calls and the accounts that sign in are made through the
 /// domain, EF and Identity, as the API would; the bulk goes in with prepared statements in one transaction.
 /// </summary>
@@ -222,15 +222,17 @@ internal sealed class PortfolioSeeder(BenchmarkHost host)
         for (var tranche = 1; tranche <= 3; tranche++)
         {
             var trancheId = Guid.NewGuid();
-            var paid = tranche == 1;
             var planned = start.AddMonths((tranche - 1) * 8);
+            // Finance pays what falls due within days; the tranches of the last fortnight still wait in the queue.
+            var paid = planned < today.AddDays(-14);
+            var paidAt = new DateTimeOffset(planned.AddDays(3).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             rows.Tranche.Add(Text(trancheId), Text(id), tranche, Day(planned), GrantAmount / 3, nameof(TrancheCondition.None),
-                (paid ? TrancheStatus.Paid : TrancheStatus.Planned).ToString(), 1, paid ? $"PAY-{number:D7}-1" : null, paid ? Day(planned) : null,
-                paid ? Text(finance) : null, paid ? Instant(awardedAt.AddDays(12)) : null, "EUR");
+                (paid ? TrancheStatus.Paid : TrancheStatus.Planned).ToString(), 1, paid ? $"PAY-{number:D7}-{tranche}" : null,
+                paid ? Day(planned.AddDays(3)) : null, paid ? Text(finance) : null, paid ? Instant(paidAt) : null, "EUR");
             if (paid)
             {
                 rows.TrancheApproval.Add(Text(Guid.NewGuid()), Text(trancheId), 1, Text(finance), nameof(ApprovalDecision.Approve), "Bank details checked.",
-                    Instant(awardedAt.AddDays(11)));
+                    Instant(paidAt.AddHours(-4)));
             }
         }
 

@@ -60,6 +60,17 @@ public static class WebText
     public static string Amount(decimal amount, string currency) =>
         amount.ToString("N" + GrantHub.Core.Common.Currencies.MinorUnitDigits(currency), CultureInfo.CurrentCulture) + " " + currency;
 
+    /// <summary>
+    /// An organisation's name as the use case gave it (<see cref="Infrastructure.Security.Visibility.NameShownTo"/>), with the
+    /// placeholders of an at-risk organisation written in the reader's language.
+    /// </summary>
+    public static string OrganisationName(IStringLocalizer text, string name) => name switch
+    {
+        Infrastructure.Security.Visibility.WithheldOrganisationName => text["Csv.AtRiskOrganisation"],
+        Features.Applications.ApplicationResponses.UnconfirmedSensitiveOrganisationName => text["Organisation.InvitedPlaceholder"],
+        _ => name,
+    };
+
     /// <summary>An enum value in words, e.g. <c>Pillar.Protection</c>.</summary>
     public static string Name<TEnum>(IStringLocalizer text, TEnum value)
         where TEnum : struct, Enum => text[$"{typeof(TEnum).Name}.{value}"];

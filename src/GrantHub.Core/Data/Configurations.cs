@@ -70,6 +70,7 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.Country).HasMaxLength(2).IsFixedLength();
         builder.Property(o => o.Type).HasConversion<string>().HasMaxLength(64);
         builder.Property(o => o.RegistrationNumber).HasMaxLength(100);
+        builder.Property(o => o.Alias).HasMaxLength(Organisation.MaxAliasLength);
         builder.Property(o => o.DueDiligence).HasConversion<string>().HasMaxLength(32);
         builder.Property(o => o.DueDiligenceNote).HasMaxLength(4000);
         builder.Property<long?>("annualBudgetUsdMinorUnits").HasColumnName("AnnualBudgetUsd");

@@ -71,6 +71,13 @@ public class Notification
 
     public void MarkRead(DateTimeOffset now) => ReadAt ??= now;
 
+    /// <summary>Takes a name out of what the notification says, writing <paramref name="replacement"/> in its place.</summary>
+    public void Redact(string name, string replacement)
+    {
+        Subject = Subject.Replace(name, replacement, StringComparison.OrdinalIgnoreCase);
+        Body = Body.Replace(name, replacement, StringComparison.OrdinalIgnoreCase);
+    }
+
     public void RecordEmailSent(DateTimeOffset now)
     {
         EnsurePending();

@@ -34,6 +34,8 @@ public class Organisation : IVersioned
     /// <summary>Annual budgets are compared across countries in one currency.</summary>
     public const string BudgetCurrency = "USD";
 
+    public const int MaxAliasLength = 120;
+
     private readonly List<OrganisationMember> _members = [];
 
     // EF cannot map an optional complex type of a value type; the currency is always BudgetCurrency.
@@ -93,6 +95,16 @@ public class Organisation : IVersioned
     public DateTimeOffset CreatedAt { get; private set; }
     public long Version { get; set; }
 
+    /// <summary>The working name an at-risk organisation is shown by to everyone but its members and the staff who need its legal name.</summary>
+    public string? Alias { get; private set; }
+
+    /// <summary>
+    /// Hidden by the panic switch (<see cref="Hide"/>): treated as at risk, and every e-mail about it carries only a link.
+    /// </summary>
+    public bool Hidden { get; private set; }
+
+    public DateTimeOffset? HiddenAt { get; private set; }
+
     /// <summary>
     /// A submission led by this organisation, or an emergency approval within its allowance, is taken on its state
     /// without otherwise changing it. Bumping the version makes such a unit of work conflict with a concurrent change
@@ -111,6 +123,36 @@ public class Organisation : IVersioned
     /// an at-risk organisation is never named there, only described by <paramref name="placeholder"/>.
     /// </summary>
     public string NameInMessages(string placeholder) => Sensitive ? placeholder : Name;
+
+    /// <summary>The owners set or clear the working alias; a blank alias is no alias.</summary>
+    public void ChangeAlias(string? alias) => Alias = string.IsNullOrWhiteSpace(alias) ? null : alias.Trim();
+
+    /// <summary>
+    /// The panic switch: the organisation is marked at risk and hidden. Hiding again changes nothing (the first instant stays).
+    /// </summary>
+    public void Hide(DateTimeOffset now)
+    {
+        if (Hidden)
+        {
+            return;
+        }
+
+        Hidden = true;
+        HiddenAt = now;
+        Sensitive = true;
+    }
+
+    /// <summary>Ends the hiding; the organisation stays marked at risk until its owners decide otherwise.</summary>
+    public void Reveal()
+    {
+        if (!Hidden)
+        {
+            throw new BusinessRuleException("organisation-not-hidden", "This organisation is not hidden.");
+        }
+
+        Hidden = false;
+        HiddenAt = null;
+    }
 
     public OrganisationMember AddMember(Guid userId, MembershipRole role, DateTimeOffset now)
     {
@@ -138,6 +180,11 @@ public class Organisation : IVersioned
         if (annualBudget is { } budget && budget.Currency != BudgetCurrency)
         {
             throw new ArgumentException($"Annual budgets are in {BudgetCurrency}.", nameof(annualBudget));
+        }
+
+        if (Hidden && !sensitive)
+        {
+            throw new BusinessRuleException("organisation-hidden", "A hidden organisation stays marked at risk: ask a programme officer to end the hiding first.");
         }
 
         Name = name;

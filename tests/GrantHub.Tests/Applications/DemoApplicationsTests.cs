@@ -23,7 +23,7 @@ public class DemoApplicationsTests(GrantHubFactory factory) : IClassFixture<Gran
         Assert.Equal(DemoData.SubmittedApplicationTitle, submitted.Title);
         Assert.Equal(190_000m, submitted.RequestedTotal);
         Assert.All(submitted.Members, m => Assert.Equal(ConsortiumMemberStatus.Confirmed, m.Status));
-        Assert.Equal([DemoData.LeadOrganisationName, DemoData.PartnerOrganisationName], submitted.Members.Select(m => m.OrganisationName));
+        Assert.Equal([DemoData.LeadOrganisationName, DemoData.PartnerOrganisationAlias], submitted.Members.Select(m => m.OrganisationName));
         Assert.NotEqual(submitted.CallId, draft.CallId);
         var invitedPartner = draft.Members.Single(m => m.Role == ConsortiumRole.Partner);
         Assert.Equal(ConsortiumMemberStatus.Invited, invitedPartner.Status);

@@ -124,19 +124,22 @@ public class PartnerTests(GrantHubFactory factory) : IClassFixture<GrantHubFacto
     }
 
     [Fact]
-    public async Task An_at_risk_organisation_is_named_to_the_consortium_only_once_it_confirms()
+    public async Task An_at_risk_organisation_is_unnamed_to_the_consortium_until_it_confirms_then_named_by_its_alias_and_by_its_legal_name_only_to_its_members()
     {
         var call = await factory.OpenCall();
         var lead = await factory.NewOrganisation();
-        var atRisk = await factory.NewOrganisation("BI", sensitive: true, name: "Shelter network at risk");
+        var atRisk = await factory.NewAtRiskOrganisation("Shelter network at risk", alias: "Shelter circle");
         var draft = await lead.Draft(call);
 
-        var invited = await factory.InviteThroughSharedMember(lead, draft.Id, atRisk);
-        var confirmed = await atRisk.Confirm(draft.Id);
+        await factory.InviteThroughSharedMember(lead, draft.Id, atRisk);
+        var beforeConfirming = await lead.Client.Get(draft.Id);
+        await atRisk.Confirm(draft.Id);
+        var afterConfirming = await lead.Client.Get(draft.Id);
 
-        var invitedMember = invited.Members.Single(m => m.OrganisationId == atRisk.OrganisationId);
-        Assert.Equal(ApplicationResponses.UnconfirmedSensitiveOrganisationName, invitedMember.OrganisationName);
-        Assert.Equal("Shelter network at risk", confirmed.Members.Single(m => m.OrganisationId == atRisk.OrganisationId).OrganisationName);
+        string NameIn(ApplicationResponse application) => application.Members.Single(m => m.OrganisationId == atRisk.OrganisationId).OrganisationName;
+        Assert.Equal(ApplicationResponses.UnconfirmedSensitiveOrganisationName, NameIn(beforeConfirming));
+        Assert.Equal("Shelter circle", NameIn(afterConfirming));
+        Assert.Equal("Shelter network at risk", NameIn(await atRisk.Client.Get(draft.Id)));
     }
 
     [Fact]

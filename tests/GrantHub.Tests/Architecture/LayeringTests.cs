@@ -24,7 +24,8 @@ public class LayeringTests
 
     /// <summary>
     /// Which feature uses which, on purpose: deciding and assigning reviewers live with the applications they act on,
-    /// cancelling a call closes its applications, the ranking reads review scores, disabling an account ends its sessions,
+    /// cancelling a call closes its applications, the ranking reads review scores, disabling an account ends its sessions
+    /// and so does hiding an organisation (the panic switch) for its members,
     /// finance's promise dashboard reads the emergency promise's settings and the accounting export names at-risk
     /// organisations by their open-data pseudonym. A new line here is a design decision.
     /// </summary>
@@ -35,6 +36,7 @@ public class LayeringTests
         ("Calls", "Reviews"),
         ("Finance", "Emergency"),
         ("Finance", "OpenData"),
+        ("Organisations", "Auth"),
         ("Users", "Auth"),
     ];
 

@@ -44,6 +44,6 @@ public sealed class AnswerInvitationHandler(GrantHubDbContext db, Viewer user, T
 
         answer(application!, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return await db.ToResponseAsync(application!, cancellationToken);
+        return await db.ToResponseAsync(application!, user, cancellationToken);
     }
 }

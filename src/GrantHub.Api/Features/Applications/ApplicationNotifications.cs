@@ -1,4 +1,5 @@
 using GrantHub.Api.Infrastructure.Email;
+using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Core.Applications;
 using GrantHub.Core.Common;
 using GrantHub.Core.Data;
@@ -9,7 +10,7 @@ namespace GrantHub.Api.Features.Applications;
 
 /// <summary>
 /// What consortium members are told. Subjects are fixed phrases (never an organisation's name or other free
-/// text); bodies name an organisation only if it is not at risk.
+/// text); bodies name an organisation only if it is not at risk (else by its alias at most).
 /// </summary>
 public sealed class ApplicationNotifications(GrantHubDbContext db, Notifier notifier)
 {
@@ -26,7 +27,7 @@ public sealed class ApplicationNotifications(GrantHubDbContext db, Notifier noti
                 ? new NotificationText("partner-invited.Body.AtRisk", callTitle)
                 : new NotificationText(
                     "partner-invited.Body",
-                    lead.Sensitive ? new NotificationText("partner-invited.ALead") : lead.Name,
+                    Visibility.NameInMessages(lead.Naming(), new NotificationText("partner-invited.ALead")),
                     partner.Name,
                     application.Title,
                     callTitle),

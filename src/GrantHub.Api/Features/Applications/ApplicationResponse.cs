@@ -1,4 +1,5 @@
 using GrantHub.Api.Infrastructure.Pipeline;
+using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Core.Applications;
 using GrantHub.Core.Calls;
 using GrantHub.Core.Common;
@@ -77,20 +78,25 @@ public static class ApplicationResponses
     /// </summary>
     public const string UnconfirmedSensitiveOrganisationName = "(invited organisation)";
 
-    public static async Task<ApplicationResponse> ToResponseAsync(this GrantHubDbContext db, Application application, CancellationToken cancellationToken) =>
-        (await db.ToResponsesAsync([application], cancellationToken))[0];
+    public static async Task<ApplicationResponse> ToResponseAsync(this GrantHubDbContext db, Application application, Viewer viewer, CancellationToken cancellationToken) =>
+        (await db.ToResponsesAsync([application], viewer, cancellationToken))[0];
 
+    /// <summary>
+    /// Each member is named as <see cref="Visibility.NameShownTo"/> says for this viewer; an at-risk organisation that has
+    /// not confirmed is "(invited organisation)" to everyone outside it, not even its alias.
+    /// </summary>
     public static async Task<IReadOnlyList<ApplicationResponse>> ToResponsesAsync(
-        this GrantHubDbContext db, IReadOnlyList<Application> applications, CancellationToken cancellationToken)
+        this GrantHubDbContext db, IReadOnlyList<Application> applications, Viewer viewer, CancellationToken cancellationToken)
     {
         var organisationIds = applications.SelectMany(a => a.Members).Select(m => m.OrganisationId).Distinct().ToList();
         var organisations = await db.Organisations.AsNoTracking()
             .Where(o => organisationIds.Contains(o.Id))
-            .ToDictionaryAsync(o => o.Id, o => new { o.Name, o.Sensitive }, cancellationToken);
+            .ToDictionaryAsync(o => o.Id, o => new OrganisationNaming(o.Id, o.Name, o.Alias, o.Sensitive), cancellationToken);
+        var mine = await viewer.OrganisationsAsync(cancellationToken);
         return [.. applications.Select(a => ApplicationResponse.From(a, a.Members.ToDictionary(
             m => m.OrganisationId,
-            m => organisations[m.OrganisationId] is { Sensitive: true } && m.Status != ConsortiumMemberStatus.Confirmed
+            m => organisations[m.OrganisationId] is { Sensitive: true } && m.Status != ConsortiumMemberStatus.Confirmed && !mine.Contains(m.OrganisationId)
                 ? UnconfirmedSensitiveOrganisationName
-                : organisations[m.OrganisationId].Name)))];
+                : Visibility.NameShownTo(organisations[m.OrganisationId], mine, viewer, OrganisationNameUse.Everyday))))];
     }
 }

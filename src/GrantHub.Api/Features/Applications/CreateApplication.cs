@@ -84,7 +84,7 @@ public sealed class CreateApplicationHandler(GrantHubDbContext db, Viewer user, 
             throw;
         }
 
-        return await db.ToResponseAsync(application, cancellationToken);
+        return await db.ToResponseAsync(application, user, cancellationToken);
     }
 
     private Task<bool> LeadAlreadyAppliedAsync(CreateApplicationCommand command, CancellationToken cancellationToken) =>

@@ -11,6 +11,6 @@ public sealed class GetApplicationHandler(GrantHubDbContext db, Viewer user) : I
     public async ValueTask<ApplicationResponse> Handle(GetApplicationQuery query, CancellationToken cancellationToken)
     {
         var application = await db.Applications.FindVisibleAsync(user, query.Id, cancellationToken);
-        return await db.ToResponseAsync(application, cancellationToken);
+        return await db.ToResponseAsync(application, user, cancellationToken);
     }
 }

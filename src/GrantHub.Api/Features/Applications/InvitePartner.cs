@@ -45,6 +45,6 @@ public sealed class InvitePartnerHandler(
         application.InvitePartner(partner.Id, clock.GetUtcNow());
         await notifications.PartnerInvitedAsync(application, lead, partner, callTitle, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return await db.ToResponseAsync(application, cancellationToken);
+        return await db.ToResponseAsync(application, user, cancellationToken);
     }
 }

@@ -41,6 +41,6 @@ public sealed class ListApplicationsHandler(GrantHubDbContext db, Viewer user)
             .PageOf(query)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
-        return new PagedResponse<ApplicationResponse>(await db.ToResponsesAsync(page, cancellationToken), query.Page, query.PageSize, total);
+        return new PagedResponse<ApplicationResponse>(await db.ToResponsesAsync(page, user, cancellationToken), query.Page, query.PageSize, total);
     }
 }

@@ -39,7 +39,7 @@ public record ListCallApplicationsQuery(
 
 /// <summary>
 /// One row of the table. <c>score</c>: mean weighted score of the submitted reviews (0–100, two decimals), null without
-/// any; the lead organisation's name is shown to the overseeing staff who read this table, like on the application.
+/// any; the lead organisation is named as <see cref="Visibility.NameShownTo"/> says (an at-risk one by its alias).
 /// </summary>
 public record CallApplicationRow(
     Guid ApplicationId,
@@ -99,7 +99,8 @@ public sealed class ListCallApplicationsHandler(GrantHubDbContext db, Viewer vie
         var leadIds = applications.Select(a => a.LeadOrganisationId).Distinct().ToList();
         var leads = await db.Organisations.AsNoTracking()
             .Where(o => leadIds.Contains(o.Id))
-            .ToDictionaryAsync(o => o.Id, o => new { o.Name, o.Country, o.WomenLed, o.Sensitive }, cancellationToken);
+            .ToDictionaryAsync(o => o.Id, o => new { Naming = new OrganisationNaming(o.Id, o.Name, o.Alias, o.Sensitive), o.Country, o.WomenLed, o.Sensitive }, cancellationToken);
+        var mine = await viewer.OrganisationsAsync(cancellationToken);
         var reviews = await db.ReviewAssignments.AsNoTracking()
             .Where(r => r.CallId == query.CallId && r.Status == ReviewStatus.Submitted)
             .GroupBy(r => r.ApplicationId)
@@ -114,7 +115,7 @@ public sealed class ListCallApplicationsHandler(GrantHubDbContext db, Viewer vie
                 var lead = leads[a.LeadOrganisationId];
                 var review = reviews.GetValueOrDefault(a.Id);
                 return new CallApplicationRow(
-                    a.Id, a.Title, a.LeadOrganisationId, lead.Name, lead.Sensitive, lead.Country, lead.WomenLed,
+                    a.Id, a.Title, a.LeadOrganisationId, Visibility.NameShownTo(lead.Naming, mine, viewer, OrganisationNameUse.Everyday), lead.Sensitive, lead.Country, lead.WomenLed,
                     a.Countries, a.Pillars, a.TargetGroups, a.Status,
                     a.RequestedTotal.Amount, a.Currency,
                     ReviewResponses.Rounded(review?.Mean), review?.Count ?? 0, a.SubmittedAt);

@@ -16,6 +16,6 @@ public sealed class RemovePartnerHandler(GrantHubDbContext db, Viewer user, Time
         var application = await db.Applications.FindForLeadAsync(user, command.Id, cancellationToken);
         application.RemovePartner(command.OrganisationId, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return await db.ToResponseAsync(application, cancellationToken);
+        return await db.ToResponseAsync(application, user, cancellationToken);
     }
 }

@@ -98,6 +98,6 @@ public sealed class SetApplicationBudgetHandler(GrantHubDbContext db, Viewer use
             .ToList();
         application.SetBudget(lines, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return await db.ToResponseAsync(application, cancellationToken);
+        return await db.ToResponseAsync(application, user, cancellationToken);
     }
 }

@@ -30,6 +30,6 @@ public sealed class SubmitApplicationHandler(
         application.Submit(call, lead, clock.GetUtcNow());
         await notifications.SubmittedAsync(application, call.Title, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return await db.ToResponseAsync(application, cancellationToken);
+        return await db.ToResponseAsync(application, user, cancellationToken);
     }
 }

@@ -88,6 +88,6 @@ public sealed class UpdateApplicationHandler(GrantHubDbContext db, Viewer user, 
         var application = await db.Applications.FindForLeadAsync(user, command.Id, cancellationToken);
         application.Update(command.ToNarrative(), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return await db.ToResponseAsync(application, cancellationToken);
+        return await db.ToResponseAsync(application, user, cancellationToken);
     }
 }

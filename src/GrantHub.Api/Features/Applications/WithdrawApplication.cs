@@ -19,6 +19,6 @@ public sealed class WithdrawApplicationHandler(GrantHubDbContext db, Viewer user
 
         application.Withdraw(call, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return await db.ToResponseAsync(application, cancellationToken);
+        return await db.ToResponseAsync(application, user, cancellationToken);
     }
 }

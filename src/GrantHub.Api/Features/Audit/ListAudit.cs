@@ -1,6 +1,8 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using FluentValidation;
 using GrantHub.Api.Infrastructure.Http;
+using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Data;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -44,12 +46,72 @@ public sealed class ListAuditHandler(GrantHubDbContext db) : IQueryHandler<ListA
             .Where(a => userEmail == null || a.UserEmail == userEmail);
         var total = await entries.CountAsync(cancellationToken);
         var page = await entries.OrderByDescending(a => a.Sequence).PageOf(query).ToListAsync(cancellationToken);
+        var atRisk = await AtRiskIdentifiersAsync(cancellationToken);
         return new PagedResponse<AuditEntryResponse>(
             [.. page.Select(a => new AuditEntryResponse(
                 a.Sequence, a.UserId, a.UserEmail, a.Command, a.ObjectId, a.OccurredAt,
-                JsonSerializer.Deserialize<JsonElement>(a.Payload), a.PreviousHash, a.Hash))],
+                Shown(a.Payload, atRisk), a.PreviousHash, a.Hash))],
             query.Page,
             query.PageSize,
             total);
+    }
+
+    /// <summary>
+    /// An organisation marked at risk (or hidden) after entries named it keeps its name in those entries: the chain is
+    /// never rewritten, so the name is taken out of what is shown. Verification reads the stored payloads.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> AtRiskIdentifiersAsync(CancellationToken cancellationToken) =>
+        [
+            .. (await db.Organisations.AsNoTracking().Where(o => o.Sensitive).Select(o => new { o.Name, o.RegistrationNumber }).ToListAsync(cancellationToken))
+                .SelectMany(o => new[] { o.Name, o.RegistrationNumber })
+                .OfType<string>()
+                .Where(text => text.Length > 0),
+        ];
+
+    private static JsonElement Shown(string payload, IReadOnlyList<string> atRisk)
+    {
+        var node = JsonNode.Parse(payload);
+        if (node is null || atRisk.Count == 0)
+        {
+            return JsonSerializer.Deserialize<JsonElement>(payload);
+        }
+
+        Redact(node, atRisk);
+        return JsonSerializer.SerializeToElement(node);
+    }
+
+    private static void Redact(JsonNode node, IReadOnlyList<string> atRisk)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (name, child) in obj.ToList())
+                {
+                    if (child is JsonValue value && value.TryGetValue<string>(out var text) && atRisk.Any(n => text.Contains(n, StringComparison.OrdinalIgnoreCase)))
+                    {
+                        obj[name] = AuditPayload.Redacted;
+                    }
+                    else if (child is not null)
+                    {
+                        Redact(child, atRisk);
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (array[i] is JsonValue value && value.TryGetValue<string>(out var text) && atRisk.Any(n => text.Contains(n, StringComparison.OrdinalIgnoreCase)))
+                    {
+                        array[i] = AuditPayload.Redacted;
+                    }
+                    else if (array[i] is { } child)
+                    {
+                        Redact(child, atRisk);
+                    }
+                }
+
+                break;
+        }
     }
 }

@@ -89,20 +89,19 @@ public sealed class GetFinanceQueueHandler(GrantHubDbContext db, Viewer user, Ti
         var fundIds = requests.Select(r => r.FundId).Concat(grants.Select(g => g.FundId)).Distinct().ToList();
         var funds = await db.Funds.AsNoTracking().Where(f => fundIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, cancellationToken);
         var organisationIds = requests.Select(r => r.OrganisationId).Concat(grants.Select(g => g.LeadOrganisationId)).Distinct().ToList();
-        var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id))
-            .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+        var organisations = await db.OrganisationNamesAsync(user, organisationIds, OrganisationNameUse.Payment, cancellationToken);
         var officerIds = requests.SelectMany(r => r.Approvals.Select(a => a.FinanceOfficerId))
             .Concat(tranches.SelectMany(t => t.Tranche.Approvals.Select(a => a.OfficerId))).Distinct().ToList();
         var officers = await db.Users.AsNoTracking().Where(u => officerIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
 
-        var items = new List<FinanceQueueItem>();
+        var items = new List<(FinanceQueueItem Item, bool AwaitsDecision)>();
         foreach (var request in requests)
         {
             var fund = funds[request.FundId];
             var relatedParty = Visibility.RelatedPartyRefusal(viewerOrganisations, request);
             var decide = ActionRefusal.From(relatedParty ?? request.RefusalToDecide(officerId));
-            items.Add(new FinanceQueueItem(
+            items.Add((new FinanceQueueItem(
                 MoneyItemKind.EmergencyRequest,
                 request.Id,
                 null,
@@ -122,14 +121,14 @@ public sealed class GetFinanceQueueHandler(GrantHubDbContext db, Viewer user, Ti
                 decide,
                 decide,
                 ActionRefusal.From(relatedParty ?? request.RefusalToPay(officerId)),
-                ActionRefusal.From(relatedParty ?? request.RefusalToRelease())));
+                ActionRefusal.From(relatedParty ?? request.RefusalToRelease())), request.Status == EmergencyRequestStatus.Submitted));
         }
 
         foreach (var (grant, tranche) in tranches)
         {
             var fund = funds[grant.FundId];
             var relatedParty = Visibility.RelatedPartyRefusal(viewerOrganisations, grant);
-            items.Add(new FinanceQueueItem(
+            items.Add((new FinanceQueueItem(
                 MoneyItemKind.Tranche,
                 grant.Id,
                 tranche.Number,
@@ -149,22 +148,15 @@ public sealed class GetFinanceQueueHandler(GrantHubDbContext db, Viewer user, Ti
                 ActionRefusal.From(relatedParty ?? grant.RefusalToDecideTranche(tranche.Number, officerId, ApprovalDecision.Approve)),
                 ActionRefusal.From(relatedParty ?? grant.RefusalToDecideTranche(tranche.Number, officerId, ApprovalDecision.Reject)),
                 ActionRefusal.From(relatedParty ?? grant.RefusalToPayTranche(tranche.Number, officerId)),
-                ActionRefusal.From(TrancheNotReleasable)));
+                ActionRefusal.From(TrancheNotReleasable)), tranche.Status == TrancheStatus.Due));
         }
 
-        var awaitingDecision = items
-            .Where(i => i.Kind == MoneyItemKind.EmergencyRequest ? IsSubmitted(requests, i.Id) : TrancheStatusOf(tranches, i) == TrancheStatus.Due)
+        var awaitingDecision = items.Where(i => i.AwaitsDecision).Select(i => i.Item)
             .OrderBy(i => i.Kind)
             .ThenBy(i => i.DecisionDueAt)
             .ThenBy(i => i.PlannedDate)
             .ToList();
-        var awaitingPayment = items.Except(awaitingDecision).OrderBy(i => i.Kind).ThenBy(i => i.PlannedDate).ToList();
+        var awaitingPayment = items.Where(i => !i.AwaitsDecision).Select(i => i.Item).OrderBy(i => i.Kind).ThenBy(i => i.PlannedDate).ToList();
         return new FinanceQueueResponse(awaitingDecision, awaitingPayment, clock.GetUtcNow());
     }
-
-    private static bool IsSubmitted(List<EmergencyRequest> requests, Guid id) =>
-        requests.Single(r => r.Id == id).Status == EmergencyRequestStatus.Submitted;
-
-    private static TrancheStatus TrancheStatusOf(List<(Grant Grant, Tranche Tranche)> tranches, FinanceQueueItem item) =>
-        tranches.Single(t => t.Grant.Id == item.Id && t.Tranche.Number == item.TrancheNumber).Tranche.Status;
 }

@@ -301,7 +301,34 @@ public sealed class DispatchEmailsHandler(
     private async Task<NotificationEmail.EmailContext> EmailContextAsync(CancellationToken cancellationToken)
     {
         var sensitiveNames = await db.Organisations.Where(o => o.Sensitive).Select(o => o.Name).ToListAsync(cancellationToken);
-        return new NotificationEmail.EmailContext(appOptions.Value.PublicBaseUrl, _smtp.From!, sensitiveNames);
+        return new NotificationEmail.EmailContext(appOptions.Value.PublicBaseUrl, _smtp.From!, sensitiveNames, await HiddenOrganisationsAsync(cancellationToken));
+    }
+
+    private async Task<NotificationEmail.HiddenOrganisations> HiddenOrganisationsAsync(CancellationToken cancellationToken)
+    {
+        var hidden = await db.Organisations.AsNoTracking().Where(o => o.Hidden)
+            .Select(o => new { o.Id, o.Name, o.RegistrationNumber, o.Alias })
+            .ToListAsync(cancellationToken);
+        if (hidden.Count == 0)
+        {
+            return NotificationEmail.HiddenOrganisations.None;
+        }
+
+        var ids = hidden.Select(o => o.Id).ToList();
+        var applications = await db.Applications.Where(a => a.Members.Any(m => ids.Contains(m.OrganisationId))).Select(a => a.Id).ToListAsync(cancellationToken);
+        var grants = await db.Grants.Where(g => ids.Contains(g.LeadOrganisationId) || g.Allocations.Any(a => ids.Contains(a.OrganisationId)))
+            .Select(g => g.Id).ToListAsync(cancellationToken);
+        var requests = await db.EmergencyRequests.Where(r => ids.Contains(r.OrganisationId)).Select(r => r.Id).ToListAsync(cancellationToken);
+        var members = await db.OrganisationMembers.Where(m => ids.Contains(m.OrganisationId)).Select(m => m.UserId).ToListAsync(cancellationToken);
+        return new NotificationEmail.HiddenOrganisations(
+            [
+                .. ids.Select(id => $"/organisations/{id}"),
+                .. applications.Select(id => $"/applications/{id}"),
+                .. grants.Select(id => $"/grants/{id}"),
+                .. requests.Select(id => $"/emergency/{id}"),
+            ],
+            [.. hidden.SelectMany(o => new[] { o.Name, o.RegistrationNumber, o.Alias }).OfType<string>()],
+            members.ToHashSet());
     }
 
     private static string Describe(Exception exception) =>

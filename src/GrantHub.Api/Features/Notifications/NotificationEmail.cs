@@ -17,6 +17,16 @@ public static class NotificationEmail
     public static OutgoingEmail Compose(Notification notification, Recipient recipient, EmailContext context)
     {
         var language = recipient.Language;
+        if (context.ConcernsHiddenOrganisation(notification))
+        {
+            return new OutgoingEmail(
+                $"notification-{notification.Id:N}@{context.SenderDomain}",
+                recipient.Address,
+                recipient.DisplayName,
+                NotificationTexts.Render("Email.NeutralSubject", language),
+                context.Url(notification.Link ?? NotificationsPage) + Environment.NewLine);
+        }
+
         var body = new StringBuilder()
             .AppendLine(notification.Body.TrimEnd());
         if (notification.Link is not null)
@@ -40,14 +50,35 @@ public static class NotificationEmail
 
     public sealed record Recipient(string Address, string? DisplayName, CultureInfo Language);
 
-    /// <summary>What every e-mail of a batch shares: the public base URL, the sender's domain, and the names that must never appear in a subject.</summary>
-    public sealed class EmailContext(string? publicBaseUrl, string senderAddress, IReadOnlyCollection<string> sensitiveOrganisationNames)
+    /// <summary>
+    /// What identifies the organisations hidden by the panic switch: the pages of their profiles, applications, grants and
+    /// emergency requests, their names, registration numbers and aliases, and their members (who may be watched).
+    /// </summary>
+    public sealed record HiddenOrganisations(IReadOnlyCollection<string> Pages, IReadOnlyCollection<string> Texts, IReadOnlySet<Guid> Members)
     {
+        public static readonly HiddenOrganisations None = new([], [], new HashSet<Guid>());
+    }
+
+    /// <summary>
+    /// What every e-mail of a batch shares: the public base URL, the sender's domain, the names that must never appear in a
+    /// subject, and the hidden organisations, about which an e-mail carries nothing but a link.
+    /// </summary>
+    public sealed class EmailContext(
+        string? publicBaseUrl, string senderAddress, IReadOnlyCollection<string> sensitiveOrganisationNames, HiddenOrganisations? hidden = null)
+    {
+        private readonly HiddenOrganisations _hidden = hidden ?? HiddenOrganisations.None;
+
         public string SenderDomain { get; } = senderAddress[(senderAddress.LastIndexOf('@') + 1)..];
 
         public string Url(string link) => publicBaseUrl is null
             ? link
             : new Uri(new Uri(publicBaseUrl.TrimEnd('/') + "/"), link.TrimStart('/')).ToString();
+
+        public bool ConcernsHiddenOrganisation(Notification notification) =>
+            _hidden.Members.Contains(notification.RecipientUserId)
+            || (notification.Link is { } link && _hidden.Pages.Any(page => link == page || link.StartsWith(page + "/", StringComparison.OrdinalIgnoreCase)))
+            || _hidden.Texts.Any(text =>
+                notification.Subject.Contains(text, StringComparison.OrdinalIgnoreCase) || notification.Body.Contains(text, StringComparison.OrdinalIgnoreCase));
 
         public bool NamesSensitiveOrganisation(string subject) =>
             sensitiveOrganisationNames.Any(name => subject.Contains(name, StringComparison.OrdinalIgnoreCase));

@@ -6,7 +6,10 @@ using Mediator;
 
 namespace GrantHub.Api.Features.Organisations;
 
-/// <summary>Registers an organisation; the user who registers it becomes its owner. The annual budget is in US dollars.</summary>
+/// <summary>
+/// Registers an organisation; the user who registers it becomes its owner. The annual budget is in US dollars. The alias is
+/// the working name an at-risk organisation is shown by to those who may not read its legal name.
+/// </summary>
 public record CreateOrganisationCommand(
     string Name,
     string Country,
@@ -14,7 +17,8 @@ public record CreateOrganisationCommand(
     string? RegistrationNumber,
     decimal? AnnualBudget,
     bool WomenLed,
-    bool Sensitive) : ICommand<OrganisationResponse>, IRedactsForAudit, IOrganisationProfile
+    bool Sensitive,
+    string? Alias = null) : ICommand<OrganisationResponse>, IRedactsForAudit, IOrganisationProfile
 {
     /// <summary>An at-risk organisation's identifying fields never reach the audit trail.</summary>
     public object RedactedForAudit() => Sensitive
@@ -43,6 +47,7 @@ public sealed class CreateOrganisationHandler(GrantHubDbContext db, ICurrentUser
             command.Sensitive,
             user.RequiredId(),
             clock.GetUtcNow());
+        organisation.ChangeAlias(command.Alias);
         db.Organisations.Add(organisation);
         await db.SaveChangesAsync(cancellationToken);
         return await db.ToResponseAsync(organisation, user, cancellationToken);

@@ -18,6 +18,6 @@ public sealed class DeclineInvitationHandler(GrantHubDbContext db, ICurrentUser 
         await notifications.AnsweredAsync(invitation, organisation, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new MyInvitationResponse(
-            invitation.Id, organisation.Id, organisation.Name, organisation.Country, invitation.Role, invitation.Status, invitation.InvitedAt);
+            invitation.Id, organisation.Id, Visibility.NameShownTo(organisation.Naming(), new HashSet<Guid>(), user, OrganisationNameUse.Everyday), organisation.Country, invitation.Role, invitation.Status, invitation.InvitedAt);
     }
 }

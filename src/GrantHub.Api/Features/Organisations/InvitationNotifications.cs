@@ -1,4 +1,5 @@
 using GrantHub.Api.Infrastructure.Email;
+using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Core.Data;
 using GrantHub.Core.Organisations;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ namespace GrantHub.Api.Features.Organisations;
 
 /// <summary>
 /// What invitees and owners are told, in-app and by e-mail through the outbox when SMTP is configured. Subjects are
-/// fixed phrases; an at-risk organisation is never named, and for one the invitee's address stays out too.
+/// fixed phrases; an at-risk organisation is never named (its alias at most), and for one the invitee's address stays out too.
 /// </summary>
 public sealed class InvitationNotifications(GrantHubDbContext db, Notifier notifier)
 {
@@ -23,7 +24,7 @@ public sealed class InvitationNotifications(GrantHubDbContext db, Notifier notif
             new NotificationText("organisation-invitation.Subject"),
             new NotificationText(
                 "organisation-invitation.Body",
-                organisation.Sensitive ? new NotificationText("organisation-invitation.AnOrganisation") : organisation.Name,
+                Visibility.NameInMessages(organisation.Naming(), new NotificationText("organisation-invitation.AnOrganisation")),
                 new NotificationText($"MembershipRole.{invitation.Role}")),
             Link);
         await notifier.NotifyAsync(invitee, message, $"organisation-invited:{invitation.Id:N}", cancellationToken);

@@ -18,12 +18,24 @@ public sealed class ListMyInvitationsHandler(GrantHubDbContext db, ICurrentUser 
     public async ValueTask<IReadOnlyList<MyInvitationResponse>> Handle(ListMyInvitationsQuery query, CancellationToken cancellationToken)
     {
         var myEmail = await MyInvitations.NormalizedEmailOfAsync(db, user, cancellationToken);
-        return await db.OrganisationInvitations.AsNoTracking()
+        var invitations = await db.OrganisationInvitations.AsNoTracking()
             .Where(i => i.NormalizedEmail == myEmail && i.Status == InvitationStatus.Pending)
-            .Join(db.Organisations, i => i.OrganisationId, o => o.Id, (i, o) => new { Invitation = i, o.Name, o.Country })
+            .Join(db.Organisations, i => i.OrganisationId, o => o.Id, (i, o) => new { Invitation = i, Naming = new OrganisationNaming(o.Id, o.Name, o.Alias, o.Sensitive), o.Country })
             .OrderBy(x => x.Invitation.InvitedAt).ThenBy(x => x.Invitation.Id)
-            .Select(x => new MyInvitationResponse(
-                x.Invitation.Id, x.Invitation.OrganisationId, x.Name, x.Country, x.Invitation.Role, x.Invitation.Status, x.Invitation.InvitedAt))
             .ToListAsync(cancellationToken);
+
+        // Not a member yet: an at-risk organisation is named by its alias until she joins.
+        var notYetMember = new HashSet<Guid>();
+        return
+        [
+            .. invitations.Select(x => new MyInvitationResponse(
+                x.Invitation.Id,
+                x.Invitation.OrganisationId,
+                Visibility.NameShownTo(x.Naming, notYetMember, user, OrganisationNameUse.Everyday),
+                x.Country,
+                x.Invitation.Role,
+                x.Invitation.Status,
+                x.Invitation.InvitedAt)),
+        ];
     }
 }

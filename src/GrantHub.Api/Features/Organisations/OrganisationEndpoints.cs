@@ -29,6 +29,15 @@ public static class OrganisationEndpoints
                 mediator.Send(UpdateOrganisationCommand.From(id, request), ct))
             .WithSummary("Edit the profile (owners only); send the version you read: a changed organisation answers 409 organisation-changed");
 
+        organisations.MapPost("/{id:guid}/hide", (Guid id, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new HideOrganisationCommand(id), ct))
+            .WithSummary("Panic switch (an owner or a programme officer): mark at risk, hide the name, e-mails carry only a link, members signed out");
+
+        organisations.MapPost("/{id:guid}/reveal", (Guid id, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new RevealOrganisationCommand(id), ct))
+            .RequireAuthorization(Policies.ProgrammeOfficer)
+            .WithSummary("End the hiding of an organisation (ProgrammeOfficer); it stays marked at risk");
+
         organisations.MapPost("/{id:guid}/invitations", async (Guid id, InviteMemberRequest request, IMediator mediator, CancellationToken ct) =>
             {
                 var invitation = await mediator.Send(new InviteMemberCommand(id, request.Email, request.Role), ct);

@@ -13,6 +13,7 @@ public interface IOrganisationProfile
     OrganisationType Type { get; }
     string? RegistrationNumber { get; }
     decimal? AnnualBudget { get; }
+    string? Alias { get; }
 }
 
 /// <summary>One set of rules for a profile, whether it is registered or edited.</summary>
@@ -25,6 +26,12 @@ public abstract class OrganisationProfileValidator<TProfile> : AbstractValidator
         RuleFor(c => c.Country).NotEmpty().IsCountryCode();
         RuleFor(c => c.Type).IsInEnum();
         RuleFor(c => c.RegistrationNumber).MaximumLength(100);
+        RuleFor(c => c.Alias!.Trim())
+            .MaximumLength(Organisation.MaxAliasLength)
+            .Must((profile, alias) => string.IsNullOrWhiteSpace(profile.Name) || !alias.Contains(profile.Name.Trim(), StringComparison.OrdinalIgnoreCase))
+            .WithMessage("The alias must not contain the legal name: it is what those who may not know the legal name read.")
+            .OverridePropertyName(nameof(IOrganisationProfile.Alias))
+            .When(c => !string.IsNullOrWhiteSpace(c.Alias));
         RuleFor(c => c.AnnualBudget!.Value)
             .GreaterThanOrEqualTo(0)
             .LessThanOrEqualTo(1_000_000_000_000m)

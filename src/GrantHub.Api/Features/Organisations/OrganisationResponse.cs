@@ -12,7 +12,9 @@ public record OrganisationMemberResponse(Guid UserId, string Email, string Displ
 /// <summary>
 /// An organisation as its members and overseeing staff see it. The due-diligence note is the donor's own
 /// assessment and is shown to staff only; members see the status. <see cref="Version"/> is what an edit names as the
-/// version it started from.
+/// version it started from. <see cref="Name"/> is the name this viewer may read (<see cref="Visibility.NameShownTo"/>):
+/// for an at-risk organisation, its legal name for its members and programme officers, else its alias; its registration
+/// number only goes with its legal name.
 /// </summary>
 public record OrganisationResponse(
     Guid Id,
@@ -28,14 +30,17 @@ public record OrganisationResponse(
     DateTimeOffset? DueDiligenceUpdatedAt,
     IReadOnlyList<OrganisationMemberResponse> Members,
     DateTimeOffset CreatedAt,
-    long Version) : IHasId
+    long Version,
+    string? Alias,
+    bool Hidden) : IHasId
 {
-    public static OrganisationResponse From(Organisation organisation, IReadOnlyList<OrganisationMemberResponse> members, bool showDueDiligenceNote) => new(
+    public static OrganisationResponse From(
+        Organisation organisation, IReadOnlyList<OrganisationMemberResponse> members, bool showDueDiligenceNote, ICurrentUser viewer) => new(
         organisation.Id,
-        organisation.Name,
+        ShownName(organisation, viewer),
         organisation.Country,
         organisation.Type,
-        organisation.RegistrationNumber,
+        ReadsLegalName(organisation, viewer) ? organisation.RegistrationNumber : null,
         organisation.AnnualBudget?.Amount,
         organisation.WomenLed,
         organisation.Sensitive,
@@ -44,7 +49,19 @@ public record OrganisationResponse(
         organisation.DueDiligenceUpdatedAt,
         members,
         organisation.CreatedAt,
-        organisation.Version);
+        organisation.Version,
+        organisation.Alias,
+        organisation.Hidden);
+
+    private static string ShownName(Organisation organisation, ICurrentUser viewer) =>
+        Visibility.NameShownTo(organisation.Naming(), MembershipOf(organisation, viewer), viewer, OrganisationNameUse.DueDiligence);
+
+    private static bool ReadsLegalName(Organisation organisation, ICurrentUser viewer) =>
+        Visibility.ReadsLegalName(organisation.Naming(), MembershipOf(organisation, viewer), viewer, OrganisationNameUse.DueDiligence);
+
+    /// <summary>The organisation is loaded with its members: whether the viewer is one needs no other query.</summary>
+    private static IReadOnlySet<Guid> MembershipOf(Organisation organisation, ICurrentUser viewer) =>
+        viewer.Id is { } id && organisation.IsMember(id) ? new HashSet<Guid> { organisation.Id } : new HashSet<Guid>();
 }
 
 public static class OrganisationResponses
@@ -74,7 +91,8 @@ public static class OrganisationResponses
                         .Select(m => new OrganisationMemberResponse(
                             m.UserId, accounts[m.UserId].Email ?? "", accounts[m.UserId].DisplayName, m.Role, m.JoinedAt)),
                 ],
-                showNote)),
+                showNote,
+                user)),
         ];
     }
 }

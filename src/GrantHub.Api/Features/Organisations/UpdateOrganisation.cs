@@ -18,7 +18,8 @@ public record UpdateOrganisationRequest(
     decimal? AnnualBudget,
     bool WomenLed,
     bool Sensitive,
-    long? Version);
+    long? Version,
+    string? Alias = null);
 
 public record UpdateOrganisationCommand(
     Guid Id,
@@ -29,10 +30,11 @@ public record UpdateOrganisationCommand(
     decimal? AnnualBudget,
     bool WomenLed,
     bool Sensitive,
-    long? Version) : ICommand<OrganisationResponse>, IHasId, IRedactsForAudit, IOrganisationProfile
+    long? Version,
+    string? Alias = null) : ICommand<OrganisationResponse>, IHasId, IRedactsForAudit, IOrganisationProfile
 {
     public static UpdateOrganisationCommand From(Guid id, UpdateOrganisationRequest request) => new(
-        id, request.Name, request.Country, request.Type, request.RegistrationNumber, request.AnnualBudget, request.WomenLed, request.Sensitive, request.Version);
+        id, request.Name, request.Country, request.Type, request.RegistrationNumber, request.AnnualBudget, request.WomenLed, request.Sensitive, request.Version, request.Alias);
 
     /// <summary>An at-risk organisation's identifying fields never reach the audit trail.</summary>
     public object RedactedForAudit() => Sensitive
@@ -78,6 +80,7 @@ public sealed class UpdateOrganisationHandler(GrantHubDbContext db, Viewer user)
             command.AnnualBudgetMoney(),
             command.WomenLed,
             command.Sensitive);
+        organisation.ChangeAlias(command.Alias);
         await db.SaveChangesAsync(cancellationToken);
         return await db.ToResponseAsync(organisation, user, cancellationToken);
     }

@@ -38,6 +38,7 @@ public sealed class DemoData(
     public const string DraftApplicationTitle = "Young women's safety networks across borders";
     public const string LeadOrganisationName = "Nari Shanti Collective";
     public const string PartnerOrganisationName = "Association des Femmes Bâtisseuses de Paix";
+    public const string PartnerOrganisationAlias = "Collines de paix";
 
     public static readonly IReadOnlyList<(string Email, string DisplayName, string[] Roles)> Accounts =
     [
@@ -75,9 +76,11 @@ public sealed class DemoData(
             db.Organisations.Add(new Organisation(
                 LeadOrganisationName, "NP", OrganisationType.WomensRightsOrganisation, "NP-SWC-2011-0457",
                 Money.Of(180_000, Organisation.BudgetCurrency), womenLed: true, sensitive: false, accounts["lead@granthub.local"].Id, now));
-            db.Organisations.Add(new Organisation(
+            var partner = new Organisation(
                 PartnerOrganisationName, "BI", OrganisationType.CommunityGroup, registrationNumber: null,
-                Money.Of(45_000, Organisation.BudgetCurrency), womenLed: true, sensitive: true, accounts["partner@granthub.local"].Id, now));
+                Money.Of(45_000, Organisation.BudgetCurrency), womenLed: true, sensitive: true, accounts["partner@granthub.local"].Id, now);
+            partner.ChangeAlias(PartnerOrganisationAlias);
+            db.Organisations.Add(partner);
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -121,6 +121,6 @@ public sealed class DetailsModel : WebPage
         }
 
         var application = await Mediator.Send(new GetApplicationQuery(Grant.ApplicationId), cancellationToken);
-        OrganisationNames = application.Members.ToDictionary(m => m.OrganisationId, m => m.OrganisationName);
+        OrganisationNames = application.Members.ToDictionary(m => m.OrganisationId, m => WebText.OrganisationName(Text, m.OrganisationName));
     }
 }

@@ -73,7 +73,7 @@ public sealed class CallApplicationsModel : WebPage
             ],
             rows.Select(r => (IReadOnlyList<object?>)
             [
-                r.ApplicationId, r.Title, r.LeadOrganisationSensitive ? Text["Csv.AtRiskOrganisation"].Value : r.LeadOrganisationName, r.LeadCountry,
+                r.ApplicationId, r.Title, WebText.OrganisationName(Text, r.LeadOrganisationName), r.LeadCountry,
                 r.WomenLed ? Text["Csv.Yes"].Value : Text["Csv.No"].Value, string.Join(' ', r.Countries), string.Join(' ', r.Pillars),
                 string.Join(' ', r.TargetGroups), r.Status.ToString(), r.RequestedTotal, r.Currency, r.Score?.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), r.ReviewCount,
                 r.SubmittedAt?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),

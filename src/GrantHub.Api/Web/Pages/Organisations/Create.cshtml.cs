@@ -18,7 +18,7 @@ public sealed class CreateModel : OrganisationProfilePage
 
         OrganisationResponse? created = null;
         var saved = await TryAsync(async () => created = await Mediator.Send(
-            new CreateOrganisationCommand(Name ?? "", Country ?? "", Type, RegistrationNumber, budget, WomenLed, Sensitive), cancellationToken));
+            new CreateOrganisationCommand(Name ?? "", Country ?? "", Type, RegistrationNumber, budget, WomenLed, Sensitive, Alias), cancellationToken));
         if (!saved)
         {
             return Page();

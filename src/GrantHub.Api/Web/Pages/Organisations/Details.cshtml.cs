@@ -8,7 +8,8 @@ namespace GrantHub.Api.Web.Pages.Organisations;
 
 /// <summary>
 /// The profile, for its members and overseeing staff only (others get the 404 page); its title never names it.
-/// Programme officers record the due diligence here, with the note only staff read.
+/// Programme officers record the due diligence here, with the note only staff read. Owners and programme officers find
+/// the panic switch here (its confirmation page is <c>/organisations/{id}/hide</c>); only a programme officer ends the hiding.
 /// </summary>
 public sealed class DetailsModel : WebPage
 {
@@ -40,6 +41,23 @@ public sealed class DetailsModel : WebPage
         if (await TryAsync(() => Mediator.Send(new RecordDueDiligenceCommand(id, DueDiligence, Note), cancellationToken).AsTask()))
         {
             Confirmation = Text["Organisation.DueDiligenceRecorded"];
+            return LocalRedirect($"/organisations/{id}");
+        }
+
+        await LoadAsync(id, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevealAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!MayRecordDueDiligence)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        if (await TryAsync(() => Mediator.Send(new RevealOrganisationCommand(id), cancellationToken).AsTask()))
+        {
+            Confirmation = Text["Organisation.Revealed"];
             return LocalRedirect($"/organisations/{id}");
         }
 

@@ -31,6 +31,7 @@ public sealed class EditModel : OrganisationProfilePage
         AnnualBudget = organisation.AnnualBudget is { } budget ? WebText.Typed(budget) : null;
         WomenLed = organisation.WomenLed;
         Sensitive = organisation.Sensitive;
+        Alias = organisation.Alias;
         Version = organisation.Version;
         return Page();
     }
@@ -44,7 +45,7 @@ public sealed class EditModel : OrganisationProfilePage
         }
 
         var saved = await TryAsync(() => Mediator.Send(
-            new UpdateOrganisationCommand(id, Name ?? "", Country ?? "", Type, RegistrationNumber, budget, WomenLed, Sensitive, Version),
+            new UpdateOrganisationCommand(id, Name ?? "", Country ?? "", Type, RegistrationNumber, budget, WomenLed, Sensitive, Version, Alias),
             cancellationToken).AsTask());
         if (!saved)
         {

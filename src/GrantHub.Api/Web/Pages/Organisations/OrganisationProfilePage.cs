@@ -14,6 +14,7 @@ public abstract class OrganisationProfilePage : WebPage
     [BindProperty] public string? AnnualBudget { get; set; }
     [BindProperty] public bool WomenLed { get; set; } = true;
     [BindProperty] public bool Sensitive { get; set; }
+    [BindProperty] public string? Alias { get; set; }
 
     /// <summary>Every country, by its name in the reader's language.</summary>
     public IEnumerable<(string Code, string Name)> CountryChoices => CultureInfo.GetCultures(CultureTypes.SpecificCultures)

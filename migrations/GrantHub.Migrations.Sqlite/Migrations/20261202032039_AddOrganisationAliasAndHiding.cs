@@ -1,0 +1,50 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace GrantHub.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class AddOrganisationAliasAndHiding : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Alias",
+                table: "Organisations",
+                type: "TEXT",
+                maxLength: 120,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "Hidden",
+                table: "Organisations",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<long>(
+                name: "HiddenAt",
+                table: "Organisations",
+                type: "INTEGER",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Alias",
+                table: "Organisations");
+
+            migrationBuilder.DropColumn(
+                name: "Hidden",
+                table: "Organisations");
+
+            migrationBuilder.DropColumn(
+                name: "HiddenAt",
+                table: "Organisations");
+        }
+    }
+}
