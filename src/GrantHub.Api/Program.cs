@@ -27,6 +27,7 @@ if (ProductionSettings.Problems(builder.Configuration, builder.Environment) is {
     return 1;
 }
 
+builder.Services.AddGrantHubFieldEncryption(builder.Configuration, builder.Environment);
 builder.Services.AddGrantHubDatabase(builder.Configuration);
 builder.Services.AddGrantHubPipeline();
 builder.Services.AddGrantHubWeb(builder.Configuration);

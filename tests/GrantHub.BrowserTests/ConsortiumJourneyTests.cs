@@ -4,6 +4,7 @@ using GrantHub.Api.Features.Applications;
 using GrantHub.Api.Infrastructure.Http;
 using GrantHub.Api.Infrastructure.Seeding;
 using GrantHub.Core.Applications;
+using GrantHub.Core.Data;
 using GrantHub.Tests.Applications;
 using GrantHub.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -132,7 +133,7 @@ public class ConsortiumJourneyTests(BrowserHost host, ITestOutputHelper output) 
         await lead.Fill(lead.Text("Field.NeededBy"), DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime).AddDays(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await lead.Navigate(() => lead.Page.GetByRole(AriaRole.Button, new() { Name = lead.Text("Emergency.Send"), Exact = true }).DblClickAsync());
         await Expect(lead.Page.Locator("#emergency-status")).ToHaveTextAsync(lead.Text("EmergencyRequestStatus.Submitted"));
-        var requests = await factory.WithDb(db => db.EmergencyRequests.CountAsync(r => r.OrganisationId == db.Organisations.Where(o => o.Name == leadName).Select(o => o.Id).Single()));
+        var requests = await factory.WithDb(db => db.EmergencyRequests.CountAsync(r => r.OrganisationId == db.Organisations.NamedExactly(db.Cipher, leadName).Select(o => o.Id).Single()));
         Assert.Equal(1, requests);
 
         // Nothing on the way named the partner in a page title or an address: titles and URLs never hold names.

@@ -31,6 +31,7 @@ internal sealed class BenchmarkHost(string databasePath, CommandRecorder recorde
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Hangfire:Server:Enabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Encryption:KeyFile", databasePath + ".keys.json");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

@@ -63,6 +63,9 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                     b.Property<Guid>("LeadOrganisationId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTimeOffset?>("PersonalDataErasedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.PrimitiveCollection<string>("Pillars")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -296,8 +299,7 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Comment")
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<DateTimeOffset>("DecidedAt")
                         .HasColumnType("datetimeoffset");
@@ -365,8 +367,7 @@ namespace GrantHub.Migrations.SqlServer.Migrations
 
                     b.Property<string>("Justification")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<DateOnly>("NeededBy")
                         .HasColumnType("date");
@@ -384,16 +385,16 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("PaymentReference")
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset?>("PersonalDataErasedAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("RejectionReason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("ReleaseReason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<DateTimeOffset?>("ReleasedAt")
                         .HasColumnType("datetimeoffset");
@@ -688,6 +689,9 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                     b.Property<Guid>("LeadOrganisationId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTimeOffset?>("PersonalDataErasedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date");
 
@@ -697,8 +701,7 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(32)");
 
                     b.Property<string>("TerminationReason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -884,7 +887,6 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Achievements")
-                        .HasMaxLength(10000)
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<DateOnly>("DueOn")
@@ -899,15 +901,13 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(16)");
 
                     b.Property<string>("Narrative")
-                        .HasMaxLength(20000)
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<int>("PeriodYear")
                         .HasColumnType("int");
 
                     b.Property<string>("ReviewComment")
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<DateTimeOffset?>("ReviewedAt")
                         .HasColumnType("datetimeoffset");
@@ -916,7 +916,6 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Risks")
-                        .HasMaxLength(10000)
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Status")
@@ -980,8 +979,7 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                         .HasColumnType("date");
 
                     b.Property<string>("PaymentReference")
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<DateOnly>("PlannedDate")
                         .HasColumnType("date");
@@ -1037,8 +1035,7 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Comment")
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Decision")
                         .IsRequired()
@@ -1284,8 +1281,7 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(32)");
 
                     b.Property<string>("DueDiligenceNote")
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<DateTimeOffset?>("DueDiligenceUpdatedAt")
                         .HasColumnType("datetimeoffset");
@@ -1298,12 +1294,15 @@ namespace GrantHub.Migrations.SqlServer.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("nvarchar(300)");
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("NameLookup")
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
 
                     b.Property<string>("RegistrationNumber")
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<bool>("Sensitive")
                         .HasColumnType("bit");
@@ -1325,6 +1324,8 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                         .HasColumnName("AnnualBudgetUsd");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NameLookup");
 
                     b.ToTable("Organisations");
                 });

@@ -58,6 +58,9 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                     b.Property<Guid>("LeadOrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PersonalDataErasedAt")
+                        .HasColumnType("INTEGER");
+
                     b.PrimitiveCollection<string>("Pillars")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -291,7 +294,6 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Comment")
-                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("DecidedAt")
@@ -360,7 +362,6 @@ namespace GrantHub.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Justification")
                         .IsRequired()
-                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("NeededBy")
@@ -379,15 +380,15 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("PaymentReference")
-                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PersonalDataErasedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RejectionReason")
-                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReleaseReason")
-                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ReleasedAt")
@@ -683,6 +684,9 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                     b.Property<Guid>("LeadOrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PersonalDataErasedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT");
 
@@ -692,7 +696,6 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TerminationReason")
-                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
@@ -879,7 +882,6 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Achievements")
-                        .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("DueOn")
@@ -894,14 +896,12 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Narrative")
-                        .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PeriodYear")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ReviewComment")
-                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ReviewedAt")
@@ -911,7 +911,6 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Risks")
-                        .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -975,7 +974,6 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PaymentReference")
-                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("PlannedDate")
@@ -1032,7 +1030,6 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Comment")
-                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Decision")
@@ -1278,7 +1275,6 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DueDiligenceNote")
-                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("DueDiligenceUpdatedAt")
@@ -1292,11 +1288,14 @@ namespace GrantHub.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameLookup")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
                     b.Property<string>("RegistrationNumber")
-                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Sensitive")
@@ -1319,6 +1318,8 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         .HasColumnName("AnnualBudgetUsd");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NameLookup");
 
                     b.ToTable("Organisations");
                 });

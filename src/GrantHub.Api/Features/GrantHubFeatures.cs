@@ -10,6 +10,7 @@ using GrantHub.Api.Features.Notifications;
 using GrantHub.Api.Features.OpenData;
 using GrantHub.Api.Features.Organisations;
 using GrantHub.Api.Features.Portfolio;
+using GrantHub.Api.Features.Privacy;
 using GrantHub.Api.Features.Reviews;
 using GrantHub.Api.Features.Users;
 
@@ -28,6 +29,7 @@ public static class GrantHubFeatures
             .AddNotificationsFeature()
             .AddOpenData()
             .AddOrganisationsFeature()
+            .AddPrivacyFeature()
             .AddReviewsFeature();
 
     public static IEndpointRouteBuilder MapGrantHubFeatures(this IEndpointRouteBuilder routes)
@@ -46,6 +48,7 @@ public static class GrantHubFeatures
         routes.MapOpenDataEndpoints();
         routes.MapPortfolioEndpoints();
         routes.MapFinanceEndpoints();
+        routes.MapPrivacyEndpoints();
         return routes;
     }
 }

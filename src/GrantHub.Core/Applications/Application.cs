@@ -89,6 +89,9 @@ public class Application : IVersioned
     public DateTimeOffset? WithdrawnAt { get; private set; }
     public DateTimeOffset? DecidedAt { get; private set; }
     public string? DecisionFeedback { get; private set; }
+
+    /// <summary>When the retention period ended and the application's free text was erased (<see cref="ErasePersonalData"/>).</summary>
+    public DateTimeOffset? PersonalDataErasedAt { get; private set; }
     public long Version { get; set; }
 
     /// <summary>
@@ -407,6 +410,24 @@ public class Application : IVersioned
         DecisionFeedback = feedback;
         DecidedAt = now;
         UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// Its retention period over, the application keeps its figures (budget, requested total, status, dates) and loses
+    /// the text its consortium and the officers wrote, which may describe people at risk. False when already erased.
+    /// </summary>
+    public bool ErasePersonalData(DateTimeOffset now)
+    {
+        if (PersonalDataErasedAt is not null)
+        {
+            return false;
+        }
+
+        Title = "";
+        Summary = "";
+        DecisionFeedback = null;
+        PersonalDataErasedAt = now;
+        return true;
     }
 
     /// <summary>

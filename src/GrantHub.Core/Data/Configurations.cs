@@ -66,13 +66,15 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
 {
     public void Configure(EntityTypeBuilder<Organisation> builder)
     {
-        builder.Property(o => o.Name).HasMaxLength(300);
+        builder.Property(o => o.Name).IsEncrypted();
+        builder.Property<string?>(EncryptedColumns.OrganisationNameLookup).HasMaxLength(64).IsFixedLength();
+        builder.HasIndex(EncryptedColumns.OrganisationNameLookup);
         builder.Property(o => o.Country).HasMaxLength(2).IsFixedLength();
         builder.Property(o => o.Type).HasConversion<string>().HasMaxLength(64);
-        builder.Property(o => o.RegistrationNumber).HasMaxLength(100);
+        builder.Property(o => o.RegistrationNumber).IsEncrypted();
         builder.Property(o => o.Alias).HasMaxLength(Organisation.MaxAliasLength);
         builder.Property(o => o.DueDiligence).HasConversion<string>().HasMaxLength(32);
-        builder.Property(o => o.DueDiligenceNote).HasMaxLength(4000);
+        builder.Property(o => o.DueDiligenceNote).IsEncrypted();
         builder.Property<long?>("annualBudgetUsdMinorUnits").HasColumnName("AnnualBudgetUsd");
         builder.HasMany(o => o.Members).WithOne().HasForeignKey(m => m.OrganisationId);
         builder.Navigation(o => o.Members).HasField("_members").UsePropertyAccessMode(PropertyAccessMode.Field);

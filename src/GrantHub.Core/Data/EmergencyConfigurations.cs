@@ -15,10 +15,10 @@ internal sealed class EmergencyRequestConfiguration : IEntityTypeConfiguration<E
         builder.HasMoney(r => r.Amount);
         builder.Property(r => r.Category).HasConversion<string>().HasMaxLength(32);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
-        builder.Property(r => r.Justification).HasMaxLength(EmergencyRequest.MaxJustificationLength);
-        builder.Property(r => r.RejectionReason).HasMaxLength(EmergencyRequest.MaxReasonLength);
-        builder.Property(r => r.PaymentReference).HasMaxLength(EmergencyRequest.MaxPaymentReferenceLength);
-        builder.Property(r => r.ReleaseReason).HasMaxLength(EmergencyRequest.MaxReasonLength);
+        builder.Property(r => r.Justification).IsEncrypted();
+        builder.Property(r => r.RejectionReason).IsEncrypted();
+        builder.Property(r => r.PaymentReference).IsEncrypted();
+        builder.Property(r => r.ReleaseReason).IsEncrypted();
         builder.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId);
         builder.HasOne<Fund>().WithMany().HasForeignKey(r => r.FundId);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(r => r.RequestedBy);
@@ -41,7 +41,7 @@ internal sealed class EmergencyApprovalConfiguration : IEntityTypeConfiguration<
         // Approvals are added through the request's collection: a client-set key must not read as an existing row.
         builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.Decision).HasConversion<string>().HasMaxLength(16);
-        builder.Property(a => a.Comment).HasMaxLength(EmergencyRequest.MaxReasonLength);
+        builder.Property(a => a.Comment).IsEncrypted();
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(a => a.FinanceOfficerId);
 
         // One decision per finance officer per request, whatever the concurrency.

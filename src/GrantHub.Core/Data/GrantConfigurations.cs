@@ -17,7 +17,7 @@ internal sealed class GrantConfiguration : IEntityTypeConfiguration<Grant>
         builder.Property(g => g.Currency).HasColumnName(MoneyMapping.CurrencyColumn).HasMaxLength(3).IsFixedLength();
         builder.HasMoney(g => g.Amount);
         builder.Property(g => g.Status).HasConversion<string>().HasMaxLength(32);
-        builder.Property(g => g.TerminationReason).HasMaxLength(2000);
+        builder.Property(g => g.TerminationReason).IsEncrypted();
         builder.Ignore(g => g.Period);
         builder.Ignore(g => g.PaidTotal);
         builder.Ignore(g => g.LatestAgreementVersion);
@@ -69,7 +69,7 @@ internal sealed class TrancheConfiguration : IEntityTypeConfiguration<Tranche>
         builder.HasIndex(t => new { t.Status, t.PlannedDate });
         builder.Property(t => t.Condition).HasConversion<string>().HasMaxLength(40);
         builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(16);
-        builder.Property(t => t.PaymentReference).HasMaxLength(100);
+        builder.Property(t => t.PaymentReference).IsEncrypted();
         builder.HasOne<GrantAmendment>().WithMany().HasForeignKey(t => t.AmendmentId);
         builder.Ignore(t => t.IsUnpaid);
         builder.Ignore(t => t.CurrentApprovals);
@@ -85,7 +85,7 @@ internal sealed class TrancheApprovalConfiguration : IEntityTypeConfiguration<Tr
         builder.ToTable("GrantTrancheApprovals");
         builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.Decision).HasConversion<string>().HasMaxLength(16);
-        builder.Property(a => a.Comment).HasMaxLength(2000);
+        builder.Property(a => a.Comment).IsEncrypted();
         builder.HasIndex(a => new { a.TrancheId, a.Round, a.OfficerId });
     }
 }
@@ -99,10 +99,10 @@ internal sealed class GrantReportConfiguration : IEntityTypeConfiguration<GrantR
         builder.HasIndex(r => new { r.Status, r.DueOn });
         builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(32);
-        builder.Property(r => r.Narrative).HasMaxLength(20_000);
-        builder.Property(r => r.Achievements).HasMaxLength(10_000);
-        builder.Property(r => r.Risks).HasMaxLength(10_000);
-        builder.Property(r => r.ReviewComment).HasMaxLength(4000);
+        builder.Property(r => r.Narrative).IsEncrypted();
+        builder.Property(r => r.Achievements).IsEncrypted();
+        builder.Property(r => r.Risks).IsEncrypted();
+        builder.Property(r => r.ReviewComment).IsEncrypted();
         builder.Property<long?>("spentToDateMinorUnits").HasColumnName(nameof(GrantReport.SpentToDate));
         builder.HasCurrencyField("currency");
         builder.Ignore(r => r.IsOpenForSubmission);

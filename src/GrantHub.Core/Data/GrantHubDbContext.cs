@@ -14,11 +14,12 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace GrantHub.Core.Data;
 
-public class GrantHubDbContext(DbContextOptions<GrantHubDbContext> options)
+public class GrantHubDbContext(DbContextOptions<GrantHubDbContext> options, FieldCipher cipher)
     : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public const string SqliteProviderName = "Microsoft.EntityFrameworkCore.Sqlite";
@@ -49,10 +50,14 @@ public class GrantHubDbContext(DbContextOptions<GrantHubDbContext> options)
 
     public bool IsSqlite => Database.ProviderName == SqliteProviderName;
 
+    /// <summary>Encrypts the columns marked <see cref="EncryptedColumns.IsEncrypted"/>; its keys never live in this database.</summary>
+    public FieldCipher Cipher { get; } = cipher;
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BumpVersions();
         NormaliseInstants();
+        HashOrganisationNames();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
@@ -60,8 +65,12 @@ public class GrantHubDbContext(DbContextOptions<GrantHubDbContext> options)
     {
         BumpVersions();
         NormaliseInstants();
+        HashOrganisationNames();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.ReplaceService<IModelCacheKeyFactory, EncryptionAwareModelCacheKeyFactory>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -76,6 +85,7 @@ public class GrantHubDbContext(DbContextOptions<GrantHubDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(GrantHubDbContext).Assembly);
+        EncryptedColumns.Apply(builder, Cipher);
 
         foreach (var entityType in builder.Model.GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType)))
         {
@@ -106,6 +116,20 @@ public class GrantHubDbContext(DbContextOptions<GrantHubDbContext> options)
                 {
                     property.CurrentValue = stored;
                 }
+            }
+        }
+    }
+
+    /// <summary>An organisation's name is encrypted; its keyed hash, kept beside it, is what exact-name lookups compare.</summary>
+    private void HashOrganisationNames()
+    {
+        foreach (var entry in ChangeTracker.Entries<Organisation>().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        {
+            var lookup = entry.Property<string?>(EncryptedColumns.OrganisationNameLookup);
+            var hash = Cipher.Lookup(entry.Entity.Name);
+            if (lookup.CurrentValue != hash)
+            {
+                lookup.CurrentValue = hash;
             }
         }
     }

@@ -124,8 +124,52 @@ public class EmergencyRequest : IVersioned
     /// <summary>Why approved money will not be paid (e.g. the bank details were wrong); shown to the organisation.</summary>
     public string? ReleaseReason { get; private set; }
 
+    /// <summary>When the retention period ended and the request's free text was erased (<see cref="ErasePersonalData"/>).</summary>
+    public DateTimeOffset? PersonalDataErasedAt { get; private set; }
+
     public long Version { get; set; }
     public IReadOnlyCollection<EmergencyApproval> Approvals => _approvals;
+
+    public static readonly EmergencyRequestStatus[] FinalStatuses =
+        [EmergencyRequestStatus.Paid, EmergencyRequestStatus.Rejected, EmergencyRequestStatus.Cancelled, EmergencyRequestStatus.Released];
+
+    /// <summary>When the request reached its final state (paid, rejected, cancelled or released), or null while it is open.</summary>
+    public DateTimeOffset? EndedAt => Status switch
+    {
+        EmergencyRequestStatus.Paid => PaymentRecordedAt,
+        EmergencyRequestStatus.Rejected => DecidedAt,
+        EmergencyRequestStatus.Cancelled => CancelledAt,
+        EmergencyRequestStatus.Released => ReleasedAt,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Its retention period over, a final request keeps its amount, dates, payment and who decided, and loses the
+    /// justification and every reason and comment. False when already erased; refused while the request is open.
+    /// </summary>
+    public bool ErasePersonalData(DateTimeOffset now)
+    {
+        if (EndedAt is null)
+        {
+            throw new BusinessRuleException("emergency-not-final", $"A request that is {Status} is still in use; its text cannot be erased.");
+        }
+
+        if (PersonalDataErasedAt is not null)
+        {
+            return false;
+        }
+
+        Justification = "";
+        RejectionReason = null;
+        ReleaseReason = null;
+        foreach (var approval in _approvals)
+        {
+            approval.EraseText();
+        }
+
+        PersonalDataErasedAt = now;
+        return true;
+    }
 
     public bool IsMaker(Guid userId) => userId == RequestedBy || userId == EnteredBy;
 
@@ -338,4 +382,6 @@ public class EmergencyApproval
     public ApprovalDecision Decision { get; private set; }
     public string? Comment { get; private set; }
     public DateTimeOffset DecidedAt { get; private set; }
+
+    internal void EraseText() => Comment = null;
 }

@@ -52,6 +52,9 @@ public class Grant : IVersioned
     public DateTimeOffset? EndedAt { get; private set; }
     public Guid? EndedBy { get; private set; }
     public string? TerminationReason { get; private set; }
+
+    /// <summary>When the retention period ended and the grant's free text was erased (<see cref="ErasePersonalData"/>).</summary>
+    public DateTimeOffset? PersonalDataErasedAt { get; private set; }
     public long Version { get; set; }
 
     public IReadOnlyCollection<GrantAllocation> Allocations => _allocations;
@@ -419,6 +422,43 @@ public class Grant : IVersioned
         EndedBy = by;
         Changed();
         return unpaid;
+    }
+
+    /// <summary>
+    /// Its retention period over, an ended grant keeps every financial record (amounts, tranches, payments and their
+    /// references, approvals and who gave them, reported spending, agreement fingerprints) and loses the words: report
+    /// texts, review and approval comments, amendment and termination reasons. False when already erased.
+    /// </summary>
+    public bool ErasePersonalData(DateTimeOffset now)
+    {
+        if (EndedAt is null)
+        {
+            throw new BusinessRuleException("grant-not-ended", $"A grant that is {Status} is still in use; its text cannot be erased.");
+        }
+
+        if (PersonalDataErasedAt is not null)
+        {
+            return false;
+        }
+
+        TerminationReason = null;
+        foreach (var report in _reports)
+        {
+            report.EraseText();
+        }
+
+        foreach (var tranche in _tranches)
+        {
+            tranche.EraseText();
+        }
+
+        foreach (var amendment in _amendments)
+        {
+            amendment.EraseText();
+        }
+
+        PersonalDataErasedAt = now;
+        return true;
     }
 
     private void PlanTranches(IReadOnlyList<PlannedTranche> plan)

@@ -59,6 +59,8 @@ public class GrantAmendment
     public Money? Amount => amountMinorUnits is { } minorUnits ? new Money(minorUnits, currency) : null;
 
     public string Reason { get; private set; } = "";
+
+    internal void EraseText() => Reason = "";
     public Guid By { get; private set; }
     public DateTimeOffset At { get; private set; }
 

@@ -111,6 +111,15 @@ public class GrantReport
         ReviewedBy = reviewedBy;
     }
 
+    /// <summary>The reported spending stays (a financial figure); the words go.</summary>
+    internal void EraseText()
+    {
+        Narrative = null;
+        Achievements = null;
+        Risks = null;
+        ReviewComment = null;
+    }
+
     internal void Reschedule(ReportKind kind, DateOnly dueOn)
     {
         Kind = kind;

@@ -135,6 +135,15 @@ public class Tranche
         }
     }
 
+    /// <summary>Who approved, when and how much stay (financial records); the comments go.</summary>
+    internal void EraseText()
+    {
+        foreach (var approval in _approvals)
+        {
+            approval.EraseText();
+        }
+    }
+
     private BusinessRuleException? FinalRefusal() => Status switch
     {
         TrancheStatus.Paid => new BusinessRuleException("tranche-paid", $"Tranche {Number} is paid; a recorded payment can never change."),
@@ -168,4 +177,6 @@ public class TrancheApproval
     public ApprovalDecision Decision { get; private set; }
     public string? Comment { get; private set; }
     public DateTimeOffset At { get; private set; }
+
+    internal void EraseText() => Comment = null;
 }

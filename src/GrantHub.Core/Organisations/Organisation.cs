@@ -196,6 +196,28 @@ public class Organisation : IVersioned
         Sensitive = sensitive;
     }
 
+    /// <summary>
+    /// A member whose account is erased leaves. The last owner cannot leave members behind without an owner: she first
+    /// invites another owner. Alone, she may leave: the organisation and its records stay.
+    /// </summary>
+    public void RemoveErasedMember(Guid userId)
+    {
+        var member = _members.SingleOrDefault(m => m.UserId == userId);
+        if (member is null)
+        {
+            return;
+        }
+
+        if (member.Role == MembershipRole.Owner && _members.Count(m => m.Role == MembershipRole.Owner) == 1 && _members.Count > 1)
+        {
+            throw new BusinessRuleException(
+                "last-owner",
+                "You are the last owner of an organisation that has other members: invite another owner, and let her accept, before erasing your account.");
+        }
+
+        _members.Remove(member);
+    }
+
     /// <summary>A programme officer's finding. A failed check must say why.</summary>
     public void RecordDueDiligence(DueDiligenceStatus status, string? note, DateTimeOffset now)
     {

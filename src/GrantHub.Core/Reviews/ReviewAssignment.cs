@@ -47,6 +47,13 @@ public class ReviewAssignment : IVersioned
     public DateTimeOffset? DeclaredAt { get; private set; }
     public List<CriterionScore> Scores { get; private set; } = [];
     public string? Comment { get; private set; }
+
+    /// <summary>The application's retention period is over: the scores stay, the reviewer's words go.</summary>
+    public void EraseText()
+    {
+        ConflictStatement = null;
+        Comment = null;
+    }
     public double? WeightedScore { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public DateTimeOffset? SubmittedAt { get; private set; }

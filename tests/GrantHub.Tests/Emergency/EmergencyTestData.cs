@@ -6,6 +6,7 @@ using GrantHub.Api.Features.Users;
 using GrantHub.Api.Infrastructure.Idempotency;
 using GrantHub.Api.Infrastructure.Seeding;
 using GrantHub.Core.Common;
+using GrantHub.Core.Data;
 using GrantHub.Core.Emergency;
 using GrantHub.Core.Funds;
 using GrantHub.Core.Organisations;
@@ -25,7 +26,7 @@ public static class EmergencyTestData
     public static Task<HttpClient> Finance2(this GrantHubFactory factory) => factory.ClientFor("finance2@granthub.local");
 
     public static Task<Guid> OrganisationIdOf(this GrantHubFactory factory, string name) =>
-        factory.WithDb(db => db.Organisations.Where(o => o.Name == name).Select(o => o.Id).SingleAsync());
+        factory.WithDb(db => db.Organisations.NamedExactly(db.Cipher, name).Select(o => o.Id).SingleAsync());
 
     public static Task<Guid> CreateOrganisation(this GrantHubFactory factory, Guid ownerUserId, bool sensitive = false, string? name = null) =>
         factory.WithDb(async db =>

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using GrantHub.Api.Features.Auth;
 using GrantHub.Api.Infrastructure.Database;
 using GrantHub.Api.Infrastructure.Http;
+using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Api.Infrastructure.Seeding;
 using GrantHub.Core.Common;
 using GrantHub.Core.Data;
@@ -13,8 +14,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Time.Testing;
 
 namespace GrantHub.Tests.Infrastructure;
@@ -30,6 +33,14 @@ public class GrantHubFactory : WebApplicationFactory<Program>
     /// instant that is hashed or compared without first being normalised to the precision the database stores.
     /// </summary>
     public static readonly DateTimeOffset Start = new DateTimeOffset(2026, 3, 2, 9, 7, 31, TimeSpan.Zero).AddTicks(4_159_265);
+
+    /// <summary>The field-encryption keys of every test host (hosts share the template database, so they share its keys).</summary>
+    public static readonly IReadOnlyDictionary<string, string?> EncryptionKeys = new Dictionary<string, string?>
+    {
+        [FieldEncryptionSetup.ActiveKeySetting] = "test1",
+        [$"{FieldEncryptionSetup.KeysSetting}:test1"] = Convert.ToBase64String([.. Enumerable.Range(1, FieldCipher.KeySizeBytes).Select(i => (byte)i)]),
+        [FieldEncryptionSetup.LookupKeySetting] = Convert.ToBase64String([.. Enumerable.Range(101, FieldCipher.KeySizeBytes).Select(i => (byte)i)]),
+    };
 
     private readonly string _databasePath;
     private readonly bool _ownsDatabase;
@@ -73,7 +84,14 @@ public class GrantHubFactory : WebApplicationFactory<Program>
         ["Demo:Seed"] = "true",
         ["Hangfire:Server:Enabled"] = "false",
         ["RateLimiting:AuthPermitsPerMinute"] = "10000",
+        [FieldEncryptionSetup.ActiveKeySetting] = EncryptionKeys[FieldEncryptionSetup.ActiveKeySetting],
+        [$"{FieldEncryptionSetup.KeysSetting}:test1"] = EncryptionKeys[$"{FieldEncryptionSetup.KeysSetting}:test1"],
+        [FieldEncryptionSetup.LookupKeySetting] = EncryptionKeys[FieldEncryptionSetup.LookupKeySetting],
     };
+
+    /// <summary>The cipher of the test hosts, for contexts made without a host.</summary>
+    public static FieldCipher TestCipher() =>
+        FieldEncryptionSetup.Cipher(new ConfigurationBuilder().AddInMemoryCollection(EncryptionKeys).Build(), new HostingEnvironment { EnvironmentName = "Testing" });
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

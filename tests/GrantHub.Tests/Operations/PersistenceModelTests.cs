@@ -1,5 +1,6 @@
 using GrantHub.Api.Infrastructure.Database;
 using GrantHub.Core.Data;
+using GrantHub.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -15,7 +16,7 @@ public class PersistenceModelTests
         DatabaseSetup.Configure(options, provider, provider == DatabaseProvider.SqlServer
             ? "Server=localhost;Database=GrantHub;Trusted_Connection=False;TrustServerCertificate=True"
             : "Data Source=:memory:");
-        return new GrantHubDbContext(options.Options);
+        return new GrantHubDbContext(options.Options, GrantHubFactory.TestCipher());
     }
 
     [Theory]

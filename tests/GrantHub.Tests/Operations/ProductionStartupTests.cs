@@ -25,6 +25,7 @@ public class ProductionStartupTests : IDisposable
         Assert.Contains("ConnectionStrings:GrantHub is missing", errors);
         Assert.Contains("Agreements:FunderName is still the demo funder's name", errors);
         Assert.Contains($"{DataProtectionKeyProtection.CertificatePathSetting} is missing", errors);
+        Assert.Contains($"{FieldEncryptionSetup.ActiveKeySetting} and {FieldEncryptionSetup.LookupKeySetting} are missing", errors);
         Assert.Empty(Directory.GetFiles(_workingDirectory));
     }
 
@@ -49,12 +50,13 @@ public class ProductionStartupTests : IDisposable
     [Fact]
     public async Task Production_with_no_administrator_does_not_open_registration_but_exits_saying_so()
     {
-        var (exitCode, errors) = await RunHost(
+        var (exitCode, errors) = await RunHost([
             $"--ConnectionStrings:GrantHub=Data Source={Path.Combine(_workingDirectory, "granthub.db")}",
             "--Agreements:FunderName=Fondation Exemple pour la Paix",
             $"--DataProtection:CertificatePath={TestCertificates.CreatePfx(Path.Combine(_workingDirectory, "keys.pfx"), "pfx-password")}",
             "--DataProtection:CertificatePassword=pfx-password",
-            "--Hangfire:Server:Enabled=false");
+            "--Hangfire:Server:Enabled=false",
+            .. GrantHubFactory.EncryptionKeys.Select(setting => $"--{setting.Key}={setting.Value}")]);
 
         Assert.Equal(1, exitCode);
         Assert.Contains(AdminBootstrap.NoAdminMessage, errors);

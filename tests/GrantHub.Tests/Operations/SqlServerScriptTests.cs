@@ -3,6 +3,7 @@ using GrantHub.Api.Infrastructure.Database;
 using GrantHub.Api.Infrastructure.Email;
 using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Data;
+using GrantHub.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -23,6 +24,8 @@ public partial class SqlServerScriptTests
         ["src/GrantHub.Api/Infrastructure/Pipeline/AuditTrail.cs"] = "the audit chain lock (SQL Server only)",
         ["src/GrantHub.Api/Infrastructure/Email/NotificationInsert.cs"] = "the set-based notification insert (one dialect per provider)",
         ["src/GrantHub.Api/Infrastructure/Database/DatabaseSetup.cs"] = "PRAGMA journal_mode=WAL (SQLite only)",
+        ["src/GrantHub.Api/Infrastructure/Database/EncryptExistingFields.cs"] = "the ids of values still in clear (parsed below); PRAGMA wal_checkpoint (SQLite only)",
+        ["src/GrantHub.Api/Features/Privacy/ErasePersonalDataAfterRetention.cs"] = "PRAGMA wal_checkpoint (SQLite only)",
     };
 
     [Fact]
@@ -44,7 +47,7 @@ public partial class SqlServerScriptTests
     {
         using var db = SqlServerContext();
 
-        string[] statements = [AuditTrail.SqlServerChainLock, NotificationInsert.Sql(db)];
+        string[] statements = [AuditTrail.SqlServerChainLock, NotificationInsert.Sql(db), .. EncryptExistingFields.Statements(db).Select(s => s.Sql)];
 
         Assert.Contains("OPENJSON(@rows) WITH ([Id] uniqueidentifier '$[0]'", statements[1]);
         Assert.Contains("WITH (UPDLOCK, HOLDLOCK)", statements[1]);
@@ -76,7 +79,7 @@ public partial class SqlServerScriptTests
     {
         var options = new DbContextOptionsBuilder<GrantHubDbContext>();
         DatabaseSetup.Configure(options, DatabaseProvider.SqlServer, "Server=localhost;Database=GrantHub;TrustServerCertificate=True");
-        return new GrantHubDbContext(options.Options);
+        return new GrantHubDbContext(options.Options, GrantHubFactory.TestCipher());
     }
 
     /// <summary>The statements inside <c>EXEC(N'...')</c>, unescaped.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using GrantHub.Api.Infrastructure.Seeding;
 using GrantHub.Core.Applications;
+using GrantHub.Core.Data;
 using GrantHub.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -126,7 +127,7 @@ public class PageHandlerTests(GrantHubFactory factory) : IClassFixture<GrantHubF
     [Fact]
     public async Task A_sensitive_organisation_is_named_neither_in_its_page_title_nor_to_outsiders()
     {
-        var partnerId = await factory.WithDb(db => db.Organisations.Where(o => o.Name == DemoData.PartnerOrganisationName).Select(o => o.Id).SingleAsync());
+        var partnerId = await factory.WithDb(db => db.Organisations.NamedExactly(db.Cipher, DemoData.PartnerOrganisationName).Select(o => o.Id).SingleAsync());
         var member = await WebSession.SignedIn(factory, "partner@granthub.local");
         var outsider = await WebSession.SignedIn(factory, Lead);
 
@@ -165,7 +166,7 @@ public class PageHandlerTests(GrantHubFactory factory) : IClassFixture<GrantHubF
 
     private Task<(Guid ApplicationId, Guid LeadOrganisationId)> DemoDraft() => factory.WithDb(async db =>
     {
-        var lead = await db.Organisations.Where(o => o.Name == DemoData.LeadOrganisationName).Select(o => o.Id).SingleAsync();
+        var lead = await db.Organisations.NamedExactly(db.Cipher, DemoData.LeadOrganisationName).Select(o => o.Id).SingleAsync();
         var draft = await db.Applications.Where(a => a.LeadOrganisationId == lead && a.Status == ApplicationStatus.Draft)
             .Select(a => new { a.Id, a.LeadOrganisationId }).FirstAsync();
         return (draft.Id, draft.LeadOrganisationId);

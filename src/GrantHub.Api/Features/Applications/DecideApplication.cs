@@ -35,7 +35,7 @@ public record DecideApplicationCommand(
     decimal? AwardedAmount,
     DateOnly? StartDate,
     IReadOnlyList<PlannedTrancheInput>? Tranches,
-    string? Feedback,
+    [property: SensitiveData] string? Feedback,
     string? OverrideJustification) : ICommand<DecisionResponse>, IHasId
 {
     public static DecideApplicationCommand From(Guid id, DecideApplicationRequest request) => new(

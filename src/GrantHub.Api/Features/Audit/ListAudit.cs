@@ -9,7 +9,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GrantHub.Api.Features.Audit;
 
-/// <summary>Newest first; optionally one object's entries, one command's (e.g. <c>DisableUserCommand</c>), one person's (by e-mail).</summary>
+/// <summary>
+/// Newest first; optionally one object's entries, one command's (e.g. <c>DisableUserCommand</c>), one person's (by e-mail).
+/// Entries name the account by id; the e-mail shown is the account's current one (entries written before that rule
+/// kept the address they were written with).
+/// </summary>
 public record ListAuditQuery(int Page = 1, int PageSize = Paging.DefaultPageSize, Guid? ObjectId = null, string? Command = null, string? UserEmail = null)
     : IQuery<PagedResponse<AuditEntryResponse>>, IPagedQuery;
 
@@ -40,16 +44,20 @@ public sealed class ListAuditHandler(GrantHubDbContext db) : IQueryHandler<ListA
     {
         var command = string.IsNullOrWhiteSpace(query.Command) ? null : query.Command.Trim();
         var userEmail = string.IsNullOrWhiteSpace(query.UserEmail) ? null : query.UserEmail.Trim();
+        var normalizedEmail = userEmail?.ToUpperInvariant();
+        var accountIds = normalizedEmail is null ? [] : await db.Users.Where(u => u.NormalizedEmail == normalizedEmail).Select(u => (Guid?)u.Id).ToListAsync(cancellationToken);
         var entries = db.AuditEntries.AsNoTracking()
             .Where(a => query.ObjectId == null || a.ObjectId == query.ObjectId)
             .Where(a => command == null || a.Command == command)
-            .Where(a => userEmail == null || a.UserEmail == userEmail);
+            .Where(a => userEmail == null || a.UserEmail == userEmail || accountIds.Contains(a.UserId));
         var total = await entries.CountAsync(cancellationToken);
         var page = await entries.OrderByDescending(a => a.Sequence).PageOf(query).ToListAsync(cancellationToken);
+        var pageUserIds = page.Where(a => a.UserId is not null).Select(a => a.UserId!.Value).Distinct().ToList();
+        var emails = await db.Users.Where(u => pageUserIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email, cancellationToken);
         var atRisk = await AtRiskIdentifiersAsync(cancellationToken);
         return new PagedResponse<AuditEntryResponse>(
             [.. page.Select(a => new AuditEntryResponse(
-                a.Sequence, a.UserId, a.UserEmail, a.Command, a.ObjectId, a.OccurredAt,
+                a.Sequence, a.UserId, a.UserEmail ?? (a.UserId is { } id ? emails.GetValueOrDefault(id) : null), a.Command, a.ObjectId, a.OccurredAt,
                 Shown(a.Payload, atRisk), a.PreviousHash, a.Hash))],
             query.Page,
             query.PageSize,

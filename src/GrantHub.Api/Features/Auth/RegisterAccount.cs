@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Identity;
 namespace GrantHub.Api.Features.Auth;
 
 /// <summary>A new account; <see cref="PreferredCulture"/> is the language its notifications will be written in (English when none).</summary>
-public record RegisterAccountCommand(string Email, [property: SensitiveData] string Password, string? DisplayName = null, string? PreferredCulture = null)
+public record RegisterAccountCommand([property: SensitiveData] string Email, [property: SensitiveData] string Password, [property: SensitiveData] string? DisplayName = null, string? PreferredCulture = null)
     : ICommand<RegistrationResponse>;
 
 /// <summary>The same answer whether the address was new or already had an account, so that nobody learns which.</summary>

@@ -40,7 +40,8 @@ public sealed class EmergencyNotifications(GrantHubDbContext db, Notifier notifi
             ? new NotificationMessage(
                 Kind,
                 new NotificationText("emergency-rejected.Subject", about.OfOrganisation),
-                new NotificationText("emergency-rejected.Body", about.Amount, request.RejectionReason),
+                // The reason stays on the request, encrypted and behind sign-in: notifications are stored in clear and e-mailed.
+                new NotificationText("emergency-rejected.Body", about.Amount),
                 Link(request))
             : new NotificationMessage(
                 Kind,

@@ -13,7 +13,7 @@ namespace GrantHub.Api.Features.Grants;
 
 public record AmendGrantRequest(AmendmentKind? Kind, DateOnly? NewEndDate, decimal? Amount, string Reason);
 
-public record AmendGrantCommand(Guid Id, AmendmentKind? Kind, DateOnly? NewEndDate, decimal? Amount, string Reason)
+public record AmendGrantCommand(Guid Id, AmendmentKind? Kind, DateOnly? NewEndDate, decimal? Amount, [property: SensitiveData] string Reason)
     : ICommand<GrantAmendmentResponse>, IHasId;
 
 public sealed class AmendGrantValidator : AbstractValidator<AmendGrantCommand>

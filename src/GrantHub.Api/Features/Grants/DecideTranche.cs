@@ -12,7 +12,7 @@ namespace GrantHub.Api.Features.Grants;
 
 public record TrancheApprovalRequest(ApprovalDecision? Decision, string? Comment);
 
-public record DecideTrancheCommand(Guid Id, int Number, ApprovalDecision? Decision, string? Comment) : ICommand<TrancheResponse>, IHasId;
+public record DecideTrancheCommand(Guid Id, int Number, ApprovalDecision? Decision, [property: SensitiveData] string? Comment) : ICommand<TrancheResponse>, IHasId;
 
 public sealed class DecideTrancheValidator : AbstractValidator<DecideTrancheCommand>
 {

@@ -12,7 +12,7 @@ namespace GrantHub.Api.Features.Grants;
 
 public record ReviewReportRequest(ReportOutcome? Outcome, string? Comment);
 
-public record ReviewReportCommand(Guid Id, Guid ReportId, ReportOutcome? Outcome, string? Comment) : ICommand<GrantReportResponse>, IHasId;
+public record ReviewReportCommand(Guid Id, Guid ReportId, ReportOutcome? Outcome, [property: SensitiveData] string? Comment) : ICommand<GrantReportResponse>, IHasId;
 
 public sealed class ReviewReportValidator : AbstractValidator<ReviewReportCommand>
 {

@@ -12,7 +12,7 @@ namespace GrantHub.Api.Features.Grants;
 
 public record TerminateGrantRequest(string Reason);
 
-public record TerminateGrantCommand(Guid Id, string Reason) : ICommand<GrantResponse>, IHasId;
+public record TerminateGrantCommand(Guid Id, [property: SensitiveData] string Reason) : ICommand<GrantResponse>, IHasId;
 
 public sealed class TerminateGrantValidator : AbstractValidator<TerminateGrantCommand>
 {

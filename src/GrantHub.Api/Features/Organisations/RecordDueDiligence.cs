@@ -11,7 +11,7 @@ namespace GrantHub.Api.Features.Organisations;
 
 public record RecordDueDiligenceRequest(DueDiligenceStatus Status, string? Note);
 
-public record RecordDueDiligenceCommand(Guid Id, DueDiligenceStatus Status, string? Note) : ICommand<OrganisationResponse>, IHasId;
+public record RecordDueDiligenceCommand(Guid Id, DueDiligenceStatus Status, [property: SensitiveData] string? Note) : ICommand<OrganisationResponse>, IHasId;
 
 public sealed class RecordDueDiligenceValidator : AbstractValidator<RecordDueDiligenceCommand>
 {

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace GrantHub.Api.Features.Users;
 
-public record CreateStaffUserCommand(string Email, [property: SensitiveData] string Password, string DisplayName, IReadOnlyList<string> Roles)
+public record CreateStaffUserCommand([property: SensitiveData] string Email, [property: SensitiveData] string Password, [property: SensitiveData] string DisplayName, IReadOnlyList<string> Roles)
     : ICommand<StaffUserResponse>;
 
 public record StaffUserResponse(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles) : IHasId

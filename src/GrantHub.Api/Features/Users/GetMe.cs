@@ -30,10 +30,12 @@ public sealed class GetMeHandler(GrantHubDbContext db, Viewer viewer) : IQueryHa
         var organisationIds = memberships.Keys.ToList();
         var organisations = await db.Organisations
             .Where(o => organisationIds.Contains(o.Id))
-            .OrderBy(o => o.Name)
             .Select(o => new { o.Id, o.Name })
             .ToListAsync(cancellationToken);
+
+        // Names are encrypted at rest: sorted here, once decrypted.
         return new MeResponse(
-            user.Id, user.Email!, user.DisplayName, roles, [.. organisations.Select(o => new MyOrganisation(o.Id, o.Name, memberships[o.Id]))]);
+            user.Id, user.Email!, user.DisplayName, roles,
+            [.. organisations.OrderBy(o => o.Name, StringComparer.Ordinal).Select(o => new MyOrganisation(o.Id, o.Name, memberships[o.Id]))]);
     }
 }

@@ -35,7 +35,8 @@ public static class DatabaseSetup
                 options.UseSqlServer(connectionString, sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly).UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
                 break;
             default:
-                options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly).UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
+                options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly).UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
+                    .AddInterceptors(SqliteSecureDelete.Instance);
                 break;
         }
     }
@@ -48,7 +49,10 @@ public static class DatabaseSetup
         return services;
     }
 
-    /// <summary>Applies pending migrations; on SQLite also switches to write-ahead logging so readers never wait for writers.</summary>
+    /// <summary>
+    /// Applies pending migrations, then encrypts what was stored in clear before encryption at rest
+    /// (<see cref="EncryptExistingFields"/>); on SQLite also switches to write-ahead logging so readers never wait for writers.
+    /// </summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
@@ -61,5 +65,6 @@ public static class DatabaseSetup
         }
 
         await db.Database.MigrateAsync(cancellationToken);
+        await EncryptExistingFields.RunAsync(db, cancellationToken);
     }
 }

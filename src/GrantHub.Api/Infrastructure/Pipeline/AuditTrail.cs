@@ -28,7 +28,9 @@ public sealed class AuditTrail(GrantHubDbContext db, ICurrentUser currentUser, T
         var entry = new AuditEntry(
             (last?.Sequence ?? 0) + 1,
             currentUser.Id,
-            currentUser.Email,
+            // Only the account's id: an e-mail address is personal data, which the chain must never hold (an erased
+            // account could not be erased from it without breaking every later hash). Readers look the address up.
+            userEmail: null,
             CommandName(command.GetType()),
             objectId,
             clock.GetUtcNow(),

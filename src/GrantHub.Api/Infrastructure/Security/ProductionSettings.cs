@@ -41,6 +41,11 @@ public static partial class ProductionSettings
             problems.Add(missingCertificate);
         }
 
+        if (FieldEncryptionSetup.MissingSetting(configuration, environment) is { } missingKeys)
+        {
+            problems.Add(missingKeys);
+        }
+
         if (configuration.GetValue("Demo:Seed", false))
         {
             problems.Add("Demo:Seed must be false in Production: the demo accounts share a published password.");

@@ -101,8 +101,8 @@ public sealed class DemoData(
     private async Task SeedApplicationsAsync(Guid officerId, Guid leadUserId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var fund = await db.Funds.FirstOrDefaultAsync(f => f.Name == CoreFundName, cancellationToken);
-        var lead = await db.Organisations.FirstOrDefaultAsync(o => o.Name == LeadOrganisationName, cancellationToken);
-        var partner = await db.Organisations.FirstOrDefaultAsync(o => o.Name == PartnerOrganisationName, cancellationToken);
+        var lead = await db.Organisations.NamedExactly(db.Cipher, LeadOrganisationName).FirstOrDefaultAsync(cancellationToken);
+        var partner = await db.Organisations.NamedExactly(db.Cipher, PartnerOrganisationName).FirstOrDefaultAsync(cancellationToken);
         var openCall = await db.Calls.FirstOrDefaultAsync(c => c.Title == OpenCallTitle, cancellationToken);
         if (fund is null || lead is null || partner is null || openCall is null)
         {
