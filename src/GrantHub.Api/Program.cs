@@ -77,6 +77,7 @@ app.UseRouting();
 app.UseRequestSizeLimit();
 app.UseAuthentication();
 app.UseMiddleware<SessionValidationMiddleware>();
+app.UseMiddleware<SecondFactorGate>();
 app.UseAuthorization();
 app.UseRateLimiter();
 

@@ -133,6 +133,10 @@ public class FinanceJourneyTests(BrowserHost host, ITestOutputHelper output) : I
         await Expect(ada.Page.Locator("#verification.notice")).ToBeVisibleAsync();
         await ada.Navigate(() => ada.Page.GetByRole(AriaRole.Link, new() { Name = ada.Text("Admin.SettingsTitle"), Exact = true }).ClickAsync());
         await Expect(ada.Page.Locator("#settings")).ToContainTextAsync("Emergency:DecisionPromiseHours");
+
+        // Her own second factor: on, with its recovery codes counted.
+        await Menu(ada, "Layout.TwoFactor");
+        await Expect(ada.Page.Locator("#two-factor-status")).ToHaveTextAsync(ada.Text("TwoFactor.StatusOn"));
         await Menu(ada, "Layout.Funds");
         await Menu(ada, "Layout.Promise");
 
@@ -148,11 +152,7 @@ public class FinanceJourneyTests(BrowserHost host, ITestOutputHelper output) : I
     private async Task<PageVisitor> SignedIn(string language, string who, string email)
     {
         var visitor = await PageVisitor.Open(host, language, who);
-        await visitor.Go("/account/login");
-        await visitor.Fill(visitor.Text("Field.Email"), email);
-        await visitor.Fill(visitor.Text("Field.Password"), DemoData.Password);
-        await visitor.Navigate(() => visitor.Page.GetByRole(AriaRole.Button, new() { Name = visitor.Text("Account.SignIn"), Exact = true }).ClickAsync());
-        Assert.EndsWith("/home", visitor.Page.Url);
+        await visitor.SignIn(host.Factory, email);
         return visitor;
     }
 

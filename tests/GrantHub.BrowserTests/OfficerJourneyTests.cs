@@ -176,11 +176,7 @@ public class OfficerJourneyTests(BrowserHost host, ITestOutputHelper output) : I
     private async Task<PageVisitor> SignIn(string language, string who, string email)
     {
         var visitor = await PageVisitor.Open(host, language, who);
-        await visitor.Go("/account/login");
-        await visitor.Fill(visitor.Text("Field.Email"), email);
-        await visitor.Fill(visitor.Text("Field.Password"), DemoData.Password);
-        await visitor.Navigate(() => visitor.Page.GetByRole(AriaRole.Button, new() { Name = visitor.Text("Account.SignIn"), Exact = true }).ClickAsync());
-        Assert.EndsWith("/home", visitor.Page.Url);
+        await visitor.SignIn(host.Factory, email);
         return visitor;
     }
 

@@ -1,5 +1,6 @@
 using GrantHub.Benchmarks.ReportReminders;
 using GrantHub.Benchmarks.Seeding;
+using GrantHub.Api.Features.Auth;
 using GrantHub.Api.Infrastructure.Seeding;
 using GrantHub.Core.Applications;
 using GrantHub.Core.Calls;
@@ -62,6 +63,9 @@ internal sealed record SeededHttpPortfolio(
 internal sealed class PortfolioSeeder(BenchmarkHost host)
 {
     public const string Password = "Bench#2026password";
+
+    /// <summary>The officer and finance officer act only after signing in with a second factor: this is their app's key.</summary>
+    public const string StaffAuthenticatorKey = "GRANTHUBBENCHSTAFFAUTHENTICATORK";
     private const string OfficerEmail = "officer@bench.granthub.local";
     private const string FinanceEmail = "finance@bench.granthub.local";
     private const int DurationMonths = 24;
@@ -313,6 +317,13 @@ internal sealed class PortfolioSeeder(BenchmarkHost host)
         if (role is not null)
         {
             Require(await users.AddToRoleAsync(user, role));
+        }
+
+        if (role is not null && SecondFactor.IsRequiredFor([role]))
+        {
+            var keys = (IUserAuthenticatorKeyStore<ApplicationUser>)scope.ServiceProvider.GetRequiredService<IUserStore<ApplicationUser>>();
+            await keys.SetAuthenticatorKeyAsync(user, StaffAuthenticatorKey, CancellationToken.None);
+            Require(await users.SetTwoFactorEnabledAsync(user, true));
         }
 
         return user.Id;

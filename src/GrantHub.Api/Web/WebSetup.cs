@@ -118,7 +118,8 @@ public static class WebSetup
         app.MapRazorPages().WithStaticAssets();
     }
 
-    private static bool IsPageRequest(HttpContext context) =>
+    /// <summary>A browser page rather than the API, the job dashboard or an operations route.</summary>
+    public static bool IsPageRequest(HttpContext context) =>
         !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/auth")
         && !context.Request.Path.StartsWithSegments("/health") && !context.Request.Path.StartsWithSegments("/scalar")
         && !context.Request.Path.StartsWithSegments("/openapi") && !context.Request.Path.StartsWithSegments("/hangfire");

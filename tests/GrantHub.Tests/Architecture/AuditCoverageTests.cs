@@ -21,6 +21,7 @@ public class AuditCoverageTests : IDisposable
     /// </summary>
     private static readonly HashSet<string> AuditedWithoutObject = [
         "ChangePasswordCommand", "RegisterAccountCommand", "SetPreferredLanguageCommand", "PublishOpenDataCommand",
+        "BeginTwoFactorEnrolmentCommand", "EnableTwoFactorCommand", "RenewRecoveryCodesCommand", "DisableTwoFactorCommand",
     ];
 
     private readonly GrantHubFactory _factory = new();

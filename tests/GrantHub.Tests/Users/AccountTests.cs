@@ -15,7 +15,10 @@ public class AccountTests(GrantHubFactory factory) : IClassFixture<GrantHubFacto
     {
         using var anonymous = factory.CreateClient();
 
-        var login = await (await anonymous.PostJson("/auth/login", new { email = "officer@granthub.local", password = DemoData.Password })).ReadJson();
+        var login = await (await anonymous.PostJson("/auth/login", new
+        {
+            email = "officer@granthub.local", password = DemoData.Password, twoFactorCode = Totp.Now(DemoData.StaffAuthenticatorKey),
+        })).ReadJson();
 
         Assert.Equal("Bearer", login.GetProperty("tokenType").GetString());
         Assert.False(string.IsNullOrEmpty(login.GetProperty("refreshToken").GetString()));

@@ -29,9 +29,17 @@ public sealed partial class WebSession(HttpClient client)
     public static async Task<WebSession> SignedIn(GrantHubFactory factory, string email, string? language = null)
     {
         var session = Open(factory, language);
+        var code = await factory.SecondFactorCode(email);
         await session.Read("/account/login");
         var response = await session.Post("/account/login", ("Email", email), ("Password", DemoData.Password));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        if (code is not null)
+        {
+            await session.Read("/account/login-code");
+            response = await session.Post("/account/login-code", ("Code", code));
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        }
+
         return session;
     }
 

@@ -12,7 +12,15 @@ using Microsoft.Extensions.Options;
 
 namespace GrantHub.Api.Features.Auth;
 
-public record SignInRequest(string Email, [property: SensitiveData] string Password);
+/// <summary>
+/// The password, and for an account with a second factor the code of its authenticator app or one of its recovery codes
+/// (the field names of Identity's own login request).
+/// </summary>
+public record SignInRequest(
+    string Email,
+    [property: SensitiveData] string Password,
+    [property: SensitiveData] string? TwoFactorCode = null,
+    [property: SensitiveData] string? TwoFactorRecoveryCode = null);
 
 public record RefreshSessionRequest(string RefreshToken);
 
@@ -37,7 +45,8 @@ public static class AuthEndpoints
             .Produces<AccessTokenResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .WithSummary("Sign in: a bearer access token and a single-use refresh token (or, with ?useCookies=true, a browser cookie)");
+            .WithSummary("Sign in: a bearer access token and a single-use refresh token (or, with ?useCookies=true, a browser cookie). "
+                + "An account with a second factor also sends twoFactorCode (authenticator app) or twoFactorRecoveryCode; without one the answer is 401 with rule second-factor-code-required");
 
         auth.MapPost("/refresh", RefreshAsync)
             .Produces<AccessTokenResponse>()
@@ -64,6 +73,23 @@ public static class AuthEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithSummary("Change the password; every session of the account ends");
+
+        var twoFactor = routes.MapGroup("/api/me/two-factor").WithTags("Auth").WithProblemResponses().RequireAuthorization();
+
+        twoFactor.MapGet("/", (IMediator mediator, CancellationToken ct) => mediator.Send(new GetTwoFactorStatusQuery(), ct))
+            .WithSummary("Whether this account signs in with a second factor, whether its roles require one, recovery codes left, and a key waiting to be enrolled");
+
+        twoFactor.MapPost("/setup", (IMediator mediator, CancellationToken ct) => mediator.Send(new BeginTwoFactorEnrolmentCommand(), ct))
+            .WithSummary("A new authenticator key (and its otpauth:// address) for an account not yet enrolled");
+
+        twoFactor.MapPost("/enable", (EnableTwoFactorCommand command, IMediator mediator, CancellationToken ct) => mediator.Send(command, ct))
+            .WithSummary("Enrol with a first code of the authenticator app: ten recovery codes, shown once; every session ends, sign in again with a code");
+
+        twoFactor.MapPost("/recovery-codes", (IMediator mediator, CancellationToken ct) => mediator.Send(new RenewRecoveryCodesCommand(), ct))
+            .WithSummary("Ten new recovery codes; the previous ones stop working");
+
+        twoFactor.MapPost("/disable", (IMediator mediator, CancellationToken ct) => mediator.Send(new DisableTwoFactorCommand(), ct))
+            .WithSummary("Turn the second factor off; every session ends (staff must enrol again before acting)");
     }
 
     private static async Task<Results<SignInHttpResult, ProblemHttpResult>> SignInAsync(
@@ -71,6 +97,7 @@ public static class AuthEndpoints
         bool? useCookies,
         HttpContext context,
         CredentialCheck credentials,
+        SecondFactorCheck secondFactor,
         SignInManager<ApplicationUser> signIn,
         AccountSessions sessions,
         CancellationToken cancellationToken)
@@ -90,13 +117,41 @@ public static class AuthEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed", detail: SignInFailed);
         }
 
+        var signedIn = await signIn.CreateUserPrincipalAsync(user);
+        if (user.TwoFactorEnabled)
+        {
+            if (string.IsNullOrWhiteSpace(request.TwoFactorCode) && string.IsNullOrWhiteSpace(request.TwoFactorRecoveryCode))
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Second factor needed",
+                    detail: "This account signs in with a second factor: send the code of its authenticator app as twoFactorCode, or a recovery code as twoFactorRecoveryCode.",
+                    extensions: new Dictionary<string, object?> { ["rule"] = "second-factor-code-required" });
+            }
+
+            var checkedFactor = await secondFactor.CheckAsync(user, request.TwoFactorCode, request.TwoFactorRecoveryCode, context.Connection.RemoteIpAddress?.ToString());
+            if (checkedFactor.Throttled)
+            {
+                context.Response.Headers.RetryAfter = ((int)Math.Ceiling(checkedFactor.Wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many wrong codes",
+                    detail: "Too many wrong codes for this account from this address. Wait and try again.");
+            }
+
+            if (!checkedFactor.Passed)
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed",
+                    detail: "The code is wrong or expired, or the recovery code was already used.",
+                    extensions: new Dictionary<string, object?> { ["rule"] = "second-factor-code-wrong" });
+            }
+
+            ((ClaimsIdentity)signedIn.Identity!).AddClaim(SecondFactor.Proof);
+        }
+
         if (useCookies == true)
         {
             // For the browser pages (e.g. /hangfire): Identity's cookie, whose stamp is checked on every request.
-            return TypedResults.SignIn(await signIn.CreateUserPrincipalAsync(user), authenticationScheme: IdentityConstants.ApplicationScheme);
+            return TypedResults.SignIn(signedIn, authenticationScheme: IdentityConstants.ApplicationScheme);
         }
 
-        var principal = await sessions.StartAsync(user, await signIn.CreateUserPrincipalAsync(user), cancellationToken);
+        var principal = await sessions.StartAsync(user, signedIn, cancellationToken);
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
     }
 
@@ -113,6 +168,7 @@ public static class AuthEndpoints
             && await signIn.ValidateSecurityStampAsync(ticket.Principal) is { } user
             && await sessions.RotateAsync(user.Id, ticket.Principal, await signIn.CreateUserPrincipalAsync(user), cancellationToken) is { } principal)
         {
+            SecondFactor.CarryProof(ticket.Principal, principal);
             return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
         }
 

@@ -14,6 +14,9 @@ public record StaffUserResponse(Guid Id, string Email, string DisplayName, IRead
 {
     /// <summary>Disabled by an admin: cannot sign in, every session ended.</summary>
     public bool Disabled { get; init; }
+
+    /// <summary>Signs in with a second factor (an authenticator app).</summary>
+    public bool TwoFactorEnabled { get; init; }
 }
 
 public sealed class CreateStaffUserValidator : AbstractValidator<CreateStaffUserCommand>

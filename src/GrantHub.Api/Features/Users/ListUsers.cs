@@ -46,10 +46,11 @@ public sealed class ListUsersHandler(GrantHubDbContext db, ICurrentUser currentU
                 u.Email,
                 u.DisplayName,
                 Disabled = u.LockoutEnd != null,
+                u.TwoFactorEnabled,
                 Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
             })
             .ToListAsync(cancellationToken);
         return new PagedResponse<StaffUserResponse>(
-            [.. page.Select(u => new StaffUserResponse(u.Id, u.Email!, u.DisplayName, u.Roles) { Disabled = u.Disabled })], query.Page, query.PageSize, total);
+            [.. page.Select(u => new StaffUserResponse(u.Id, u.Email!, u.DisplayName, u.Roles) { Disabled = u.Disabled, TwoFactorEnabled = u.TwoFactorEnabled })], query.Page, query.PageSize, total);
     }
 }

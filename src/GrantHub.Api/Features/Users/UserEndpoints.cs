@@ -39,5 +39,9 @@ public static class UserEndpoints
         users.MapPost("/{id:guid}/enable", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new EnableUserCommand(id), ct))
             .RequireAuthorization(Policies.Admin)
             .WithSummary("Let a disabled account sign in again (Admin)");
+
+        users.MapPost("/{id:guid}/two-factor/reset", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new ResetSecondFactorCommand(id), ct))
+            .RequireAuthorization(Policies.Admin)
+            .WithSummary("Take away an account's second factor (lost phone): its sessions end and it must enrol again (Admin; audited by id)");
     }
 }

@@ -24,6 +24,10 @@ internal static class StartupBanner
                 "Demo logins (password {Password}): {Accounts}",
                 DemoData.Password,
                 string.Join(", ", DemoData.Accounts.Select(a => a.Email)));
+            app.Logger.LogInformation(
+                "Demo admin, officer and finance logins also ask for a code: add the authenticator key {Key} to an app, or run oathtool --totp -b {Key}",
+                DemoData.StaffAuthenticatorKey,
+                DemoData.StaffAuthenticatorKey);
         }
     }
 }

@@ -18,10 +18,18 @@ namespace GrantHub.Api.Infrastructure.Seeding;
 public sealed class DemoData(
     GrantHubDbContext db,
     UserManager<ApplicationUser> users,
+    IUserStore<ApplicationUser> userStore,
     RoleManager<IdentityRole<Guid>> roles,
     TimeProvider clock)
 {
     public const string Password = "Demo#2026pass";
+
+    /// <summary>
+    /// The authenticator key of the demo admin, officers and finance officers, fixed and published so that anyone trying
+    /// the demo can compute their codes (<c>oathtool --totp -b KEY</c>, or any authenticator app). Only ever seeded with
+    /// <c>Demo:Seed</c>, which Production refuses.
+    /// </summary>
+    public const string StaffAuthenticatorKey = "GRANTHUBDEMOSTAFFSECONDFACTORKEY";
     public const string CoreFundName = "Women, Peace and Security Core Fund";
     public const string RapidResponseFundName = "Rapid Response Fund for Women Human Rights Defenders";
     public const string OpenCallTitle = "Core funding for women peacebuilders, 2027-2029";
@@ -239,8 +247,17 @@ public sealed class DemoData(
         var user = await users.FindByEmailAsync(email);
         if (user is null)
         {
-            user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
+            user = new ApplicationUser
+            {
+                UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName,
+                TwoFactorEnabled = userRoles.Any(SecondFactorRoles.Contains),
+            };
             ThrowIfFailed(await users.CreateAsync(user, Password));
+            if (user.TwoFactorEnabled)
+            {
+                await ((IUserAuthenticatorKeyStore<ApplicationUser>)userStore).SetAuthenticatorKeyAsync(user, StaffAuthenticatorKey, CancellationToken.None);
+                ThrowIfFailed(await users.UpdateAsync(user));
+            }
         }
 
         foreach (var role in userRoles)
@@ -253,6 +270,9 @@ public sealed class DemoData(
 
         return user;
     }
+
+    /// <summary>The roles that act only with a second factor (as the Auth feature requires; seeding may not depend on a feature).</summary>
+    private static readonly string[] SecondFactorRoles = [Roles.Admin, Roles.ProgrammeOfficer, Roles.FinanceOfficer];
 
     private static void ThrowIfFailed(IdentityResult result)
     {

@@ -1,7 +1,10 @@
+using System.Security.Claims;
 using GrantHub.Api.Features.Auth;
 using GrantHub.Core.Identity;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace GrantHub.Api.Web.Pages.Account;
 
@@ -48,13 +51,26 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, Credential
             return Page();
         }
 
-        await signIn.SignInAsync(user, isPersistent: false);
-
-        if (Resume is not null)
+        if (user.TwoFactorEnabled)
         {
-            return LocalRedirect($"/account/resume?key={Uri.EscapeDataString(Resume)}");
+            // As Identity's own two-step sign-in: a short-lived cookie names the account until its code is checked.
+            var pending = new ClaimsIdentity(IdentityConstants.TwoFactorUserIdScheme);
+            pending.AddClaim(new Claim(ClaimTypes.Name, user.Id.ToString()));
+            await HttpContext.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, new ClaimsPrincipal(pending));
+            return LocalRedirect(QueryHelpers.AddQueryString("/account/login-code", new Dictionary<string, string?>
+            {
+                ["returnUrl"] = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null,
+                ["resume"] = Resume,
+            }));
         }
 
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/home");
+        await signIn.SignInAsync(user, isPersistent: false);
+        return AfterSignIn(Url, ReturnUrl, Resume);
     }
+
+    /// <summary>Where a completed sign-in goes: the kept form, the page asked for, or home.</summary>
+    public static LocalRedirectResult AfterSignIn(IUrlHelper url, string? returnUrl, string? resume) =>
+        new(resume is not null
+            ? $"/account/resume?key={Uri.EscapeDataString(resume)}"
+            : url.IsLocalUrl(returnUrl) ? returnUrl : "/home");
 }

@@ -7,7 +7,10 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace GrantHub.Api.Web.Pages.Admin;
 
-/// <summary>Accounts and their roles; an admin creates staff accounts and disables (signs out everywhere) or re-enables one.</summary>
+/// <summary>
+/// Accounts and their roles; an admin creates staff accounts, disables (signs out everywhere) or re-enables one, and takes
+/// away a second factor (after a confirmation step) so that its owner enrols again.
+/// </summary>
 [Authorize(Policy = Policies.Admin)]
 public sealed class UsersModel : WebPage
 {
@@ -51,6 +54,9 @@ public sealed class UsersModel : WebPage
 
     public Task<IActionResult> OnPostEnableAsync(Guid id, CancellationToken cancellationToken) =>
         ActAsync(() => Mediator.Send(new EnableUserCommand(id), cancellationToken).AsTask(), "Admin.UserEnabled", cancellationToken);
+
+    public Task<IActionResult> OnPostResetSecondFactorAsync(Guid id, CancellationToken cancellationToken) =>
+        ActAsync(() => Mediator.Send(new ResetSecondFactorCommand(id), cancellationToken).AsTask(), "Admin.SecondFactorReset", cancellationToken);
 
     private async Task<IActionResult> ActAsync(Func<Task> action, string confirmation, CancellationToken cancellationToken)
     {
