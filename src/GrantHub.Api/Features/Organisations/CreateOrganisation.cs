@@ -11,24 +11,14 @@ namespace GrantHub.Api.Features.Organisations;
 /// the working name an at-risk organisation is shown by to those who may not read its legal name.
 /// </summary>
 public record CreateOrganisationCommand(
-    string Name,
+    [property: SensitiveData] string Name,
     string Country,
     OrganisationType Type,
-    string? RegistrationNumber,
+    [property: SensitiveData] string? RegistrationNumber,
     decimal? AnnualBudget,
     bool WomenLed,
     bool Sensitive,
-    string? Alias = null) : ICommand<OrganisationResponse>, IRedactsForAudit, IOrganisationProfile
-{
-    /// <summary>An at-risk organisation's identifying fields never reach the audit trail.</summary>
-    public object RedactedForAudit() => Sensitive
-        ? this with
-        {
-            Name = AuditPayload.Redacted,
-            RegistrationNumber = RegistrationNumber is null ? null : AuditPayload.Redacted,
-        }
-        : this;
-}
+    string? Alias = null) : ICommand<OrganisationResponse>, IOrganisationProfile;
 
 public sealed class CreateOrganisationValidator : OrganisationProfileValidator<CreateOrganisationCommand>;
 

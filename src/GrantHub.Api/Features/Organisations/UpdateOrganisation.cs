@@ -23,27 +23,18 @@ public record UpdateOrganisationRequest(
 
 public record UpdateOrganisationCommand(
     Guid Id,
-    string Name,
+    [property: SensitiveData] string Name,
     string Country,
     OrganisationType Type,
-    string? RegistrationNumber,
+    [property: SensitiveData] string? RegistrationNumber,
     decimal? AnnualBudget,
     bool WomenLed,
     bool Sensitive,
     long? Version,
-    string? Alias = null) : ICommand<OrganisationResponse>, IHasId, IRedactsForAudit, IOrganisationProfile
+    string? Alias = null) : ICommand<OrganisationResponse>, IHasId, IOrganisationProfile
 {
     public static UpdateOrganisationCommand From(Guid id, UpdateOrganisationRequest request) => new(
         id, request.Name, request.Country, request.Type, request.RegistrationNumber, request.AnnualBudget, request.WomenLed, request.Sensitive, request.Version, request.Alias);
-
-    /// <summary>An at-risk organisation's identifying fields never reach the audit trail.</summary>
-    public object RedactedForAudit() => Sensitive
-        ? this with
-        {
-            Name = AuditPayload.Redacted,
-            RegistrationNumber = RegistrationNumber is null ? null : AuditPayload.Redacted,
-        }
-        : this;
 }
 
 public sealed class UpdateOrganisationValidator : OrganisationProfileValidator<UpdateOrganisationCommand>

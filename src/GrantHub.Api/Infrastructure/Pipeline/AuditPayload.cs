@@ -8,12 +8,6 @@ namespace GrantHub.Api.Infrastructure.Pipeline;
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
 public sealed class SensitiveDataAttribute : Attribute;
 
-/// <summary>A command whose audit payload depends on its content (e.g. an at-risk organisation's name).</summary>
-public interface IRedactsForAudit
-{
-    object RedactedForAudit();
-}
-
 public static class AuditPayload
 {
     public const string Redacted = "[redacted]";
@@ -28,8 +22,7 @@ public static class AuditPayload
 
     public static string Serialize(object message)
     {
-        var content = message is IRedactsForAudit redacting ? redacting.RedactedForAudit() : message;
-        return JsonSerializer.Serialize(content, content.GetType(), Options);
+        return JsonSerializer.Serialize(message, message.GetType(), Options);
     }
 
     private static void RedactSensitiveProperties(JsonTypeInfo typeInfo)
