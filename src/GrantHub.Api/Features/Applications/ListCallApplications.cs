@@ -89,7 +89,7 @@ public sealed class ListCallApplicationsHandler(GrantHubDbContext db, Viewer vie
         }
 
         var applications = await db.Applications.AsNoTracking().VisibleTo(viewer)
-            .Where(a => a.CallId == query.CallId)
+            .Where(a => a.CallId == query.CallId && (query.Status == null || a.Status == query.Status))
             .Select(a => new
             {
                 a.Id, a.Title, a.LeadOrganisationId, a.Countries, a.Pillars, a.TargetGroups, a.Status,
@@ -97,46 +97,52 @@ public sealed class ListCallApplicationsHandler(GrantHubDbContext db, Viewer vie
             })
             .ToListAsync(cancellationToken);
         var leadIds = applications.Select(a => a.LeadOrganisationId).Distinct().ToList();
+        // The filters and sorts never read a name: names (stored encrypted) are read for the page's rows only.
         var leads = await db.Organisations.AsNoTracking()
             .Where(o => leadIds.Contains(o.Id))
-            .ToDictionaryAsync(o => o.Id, o => new { Naming = new OrganisationNaming(o.Id, o.Name, o.Alias, o.Sensitive), o.Country, o.WomenLed, o.Sensitive }, cancellationToken);
-        var mine = await viewer.OrganisationsAsync(cancellationToken);
+            .ToDictionaryAsync(o => o.Id, o => new { o.Country, o.WomenLed, o.Sensitive }, cancellationToken);
         var reviews = await db.ReviewAssignments.AsNoTracking()
             .Where(r => r.CallId == query.CallId && r.Status == ReviewStatus.Submitted)
             .GroupBy(r => r.ApplicationId)
             .Select(g => new { ApplicationId = g.Key, Count = g.Count(), Mean = g.Average(r => r.WeightedScore) })
             .ToDictionaryAsync(g => g.ApplicationId, cancellationToken);
 
-        var newest = applications.ToDictionary(a => a.Id, a => a.SubmittedAt ?? a.CreatedAt);
         var country = query.Country?.ToUpperInvariant();
         var rows = applications
-            .Select(a =>
-            {
-                var lead = leads[a.LeadOrganisationId];
-                var review = reviews.GetValueOrDefault(a.Id);
-                return new CallApplicationRow(
-                    a.Id, a.Title, a.LeadOrganisationId, Visibility.NameShownTo(lead.Naming, mine, viewer, OrganisationNameUse.Everyday), lead.Sensitive, lead.Country, lead.WomenLed,
-                    a.Countries, a.Pillars, a.TargetGroups, a.Status,
-                    a.RequestedTotal.Amount, a.Currency,
-                    ReviewResponses.Rounded(review?.Mean), review?.Count ?? 0, a.SubmittedAt);
-            })
-            .Where(r => query.Status == null || r.Status == query.Status)
-            .Where(r => country == null || r.Countries.Contains(country))
-            .Where(r => query.Pillar == null || r.Pillars.Contains(query.Pillar.Value))
-            .Where(r => query.TargetGroup == null || r.TargetGroups.Contains(query.TargetGroup.Value))
-            .Where(r => query.WomenLed == null || r.WomenLed == query.WomenLed);
+            .Select(a => (Application: a, Lead: leads[a.LeadOrganisationId], Score: ReviewResponses.Rounded(reviews.GetValueOrDefault(a.Id)?.Mean),
+                ReviewCount: reviews.GetValueOrDefault(a.Id)?.Count ?? 0))
+            .Where(r => country == null || r.Application.Countries.Contains(country))
+            .Where(r => query.Pillar == null || r.Application.Pillars.Contains(query.Pillar.Value))
+            .Where(r => query.TargetGroup == null || r.Application.TargetGroups.Contains(query.TargetGroup.Value))
+            .Where(r => query.WomenLed == null || r.Lead.WomenLed == query.WomenLed);
 
         var sorted = (query.Sort switch
             {
                 ApplicationTableSort.ScoreHighest => rows.OrderBy(r => r.Score is null).ThenByDescending(r => r.Score),
                 ApplicationTableSort.ScoreLowest => rows.OrderBy(r => r.Score is null).ThenBy(r => r.Score),
-                ApplicationTableSort.AmountHighest => rows.OrderByDescending(r => r.RequestedTotal),
-                ApplicationTableSort.AmountLowest => rows.OrderBy(r => r.RequestedTotal),
-                _ => rows.OrderByDescending(r => newest[r.ApplicationId]),
+                ApplicationTableSort.AmountHighest => rows.OrderByDescending(r => r.Application.RequestedTotal.Amount),
+                ApplicationTableSort.AmountLowest => rows.OrderBy(r => r.Application.RequestedTotal.Amount),
+                _ => rows.OrderByDescending(r => r.Application.SubmittedAt ?? r.Application.CreatedAt),
             })
-            .ThenBy(r => r.ApplicationId)
+            .ThenBy(r => r.Application.Id)
             .ToList();
+        var page = sorted.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToList();
+
+        var pageLeadIds = page.Select(r => r.Application.LeadOrganisationId).Distinct().ToList();
+        var names = await db.Organisations.AsNoTracking()
+            .Where(o => pageLeadIds.Contains(o.Id))
+            .ToDictionaryAsync(o => o.Id, o => new OrganisationNaming(o.Id, o.Name, o.Alias, o.Sensitive), cancellationToken);
+        var mine = await viewer.OrganisationsAsync(cancellationToken);
         return new PagedResponse<CallApplicationRow>(
-            [.. sorted.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)], query.Page, query.PageSize, sorted.Count);
+            [
+                .. page.Select(r => new CallApplicationRow(
+                    r.Application.Id, r.Application.Title, r.Application.LeadOrganisationId,
+                    Visibility.NameShownTo(names[r.Application.LeadOrganisationId], mine, viewer, OrganisationNameUse.Everyday),
+                    r.Lead.Sensitive, r.Lead.Country, r.Lead.WomenLed, r.Application.Countries, r.Application.Pillars, r.Application.TargetGroups,
+                    r.Application.Status, r.Application.RequestedTotal.Amount, r.Application.Currency, r.Score, r.ReviewCount, r.Application.SubmittedAt)),
+            ],
+            query.Page,
+            query.PageSize,
+            sorted.Count);
     }
 }
