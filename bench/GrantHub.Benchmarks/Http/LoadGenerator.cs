@@ -81,6 +81,13 @@ internal sealed class LoadGenerator(HttpClient client)
         return Result(name, latencies, failures, clock.Elapsed);
     }
 
+    /// <summary>The nearest-rank percentile (p between 0 and 1) of the values; sorts them in place.</summary>
+    public static double Percentile(List<double> values, double p)
+    {
+        values.Sort();
+        return values.Count == 0 ? 0 : values[Math.Min(values.Count - 1, (int)Math.Ceiling(p * values.Count) - 1)];
+    }
+
     private async Task WarmUpAsync(Func<HttpRequestMessage> request)
     {
         for (var number = 0; number < WarmUpRequests; number++)
@@ -105,9 +112,7 @@ internal sealed class LoadGenerator(HttpClient client)
 
     private static LoadResult Result(string name, List<double> latencies, int failures, TimeSpan elapsed)
     {
-        latencies.Sort();
-        double Percentile(double p) => latencies.Count == 0 ? 0 : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
-        return new LoadResult(name, latencies.Count, failures, latencies.Count / elapsed.TotalSeconds, Percentile(0.5), Percentile(0.99),
-            latencies.Count == 0 ? 0 : latencies[^1]);
+        return new LoadResult(name, latencies.Count, failures, latencies.Count / elapsed.TotalSeconds, Percentile(latencies, 0.5), Percentile(latencies, 0.99),
+            latencies.Count == 0 ? 0 : latencies.Max());
     }
 }

@@ -92,7 +92,7 @@ internal static class SurgeBenchmark
                 Console.WriteLine($"  {group.Key}: {group.Count()}");
             }
 
-            var p99 = Percentile([.. answers.Select(a => a.Milliseconds)], 0.99);
+            var p99 = LoadGenerator.Percentile([.. answers.Select(a => a.Milliseconds)], 0.99);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"server errors {serverErrors}, submissions refused {refusedSubmissions}, lost {lost}, recorded twice {auditedTwice}, retryable 409s {absorbable.Count}; " +
                 $"p99 {p99:N0} ms (target under 1,000 ms: {(p99 < 1000 ? "met" : "MISSED")})"));
@@ -116,14 +116,8 @@ internal static class SurgeBenchmark
     private sealed record Answer(bool Submits, Guid ApplicationId, int Status, string? Rule, double Milliseconds);
 
     private static string Line(string what, List<Answer> answers) => string.Create(CultureInfo.InvariantCulture,
-        $"{what,-12} {answers.Count,5} sent, {answers.Count(a => a.Status == 200),5} answered 200; p50 {Percentile([.. answers.Select(a => a.Milliseconds)], 0.5),6:N0} ms, " +
-        $"p99 {Percentile([.. answers.Select(a => a.Milliseconds)], 0.99),6:N0} ms, max {answers.Max(a => a.Milliseconds),6:N0} ms");
-
-    private static double Percentile(List<double> values, double p)
-    {
-        values.Sort();
-        return values.Count == 0 ? 0 : values[Math.Min(values.Count - 1, (int)Math.Ceiling(p * values.Count) - 1)];
-    }
+        $"{what,-12} {answers.Count,5} sent, {answers.Count(a => a.Status == 200),5} answered 200; p50 {LoadGenerator.Percentile([.. answers.Select(a => a.Milliseconds)], 0.5),6:N0} ms, " +
+        $"p99 {LoadGenerator.Percentile([.. answers.Select(a => a.Milliseconds)], 0.99),6:N0} ms, max {answers.Max(a => a.Milliseconds),6:N0} ms");
 
     private static async Task<Answer> SendAtAsync(HttpClient client, Stopwatch clock, TimeSpan at, bool submits, Draft draft, string token)
     {
