@@ -305,6 +305,35 @@ public class Grant : IVersioned
         return report;
     }
 
+    public GrantReport SubmitReportFile(Guid reportId, Guid fileId, OtherDonorReport? otherDonor, Guid submittedBy, DateTimeOffset now)
+    {
+        RequireActive("report on");
+        var report = FindReport(reportId);
+        report.SubmitFile(fileId, otherDonor, Period, submittedBy, now);
+        Changed();
+        return report;
+    }
+
+    public GrantReport RecordOralReport(Guid reportId, string note, DateOnly givenOn, Guid recordedBy, DateTimeOffset now)
+    {
+        RequireActive("report on");
+        var report = FindReport(reportId);
+        report.RecordOral(note, givenOn, recordedBy, now);
+        Changed();
+        return report;
+    }
+
+    /// <summary>A waived report counts as done: like an accepted one, it may make the next conditional tranche due.</summary>
+    public GrantReport WaiveReport(Guid reportId, string reason, Guid waivedBy, DateOnly today, DateTimeOffset now)
+    {
+        RequireActive("waive reports of");
+        var report = FindReport(reportId);
+        report.Waive(reason, waivedBy, now);
+        Changed();
+        RefreshDueTranches(today);
+        return report;
+    }
+
     /// <summary>Accepting an annual report may make the next conditional tranche due.</summary>
     public GrantReport ReviewReport(Guid reportId, ReportOutcome outcome, string? comment, Guid reviewedBy, DateOnly today, DateTimeOffset now)
     {
@@ -395,9 +424,9 @@ public class Grant : IVersioned
             throw new BusinessRuleException("grant-has-unpaid-tranches", "Every tranche must be paid before the grant can be closed.");
         }
 
-        if (_reports.Any(r => r.Kind == ReportKind.Final && r.Status != ReportStatus.Accepted))
+        if (_reports.Any(r => r.Kind == ReportKind.Final && !r.IsDone))
         {
-            throw new BusinessRuleException("final-report-not-accepted", "The final report must be accepted before the grant can be closed.");
+            throw new BusinessRuleException("final-report-not-accepted", "The final report must be accepted (or waived) before the grant can be closed.");
         }
 
         Status = GrantStatus.Closed;
@@ -492,7 +521,7 @@ public class Grant : IVersioned
     private bool ConditionHolds(Tranche tranche) => tranche.Condition switch
     {
         TrancheCondition.PreviousAnnualReportAccepted => _reports.Any(r =>
-            r.PeriodYear == Period.YearOf(tranche.PlannedDate) - 1 && r.Status == ReportStatus.Accepted),
+            r.PeriodYear == Period.YearOf(tranche.PlannedDate) - 1 && r.IsDone),
         _ => true,
     };
 
