@@ -1,6 +1,6 @@
 using GrantHub.Api.Features;
 using GrantHub.Api.Features.Auth;
-using GrantHub.Api.Features.Files;
+using GrantHub.Api.Infrastructure.Uploads;
 using GrantHub.Api.Infrastructure.Database;
 using GrantHub.Api.Infrastructure.Email;
 using GrantHub.Api.Infrastructure.Http;

@@ -1,7 +1,6 @@
 using System.Net;
 using GrantHub.Api.Features.Applications;
 using GrantHub.Core.Applications;
-using GrantHub.Core.Organisations;
 using GrantHub.Tests.Files;
 using GrantHub.Tests.Grants;
 using GrantHub.Tests.Infrastructure;
@@ -11,48 +10,18 @@ namespace GrantHub.Tests.Applications;
 
 public class InformationRequestTests(GrantHubFactory factory) : IClassFixture<GrantHubFactory>
 {
-    private sealed record UnderReview(Guid ApplicationId, ScenarioUser LeadOwner, ScenarioUser LeadMember, ScenarioUser PartnerOwner, ScenarioUser Stranger)
-    {
-        public string Url => $"/api/applications/{ApplicationId}/information-requests";
-    }
-
-    /// <summary>A consortium's application, submitted to a call that has closed, with the demo reviewer assigned to it.</summary>
-    private async Task<UnderReview> SubmittedApplication()
-    {
-        var fund = await factory.CreateFund();
-        var call = await factory.CreateOpenCall(GrantScenarios.CallFor(fund.Id, 90_000m, factory.Clock.GetUtcNow()));
-        var leadOwner = await factory.NewScenarioUser("lead-owner");
-        var leadMember = await factory.NewScenarioUser("lead-member");
-        var partnerOwner = await factory.NewScenarioUser("partner-owner");
-        var stranger = await factory.NewScenarioUser("stranger");
-        var lead = await factory.CreateOrganisation("Lead collective", leadOwner.Id, false, (leadMember.Id, MembershipRole.Member));
-        var partner = await factory.CreateOrganisation("Partner network", partnerOwner.Id);
-        await factory.CreateOrganisation("Unrelated group", stranger.Id);
-        var applicationId = await factory.SubmitThroughDomain(call.Id, lead, partner, 6_000_000, 3_000_000, 24, leadOwner.Id);
-        await factory.WithDb(async db =>
-        {
-            (await db.Calls.SingleAsync(c => c.Id == call.Id)).Close(factory.Clock.GetUtcNow());
-            return await db.SaveChangesAsync();
-        });
-        var officer = await factory.Officer();
-        await (await officer.PostJson($"/api/applications/{applicationId}/reviewers", new AssignReviewerRequest(
-                await factory.UserId("reviewer@granthub.local"), factory.Clock.GetUtcNow().AddDays(14))))
-            .ShouldBe(HttpStatusCode.Created);
-        return new UnderReview(applicationId, leadOwner, leadMember, partnerOwner, stranger);
-    }
-
-    private async Task<InformationRequestResponse> Ask(UnderReview application, string question = "Which districts will the shelters serve?", int days = 10) =>
+    private async Task<InformationRequestResponse> Ask(ApplicationUnderReview application, string question = "Which districts will the shelters serve?", int days = 10) =>
         await (await (await factory.Officer()).PostJson(application.Url, new AskForInformationRequest(question, factory.Today().AddDays(days))))
             .ReadAs<InformationRequestResponse>(HttpStatusCode.Created);
 
-    private static Task<HttpResponseMessage> Answer(HttpClient client, UnderReview application, Guid requestId, string answer, byte[]? attachment = null, string name = "districts.pdf")
+    private static Task<HttpResponseMessage> Answer(HttpClient client, ApplicationUnderReview application, Guid requestId, string answer, byte[]? attachment = null, string name = "districts.pdf")
     {
         var form = attachment is null ? new MultipartFormDataContent() : SampleFiles.Form("attachment", attachment, name);
         form.Add(new StringContent(answer), "answer");
         return client.PostAsync($"{application.Url}/{requestId}/answer", form);
     }
 
-    private async Task<HttpResponseMessage> Reject(UnderReview application) =>
+    private async Task<HttpResponseMessage> Reject(ApplicationUnderReview application) =>
         await (await factory.Officer()).PostJson(
             $"/api/applications/{application.ApplicationId}/decision",
             new DecideApplicationRequest(ApplicationDecision.Reject, null, null, null, "Outside the call's priorities.", null));
@@ -60,7 +29,7 @@ public class InformationRequestTests(GrantHubFactory factory) : IClassFixture<Gr
     [Fact]
     public async Task An_officer_asks_and_the_lead_owners_are_told_and_see_the_question()
     {
-        var application = await SubmittedApplication();
+        var application = await factory.ApplicationUnderReview();
 
         var asked = await Ask(application);
 
@@ -80,7 +49,7 @@ public class InformationRequestTests(GrantHubFactory factory) : IClassFixture<Gr
     [Fact]
     public async Task A_question_needs_text_and_a_deadline_after_today_and_only_officers_ask()
     {
-        var application = await SubmittedApplication();
+        var application = await factory.ApplicationUnderReview();
         var officer = await factory.Officer();
 
         await (await officer.PostJson(application.Url, new AskForInformationRequest(" ", factory.Today().AddDays(3)))).ShouldBeInvalid("question");
@@ -95,7 +64,7 @@ public class InformationRequestTests(GrantHubFactory factory) : IClassFixture<Gr
     [Fact]
     public async Task The_decision_waits_while_a_question_is_open_and_goes_ahead_once_it_is_answered()
     {
-        var application = await SubmittedApplication();
+        var application = await factory.ApplicationUnderReview();
         var asked = await Ask(application);
 
         await (await Reject(application)).ShouldBreakRule("information-requested");
@@ -107,7 +76,7 @@ public class InformationRequestTests(GrantHubFactory factory) : IClassFixture<Gr
     [Fact]
     public async Task Once_the_deadline_has_passed_the_officer_decides_and_the_question_stays_unanswered()
     {
-        var application = await SubmittedApplication();
+        var application = await factory.ApplicationUnderReview();
         await Ask(application, days: 3);
 
         factory.Clock.Advance(TimeSpan.FromDays(3));
@@ -122,7 +91,7 @@ public class InformationRequestTests(GrantHubFactory factory) : IClassFixture<Gr
     [Fact]
     public async Task The_lead_answers_with_a_file_that_reviewers_download_as_an_attachment()
     {
-        var application = await SubmittedApplication();
+        var application = await factory.ApplicationUnderReview();
         var asked = await Ask(application);
         var pdf = SampleFiles.Pdf();
 
@@ -144,7 +113,7 @@ public class InformationRequestTests(GrantHubFactory factory) : IClassFixture<Gr
     [Fact]
     public async Task Only_an_owner_of_the_lead_answers_once_and_a_forbidden_file_is_refused_by_its_content()
     {
-        var application = await SubmittedApplication();
+        var application = await factory.ApplicationUnderReview();
         var asked = await Ask(application);
 
         await (await Answer(application.LeadMember.Client, application, asked.Id, "Me too.")).ShouldBe(HttpStatusCode.Forbidden);
@@ -161,7 +130,7 @@ public class InformationRequestTests(GrantHubFactory factory) : IClassFixture<Gr
     [Fact]
     public async Task Several_questions_may_be_asked_and_the_decision_waits_for_each()
     {
-        var application = await SubmittedApplication();
+        var application = await factory.ApplicationUnderReview();
         var first = await Ask(application, "Which districts?");
         await (await Answer(application.LeadOwner.Client, application, first.Id, "Dailekh.")).ShouldBe(HttpStatusCode.OK);
         await Ask(application, "And the budget for transport?");
@@ -174,7 +143,7 @@ public class InformationRequestTests(GrantHubFactory factory) : IClassFixture<Gr
     [Fact]
     public async Task The_question_and_the_answer_never_enter_the_audit_trail()
     {
-        var application = await SubmittedApplication();
+        var application = await factory.ApplicationUnderReview();
         var asked = await Ask(application, "Is Amina still at the safe house?");
         await (await Answer(application.LeadOwner.Client, application, asked.Id, "Amina moved to Nepalgunj.", SampleFiles.Pdf())).ShouldBe(HttpStatusCode.OK);
 
@@ -190,7 +159,7 @@ public class InformationRequestTests(GrantHubFactory factory) : IClassFixture<Gr
     [Fact]
     public async Task No_question_is_asked_of_an_application_already_decided()
     {
-        var application = await SubmittedApplication();
+        var application = await factory.ApplicationUnderReview();
         await (await Reject(application)).ShouldBe(HttpStatusCode.OK);
 
         await (await (await factory.Officer()).PostJson(application.Url, new AskForInformationRequest("Why?", factory.Today().AddDays(3))))

@@ -1,5 +1,5 @@
 using FluentValidation;
-using GrantHub.Api.Features.Files;
+using GrantHub.Api.Infrastructure.Uploads;
 using GrantHub.Api.Infrastructure.Email;
 using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Api.Infrastructure.Security;

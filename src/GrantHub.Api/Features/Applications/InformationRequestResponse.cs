@@ -1,4 +1,4 @@
-using GrantHub.Api.Features.Files;
+using GrantHub.Api.Infrastructure.Uploads;
 using GrantHub.Core.Applications;
 using GrantHub.Core.Files;
 

@@ -1,4 +1,4 @@
-using GrantHub.Api.Features.Files;
+using GrantHub.Api.Infrastructure.Uploads;
 using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Core.Common;
 using GrantHub.Core.Data;

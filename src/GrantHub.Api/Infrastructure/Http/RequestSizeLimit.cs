@@ -1,4 +1,4 @@
-using GrantHub.Api.Features.Files;
+using GrantHub.Api.Infrastructure.Uploads;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace GrantHub.Api.Infrastructure.Http;

@@ -3,7 +3,7 @@ using GrantHub.Api.Features.Calls;
 using GrantHub.Api.Features.Users;
 using GrantHub.Core.Applications;
 using GrantHub.Core.Calls;
-using GrantHub.Api.Features.Files;
+using GrantHub.Api.Infrastructure.Uploads;
 using GrantHub.Api.Web.Pages.Shared;
 using GrantHub.Core.Organisations;
 using Microsoft.AspNetCore.Mvc;

@@ -1,4 +1,4 @@
-using GrantHub.Api.Features.Files;
+using GrantHub.Api.Infrastructure.Uploads;
 using GrantHub.Api.Features.Grants;
 using GrantHub.Core.Grants;
 using GrantHub.Core.Identity;

@@ -1,6 +1,6 @@
 using GrantHub.Api.Infrastructure.Security;
 
-namespace GrantHub.Api.Features.Files;
+namespace GrantHub.Api.Infrastructure.Uploads;
 
 public static class UploadEndpoints
 {

@@ -1,7 +1,7 @@
 using FluentValidation;
 using GrantHub.Core.Files;
 
-namespace GrantHub.Api.Features.Files;
+namespace GrantHub.Api.Infrastructure.Uploads;
 
 /// <summary>A file as a command carries it: the name it was uploaded under and its bytes. Its type is read from the bytes.</summary>
 public sealed record UploadedFile(string Name, byte[] Content)

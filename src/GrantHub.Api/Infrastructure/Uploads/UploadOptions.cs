@@ -1,4 +1,4 @@
-namespace GrantHub.Api.Features.Files;
+namespace GrantHub.Api.Infrastructure.Uploads;
 
 /// <summary>Uploaded files (configuration section <c>Uploads</c>).</summary>
 public sealed class UploadOptions

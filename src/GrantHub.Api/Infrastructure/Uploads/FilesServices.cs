@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 
-namespace GrantHub.Api.Features.Files;
+namespace GrantHub.Api.Infrastructure.Uploads;
 
 public static class FilesServices
 {

@@ -3,7 +3,7 @@ using GrantHub.Core.Data;
 using GrantHub.Core.Files;
 using Microsoft.EntityFrameworkCore;
 
-namespace GrantHub.Api.Features.Files;
+namespace GrantHub.Api.Infrastructure.Uploads;
 
 /// <summary>A stored file's bytes with what a download needs; the caller has already checked that the reader may see its owner.</summary>
 public sealed record StoredFileDownload(string Name, string ContentType, string Sha256, byte[] Content)
