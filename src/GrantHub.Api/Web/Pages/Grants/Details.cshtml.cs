@@ -20,6 +20,9 @@ public sealed class DetailsModel : WebPage
 
     [BindProperty] public string? Sha256 { get; set; }
     [BindProperty] public bool Confirmed { get; set; }
+
+    /// <summary>The lead or partner organisation the signer signs for; none when a programme officer signs for the funder.</summary>
+    [BindProperty] public Guid? SignFor { get; set; }
     [BindProperty] public ReportOutcome? Outcome { get; set; }
     [BindProperty] public string? ReviewComment { get; set; }
     [BindProperty] public AmendmentKind? AmendmentKind { get; set; }
@@ -50,7 +53,7 @@ public sealed class DetailsModel : WebPage
         {
             ModelState.AddModelError(nameof(Confirmed), Text["Grant.ConfirmRequired"]);
         }
-        else if (await TryAsync(() => Mediator.Send(new SignAgreementCommand(id, Sha256 ?? ""), cancellationToken).AsTask()))
+        else if (await TryAsync(() => Mediator.Send(new SignAgreementCommand(id, Sha256 ?? "", SignFor), cancellationToken).AsTask()))
         {
             Confirmation = Text["Grant.Signed"];
             return LocalRedirect($"/grants/{id}");
