@@ -31,7 +31,9 @@ public class AgreementTests(GrantHubFactory factory) : IClassFixture<GrantHubFac
         Assert.Equal("%PDF-", Encoding.ASCII.GetString(bytes, 0, 5));
         Assert.Equal(version.Sha256, Convert.ToHexStringLower(SHA256.HashData(bytes)));
         var grant = await factory.GetGrant(scenario);
-        Assert.Equal(version, Assert.Single(grant.AgreementVersions));
+        var listed = Assert.Single(grant.AgreementVersions);
+        Assert.Equal((version.Version, version.Sha256, version.GeneratedAt), (listed.Version, listed.Sha256, listed.GeneratedAt));
+        Assert.Equal(3, version.MissingSignatures.Count);
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public sealed class AgreementUnsignedRemindersHandler(GrantHubDbContext db, Noti
         }
 
         var allocationHolders = (await unsigned
-                .SelectMany(x => x.Grant.Allocations.Select(a => new { GrantId = x.Grant.Id, a.OrganisationId }))
+                .Join(db.Set<GrantAllocation>(), x => x.Grant.Id, a => a.GrantId, (x, a) => new { a.GrantId, a.OrganisationId })
                 .ToListAsync(cancellationToken))
             .ToLookup(a => a.GrantId, a => a.OrganisationId);
         var signedOrganisations = (await unsigned
