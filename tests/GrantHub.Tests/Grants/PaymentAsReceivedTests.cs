@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using GrantHub.Api.Features.Emergency;
 using GrantHub.Api.Features.Finance;
@@ -53,30 +54,32 @@ public class PaymentAsReceivedTests(GrantHubFactory factory) : IClassFixture<Gra
     }
 
     [Theory]
-    [InlineData(null, "KES", 139.5, 2, "receivedAmount")]
-    [InlineData(4_185_000, null, 139.5, 2, "receivedAmount")]
-    [InlineData(4_185_000, "KES", null, 2, "receivedAmount")]
-    [InlineData(4_185_000, "KES", 139.5, null, "receivedAmount")]
-    [InlineData(4_185_000, "XYZ", 139.5, 2, "receivedCurrency")]
-    [InlineData(4_185_000.005, "KES", 139.5, 2, "receivedAmount")]
-    [InlineData(30_000.5, "JPY", 139.5, 2, "receivedAmount")]
-    [InlineData(-5, "KES", 139.5, 2, "receivedAmount")]
-    [InlineData(4_185_000, "KES", 0, 2, "exchangeRate")]
-    [InlineData(4_185_000, "KES", 139.123456789, 2, "exchangeRate")]
-    [InlineData(4_185_000, "KES", 139.5, -1, "valueDate")]
+    [InlineData(null, "KES", "139.5", 2, "receivedAmount")]
+    [InlineData("4185000", null, "139.5", 2, "receivedAmount")]
+    [InlineData("4185000", "KES", null, 2, "receivedAmount")]
+    [InlineData("4185000", "KES", "139.5", null, "receivedAmount")]
+    [InlineData("4185000", "XYZ", "139.5", 2, "receivedCurrency")]
+    [InlineData("4185000.005", "KES", "139.5", 2, "receivedAmount")]
+    [InlineData("30000.5", "JPY", "139.5", 2, "receivedAmount")]
+    [InlineData("-5", "KES", "139.5", 2, "receivedAmount")]
+    [InlineData("4185000", "KES", "0", 2, "exchangeRate")]
+    [InlineData("4185000", "KES", "139.123456789", 2, "exchangeRate")]
+    [InlineData("4185000", "KES", "139.5", -1, "valueDate")]
     public async Task A_partial_or_wrong_payment_as_received_is_invalid_and_records_nothing(
-        double? amount, string? currency, double? rate, int? valueDays, string field)
+        string? amount, string? currency, string? rate, int? valueDays, string field)
     {
         var scenario = await GrantWithApprovedFirstTranche();
 
         await (await (await factory.Finance()).PostJson(
                 $"{scenario.Url}/tranches/1/payment",
-                Payment("BANK-BAD", (decimal?)amount, currency, (decimal?)rate, valueDays)))
+                Payment("BANK-BAD", Parse(amount), currency, Parse(rate), valueDays)))
             .ShouldBeInvalid(field);
 
         var tranche = await factory.Tranche(scenario, 1);
         Assert.Equal((TrancheStatus.Approved, null), (tranche.Status, tranche.AsReceived));
     }
+
+    private static decimal? Parse(string? value) => value is null ? null : decimal.Parse(value, CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task An_emergency_payment_records_how_it_was_received_and_refuses_a_partial_one()
