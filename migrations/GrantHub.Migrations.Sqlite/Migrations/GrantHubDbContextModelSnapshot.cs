@@ -475,6 +475,25 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("receivedCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ReceivedCurrency")
+                        .IsFixedLength();
+
+                    b.Property<decimal?>("receivedExchangeRate")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ExchangeRate");
+
+                    b.Property<long?>("receivedMinorUnits")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ReceivedAmount");
+
+                    b.Property<DateOnly?>("receivedValueDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ValueDate");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Amount", "GrantHub.Core.Emergency.EmergencyRequest.Amount#Money", b1 =>
                         {
                             b1.IsRequired();
@@ -720,6 +739,39 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                     b.ToTable("FundTopUps");
                 });
 
+            modelBuilder.Entity("GrantHub.Core.Grants.AgreementSignature", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Party")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SignedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GrantId", "Version", "Party", "OrganisationId");
+
+                    b.ToTable("GrantAgreementSignatures", (string)null);
+                });
+
             modelBuilder.Entity("GrantHub.Core.Grants.AgreementVersion", b =>
                 {
                     b.Property<Guid>("GrantId")
@@ -742,9 +794,6 @@ namespace GrantHub.Migrations.Sqlite.Migrations
 
                     b.Property<long?>("SignedAt")
                         .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("SignedBy")
-                        .HasColumnType("TEXT");
 
                     b.HasKey("GrantId", "Version");
 
@@ -1136,6 +1185,25 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("receivedCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ReceivedCurrency")
+                        .IsFixedLength();
+
+                    b.Property<decimal?>("receivedExchangeRate")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ExchangeRate");
+
+                    b.Property<long?>("receivedMinorUnits")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ReceivedAmount");
+
+                    b.Property<DateOnly?>("receivedValueDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ValueDate");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Amount", "GrantHub.Core.Grants.Tranche.Amount#Money", b1 =>
                         {
@@ -1997,6 +2065,15 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GrantHub.Core.Grants.AgreementSignature", b =>
+                {
+                    b.HasOne("GrantHub.Core.Grants.AgreementVersion", null)
+                        .WithMany("Signatures")
+                        .HasForeignKey("GrantId", "Version")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GrantHub.Core.Grants.AgreementVersion", b =>
                 {
                     b.HasOne("GrantHub.Core.Grants.Grant", null)
@@ -2243,6 +2320,11 @@ namespace GrantHub.Migrations.Sqlite.Migrations
             modelBuilder.Entity("GrantHub.Core.Emergency.EmergencyRequest", b =>
                 {
                     b.Navigation("Approvals");
+                });
+
+            modelBuilder.Entity("GrantHub.Core.Grants.AgreementVersion", b =>
+                {
+                    b.Navigation("Signatures");
                 });
 
             modelBuilder.Entity("GrantHub.Core.Grants.Grant", b =>
