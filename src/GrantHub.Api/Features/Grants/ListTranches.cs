@@ -28,12 +28,13 @@ public record TrancheResponse(
     int? ApprovalsStillNeeded,
     IReadOnlyList<TrancheApprovalResponse> Approvals,
     string? PaymentReference,
-    DateOnly? PaidOn)
+    DateOnly? PaidOn,
+    Guid? PayeeOrganisationId)
 {
     /// <summary>The tranche; its approvals and their count only with the approvers' names (null for consortium members).</summary>
     public static TrancheResponse From(Tranche tranche, Fund fund, IReadOnlyDictionary<Guid, string>? approverNames)
     {
-        var required = fund.ApprovalsRequiredFor(tranche.Amount);
+        var required = fund.ApprovalsRequiredFor(tranche.ApprovalBasis);
         return new TrancheResponse(
             tranche.Number,
             tranche.Amount.Amount,
@@ -50,7 +51,8 @@ public record TrancheResponse(
                         .Select(a => new TrancheApprovalResponse(a.Round, a.OfficerId, approverNames.GetValueOrDefault(a.OfficerId, ""), a.Decision, a.Comment, a.At)),
                 ],
             tranche.PaymentReference,
-            tranche.PaidOn);
+            tranche.PaidOn,
+            tranche.PayeeOrganisationId);
     }
 }
 
