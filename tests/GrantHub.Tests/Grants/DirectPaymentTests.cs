@@ -84,5 +84,10 @@ public class DirectPaymentTests(GrantHubFactory factory) : IClassFixture<GrantHu
 
         var fund = await factory.GetFund(scenario.Fund.Id);
         Assert.Equal((90_000m, 30_000m), (fund.Committed, fund.Disbursed));
+        var today = factory.Today().ToString("yyyy-MM-dd");
+        var payments = await (await finance.GetAsync($"/api/finance/payments?from={today}&to={today}")).ReadAs<PaymentsResponse>();
+        Assert.Equal(
+            [(1, "Lead collective", 20_000m), (2, "Partner network", 10_000m)],
+            payments.Items.Where(p => p.Id == scenario.GrantId).OrderBy(p => p.TrancheNumber).Select(p => (p.TrancheNumber, p.Payee, p.Amount)));
     }
 }
