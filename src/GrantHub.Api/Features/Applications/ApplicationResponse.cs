@@ -91,7 +91,8 @@ public static class ApplicationResponses
         var organisationIds = applications.SelectMany(a => a.Members).Select(m => m.OrganisationId).Distinct().ToList();
         var organisations = await db.Organisations.AsNoTracking()
             .Where(o => organisationIds.Contains(o.Id))
-            .ToDictionaryAsync(o => o.Id, o => new OrganisationNaming(o.Id, o.Name, o.Alias, o.Sensitive), cancellationToken);
+            .Select(o => new OrganisationNaming(o.Id, o.Name, o.Alias, o.Sensitive))
+            .ToDictionaryAsync(o => o.Id, cancellationToken);
         var mine = await viewer.OrganisationsAsync(cancellationToken);
         return [.. applications.Select(a => ApplicationResponse.From(a, a.Members.ToDictionary(
             m => m.OrganisationId,
