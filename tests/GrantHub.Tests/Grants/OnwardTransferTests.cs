@@ -1,7 +1,9 @@
 using System.Net;
 using GrantHub.Api.Features.Grants;
 using GrantHub.Core.Grants;
+using GrantHub.Core.Organisations;
 using GrantHub.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace GrantHub.Tests.Grants;
 
@@ -104,6 +106,24 @@ public class OnwardTransferTests(GrantHubFactory factory) : IClassFixture<GrantH
         await (await scenario.Stranger.Client.Dispute(scenario, transfer.Id, "Not ours")).ShouldBe(HttpStatusCode.NotFound);
         await (await scenario.PartnerOwner.Client.Confirm(scenario, Guid.NewGuid())).ShouldBe(HttpStatusCode.NotFound);
         Assert.Equal(OnwardShareStatus.AwaitingConfirmation, Assert.Single((await scenario.LeadOwner.Client.Transfers(scenario)).Items).Status);
+    }
+
+    [Fact]
+    public async Task Someone_of_both_organisations_never_answers_for_a_transfer_she_recorded_herself()
+    {
+        var scenario = await factory.GrantWithFirstTranchePaid();
+        await factory.WithDb(async db =>
+        {
+            var partner = await db.Organisations.Include(o => o.Members).SingleAsync(o => o.Id == scenario.PartnerOrganisationId);
+            partner.AddMember(scenario.LeadMember.Id, MembershipRole.Member, factory.Clock.GetUtcNow());
+            return await db.SaveChangesAsync();
+        });
+        var transfer = await factory.RecordedTransfer(scenario);
+
+        await (await scenario.LeadMember.Client.Confirm(scenario, transfer.Id)).ShouldBreakRule("transfer-own-record");
+        await (await scenario.LeadMember.Client.Dispute(scenario, transfer.Id, "Testing")).ShouldBreakRule("transfer-own-record");
+
+        await (await scenario.PartnerOwner.Client.Confirm(scenario, transfer.Id)).ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]
