@@ -856,6 +856,9 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                     b.Property<Guid>("LeadOrganisationId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<bool>("PaysMembersDirectly")
+                        .HasColumnType("bit");
+
                     b.Property<DateTimeOffset?>("PersonalDataErasedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -1151,6 +1154,75 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                     b.ToTable("GrantReports");
                 });
 
+            modelBuilder.Entity("GrantHub.Core.Grants.OnwardTransfer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("AnsweredBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("DisputeReason")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("PartnerOrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("TrancheNumber")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("TransferredOn")
+                        .HasColumnType("date");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Amount", "GrantHub.Core.Grants.OnwardTransfer.Amount#Money", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("nchar(3)")
+                                .HasColumnName("Currency")
+                                .IsFixedLength();
+
+                            b1.Property<long>("MinorUnits")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Amount");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerOrganisationId");
+
+                    b.HasIndex("GrantId", "TrancheNumber", "PartnerOrganisationId");
+
+                    b.ToTable("GrantOnwardTransfers", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_GrantOnwardTransfers_AmountPositive", "\"Amount\" > 0");
+                        });
+                });
+
             modelBuilder.Entity("GrantHub.Core.Grants.Tranche", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1175,6 +1247,9 @@ namespace GrantHub.Migrations.SqlServer.Migrations
 
                     b.Property<DateOnly?>("PaidOn")
                         .HasColumnType("date");
+
+                    b.Property<Guid?>("PayeeOrganisationId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("PaymentReference")
                         .HasColumnType("nvarchar(max)");
@@ -1212,6 +1287,10 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                         .HasColumnType("date")
                         .HasColumnName("ValueDate");
 
+                    b.Property<long?>("splitOfMinorUnits")
+                        .HasColumnType("bigint")
+                        .HasColumnName("SplitOf");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Amount", "GrantHub.Core.Grants.Tranche.Amount#Money", b1 =>
                         {
                             b1.IsRequired();
@@ -1231,6 +1310,8 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AmendmentId");
+
+                    b.HasIndex("PayeeOrganisationId");
 
                     b.HasIndex("GrantId", "Number")
                         .IsUnique();
@@ -2172,6 +2253,21 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GrantHub.Core.Grants.OnwardTransfer", b =>
+                {
+                    b.HasOne("GrantHub.Core.Grants.Grant", null)
+                        .WithMany("OnwardTransfers")
+                        .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GrantHub.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GrantHub.Core.Grants.Tranche", b =>
                 {
                     b.HasOne("GrantHub.Core.Grants.GrantAmendment", null)
@@ -2184,6 +2280,11 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                         .HasForeignKey("GrantId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("GrantHub.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("PayeeOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("GrantHub.Core.Grants.TrancheApproval", b =>
@@ -2349,6 +2450,8 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                     b.Navigation("Allocations");
 
                     b.Navigation("Amendments");
+
+                    b.Navigation("OnwardTransfers");
 
                     b.Navigation("Reports");
 

@@ -849,6 +849,9 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                     b.Property<Guid>("LeadOrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("PaysMembersDirectly")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("PersonalDataErasedAt")
                         .HasColumnType("INTEGER");
 
@@ -1144,6 +1147,75 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                     b.ToTable("GrantReports");
                 });
 
+            modelBuilder.Entity("GrantHub.Core.Grants.OnwardTransfer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AnsweredBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisputeReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnerOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TrancheNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("TransferredOn")
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Amount", "GrantHub.Core.Grants.OnwardTransfer.Amount#Money", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Currency")
+                                .IsFixedLength();
+
+                            b1.Property<long>("MinorUnits")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Amount");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerOrganisationId");
+
+                    b.HasIndex("GrantId", "TrancheNumber", "PartnerOrganisationId");
+
+                    b.ToTable("GrantOnwardTransfers", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_GrantOnwardTransfers_AmountPositive", "\"Amount\" > 0");
+                        });
+                });
+
             modelBuilder.Entity("GrantHub.Core.Grants.Tranche", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1167,6 +1239,9 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PayeeOrganisationId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PaymentReference")
@@ -1205,6 +1280,10 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("ValueDate");
 
+                    b.Property<long?>("splitOfMinorUnits")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("SplitOf");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Amount", "GrantHub.Core.Grants.Tranche.Amount#Money", b1 =>
                         {
                             b1.IsRequired();
@@ -1224,6 +1303,8 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AmendmentId");
+
+                    b.HasIndex("PayeeOrganisationId");
 
                     b.HasIndex("GrantId", "Number")
                         .IsUnique();
@@ -2157,6 +2238,21 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GrantHub.Core.Grants.OnwardTransfer", b =>
+                {
+                    b.HasOne("GrantHub.Core.Grants.Grant", null)
+                        .WithMany("OnwardTransfers")
+                        .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GrantHub.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GrantHub.Core.Grants.Tranche", b =>
                 {
                     b.HasOne("GrantHub.Core.Grants.GrantAmendment", null)
@@ -2169,6 +2265,11 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         .HasForeignKey("GrantId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("GrantHub.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("PayeeOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("GrantHub.Core.Grants.TrancheApproval", b =>
@@ -2334,6 +2435,8 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                     b.Navigation("Allocations");
 
                     b.Navigation("Amendments");
+
+                    b.Navigation("OnwardTransfers");
 
                     b.Navigation("Reports");
 

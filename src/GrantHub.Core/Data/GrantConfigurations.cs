@@ -39,6 +39,8 @@ internal sealed class GrantConfiguration : IEntityTypeConfiguration<Grant>
         builder.HasMany(g => g.Reports).WithOne().HasForeignKey(r => r.GrantId);
         builder.HasMany(g => g.Amendments).WithOne().HasForeignKey(a => a.GrantId);
         builder.HasMany(g => g.AgreementVersions).WithOne().HasForeignKey(v => v.GrantId);
+        builder.HasMany(g => g.OnwardTransfers).WithOne().HasForeignKey(t => t.GrantId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(g => g.OnwardTransfers).HasField("_onwardTransfers").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(g => g.Allocations).HasField("_allocations").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(g => g.Tranches).HasField("_tranches").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(g => g.Reports).HasField("_reports").UsePropertyAccessMode(PropertyAccessMode.Field);
@@ -77,8 +79,26 @@ internal sealed class TrancheConfiguration : IEntityTypeConfiguration<Tranche>
         builder.Ignore(t => t.CurrentApprovals);
         builder.Ignore(t => t.AsReceived);
         builder.HasPaymentAsReceivedFields();
+        builder.Ignore(t => t.ApprovalBasis);
+        builder.Property<long?>("splitOfMinorUnits").HasColumnName("SplitOf");
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(t => t.PayeeOrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(t => t.Approvals).WithOne().HasForeignKey(a => a.TrancheId);
         builder.Navigation(t => t.Approvals).HasField("_approvals").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class OnwardTransferConfiguration : IEntityTypeConfiguration<OnwardTransfer>
+{
+    public void Configure(EntityTypeBuilder<OnwardTransfer> builder)
+    {
+        builder.ToTable("GrantOnwardTransfers", t => t.HasCheckConstraint("CK_GrantOnwardTransfers_AmountPositive", "\"Amount\" > 0"));
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.HasMoney(t => t.Amount);
+        builder.Property(t => t.Reference).IsEncrypted();
+        builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(t => t.DisputeReason).IsEncrypted();
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(t => t.PartnerOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(t => new { t.GrantId, t.TrancheNumber, t.PartnerOrganisationId });
     }
 }
 

@@ -37,6 +37,7 @@ public class GrantHubDbContext(DbContextOptions<GrantHubDbContext> options, Fiel
     public DbSet<GrantAllocation> GrantAllocations => Set<GrantAllocation>();
     public DbSet<Tranche> Tranches => Set<Tranche>();
     public DbSet<TrancheApproval> TrancheApprovals => Set<TrancheApproval>();
+    public DbSet<OnwardTransfer> OnwardTransfers => Set<OnwardTransfer>();
     public DbSet<GrantReport> GrantReports => Set<GrantReport>();
     public DbSet<GrantAmendment> GrantAmendments => Set<GrantAmendment>();
     public DbSet<AgreementVersion> AgreementVersions => Set<AgreementVersion>();

@@ -17,7 +17,7 @@ public enum GrantStatus
 /// Every amount is in <see cref="Currency"/>; the tranche amounts always add up to <see cref="Amount"/>,
 /// and so do the allocations. Create one only through <see cref="GrantAwarding"/>, which also commits the money.
 /// </summary>
-public class Grant : IVersioned
+public partial class Grant : IVersioned
 {
     private readonly List<GrantAllocation> _allocations = [];
     private readonly List<Tranche> _tranches = [];
@@ -45,6 +45,12 @@ public class Grant : IVersioned
     public GrantStatus Status { get; private set; }
     public Guid AwardedBy { get; private set; }
     public DateTimeOffset AwardedAt { get; private set; }
+
+    /// <summary>
+    /// Chosen at award: each instalment is split into one tranche per member, paid to that member, and no onward
+    /// transfers are owed. Otherwise every tranche is paid to the lead, which passes each partner its share on.
+    /// </summary>
+    public bool PaysMembersDirectly { get; private set; }
 
     /// <summary>The longest a grant may run, extensions included (a call allows at most ten years too).</summary>
     public const int MaxLengthMonths = 120;
@@ -92,7 +98,8 @@ public class Grant : IVersioned
         IReadOnlyDictionary<Guid, Money> allocations,
         IReadOnlyList<PlannedTranche>? tranchePlan,
         Guid awardedBy,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        bool paysMembersDirectly = false)
     {
         if (!amount.IsPositive)
         {
@@ -126,6 +133,7 @@ public class Grant : IVersioned
             Status = GrantStatus.AwaitingSignature,
             AwardedBy = awardedBy,
             AwardedAt = now,
+            PaysMembersDirectly = paysMembersDirectly,
         };
         grant._allocations.AddRange(allocations.Select(a => new GrantAllocation(grant.Id, a.Key, a.Value)));
         grant.PlanTranches(tranchePlan ?? grant.Period.DefaultTranchePlan(amount));
@@ -287,7 +295,7 @@ public class Grant : IVersioned
         RequireActive(ApproveAction);
         RefreshDueTranches(today);
         var tranche = FindTranche(number);
-        tranche.Decide(officerId, decision, comment, fund.ApprovalsRequiredFor(tranche.Amount), now);
+        tranche.Decide(officerId, decision, comment, fund.ApprovalsRequiredFor(tranche.ApprovalBasis), now);
         Changed();
         return tranche;
     }
@@ -449,7 +457,13 @@ public class Grant : IVersioned
 
         Amount += amount;
         var plannedDate = today > StartDate ? today : StartDate;
-        _tranches.Add(new Tranche(Id, _tranches.Max(t => t.Number) + 1, plannedDate, amount, TrancheCondition.None, amendment.Id));
+        AddInstalment(
+            _tranches.Max(t => t.Number) + 1,
+            plannedDate,
+            amount,
+            TrancheCondition.None,
+            amendment.Id,
+            [.. shares.Select(s => (s.Key.OrganisationId, s.Value))]);
         return amendment;
     }
 
@@ -524,6 +538,11 @@ public class Grant : IVersioned
             amendment.EraseText();
         }
 
+        foreach (var transfer in _onwardTransfers)
+        {
+            transfer.EraseText();
+        }
+
         PersonalDataErasedAt = now;
         return true;
     }
@@ -540,12 +559,46 @@ public class Grant : IVersioned
             throw new BusinessRuleException("tranche-outside-grant-period", "Every tranche must be planned within the grant period.");
         }
 
-        var number = 0;
+        var number = 1;
         foreach (var planned in plan.OrderBy(t => t.PlannedDate))
         {
             var condition = Period.YearOf(planned.PlannedDate) > 1 ? TrancheCondition.PreviousAnnualReportAccepted : TrancheCondition.None;
-            _tranches.Add(new Tranche(Id, ++number, planned.PlannedDate, planned.Amount, condition, amendmentId: null));
+            number = AddInstalment(number, planned.PlannedDate, planned.Amount, condition, amendmentId: null, SharesOf(planned.Amount));
         }
+    }
+
+    /// <summary>
+    /// Adds one instalment numbered from <paramref name="number"/>: a single tranche to the lead, or under direct payment
+    /// one tranche per member with a non-zero part (the lead's first). Returns the next free number.
+    /// </summary>
+    private int AddInstalment(int number, DateOnly plannedDate, Money amount, TrancheCondition condition, Guid? amendmentId, IReadOnlyList<(Guid OrganisationId, Money Part)> parts)
+    {
+        if (!PaysMembersDirectly)
+        {
+            _tranches.Add(new Tranche(Id, number, plannedDate, amount, condition, amendmentId));
+            return number + 1;
+        }
+
+        foreach (var (organisationId, part) in parts.Where(p => p.Part.IsPositive).OrderByDescending(p => p.OrganisationId == LeadOrganisationId).ThenBy(p => p.OrganisationId))
+        {
+            _tranches.Add(new Tranche(Id, number++, plannedDate, part, condition, amendmentId, organisationId, splitOf: amount));
+        }
+
+        return number;
+    }
+
+    /// <summary>
+    /// Each member's part of an instalment, in proportion to the allocations and rounded down, the remainder to the lead
+    /// (or, when the lead holds no allocation, to the largest allocation).
+    /// </summary>
+    private List<(Guid OrganisationId, Money Part)> SharesOf(Money instalment)
+    {
+        var parts = _allocations.ToDictionary(a => a.OrganisationId, a => instalment.ScaledBy(a.Amount, Amount));
+        var remainderHolder = _allocations.Any(a => a.OrganisationId == LeadOrganisationId)
+            ? LeadOrganisationId
+            : _allocations.MaxBy(a => a.Amount.MinorUnits)!.OrganisationId;
+        parts[remainderHolder] += instalment - Money.Sum(parts.Values, Currency);
+        return [.. parts.Select(p => (p.Key, p.Value))];
     }
 
     private GrantAmendment AddAmendment(AmendmentKind kind, DateOnly? newEndDate, Money? amount, string reason, Guid by, DateTimeOffset now)

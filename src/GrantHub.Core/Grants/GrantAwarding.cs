@@ -15,7 +15,8 @@ public record GrantAwardTerms(
     DateOnly StartDate,
     int DurationMonths,
     IReadOnlyDictionary<Guid, Money> Allocations,
-    IReadOnlyList<PlannedTranche>? TranchePlan);
+    IReadOnlyList<PlannedTranche>? TranchePlan,
+    bool PayMembersDirectly = false);
 
 /// <summary>
 /// The one way to create a grant; the award decision calls it from its command handler. It takes the next grant
@@ -46,7 +47,8 @@ public sealed class GrantAwarding(GrantHubDbContext db)
             terms.Allocations,
             terms.TranchePlan,
             awardedBy,
-            now);
+            now,
+            terms.PayMembersDirectly);
         fund.Commit(grant.Amount);
         db.Grants.Add(grant);
         return grant;

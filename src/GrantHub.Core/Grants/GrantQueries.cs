@@ -11,5 +11,6 @@ public static class GrantQueries
         .Include(g => g.Reports)
         .Include(g => g.Amendments)
         .Include(g => g.AgreementVersions).ThenInclude(v => v.Signatures)
+        .Include(g => g.OnwardTransfers)
         .AsSplitQuery();
 }

@@ -27,6 +27,7 @@ public enum TrancheStatus
 public class Tranche
 {
     private readonly List<TrancheApproval> _approvals = [];
+    private long? splitOfMinorUnits;
 
     // The payment as received, when recorded, in four nullable columns: EF cannot map an optional complex type that
     // holds an amount (see PaymentAsReceivedMapping).
@@ -39,7 +40,8 @@ public class Tranche
     {
     }
 
-    internal Tranche(Guid grantId, int number, DateOnly plannedDate, Money amount, TrancheCondition condition, Guid? amendmentId)
+    internal Tranche(
+        Guid grantId, int number, DateOnly plannedDate, Money amount, TrancheCondition condition, Guid? amendmentId, Guid? payeeOrganisationId = null, Money? splitOf = null)
     {
         Id = Guid.NewGuid();
         GrantId = grantId;
@@ -48,6 +50,8 @@ public class Tranche
         Amount = amount;
         Condition = condition;
         AmendmentId = amendmentId;
+        PayeeOrganisationId = payeeOrganisationId;
+        splitOfMinorUnits = splitOf?.MinorUnits;
         Status = TrancheStatus.Planned;
         ApprovalRound = 1;
     }
@@ -62,6 +66,18 @@ public class Tranche
 
     /// <summary>The top-up amendment that added this tranche: payable only once an agreement version including it is signed.</summary>
     public Guid? AmendmentId { get; private set; }
+
+    /// <summary>
+    /// Null for a payment to the lead organisation on behalf of the consortium (the lead then owes each partner its onward
+    /// transfer); under direct payment, the one consortium member this part of an instalment is paid to.
+    /// </summary>
+    public Guid? PayeeOrganisationId { get; private set; }
+
+    /// <summary>
+    /// What the fund's approval threshold is judged on: the whole instalment when this is one member's part of a split
+    /// instalment (splitting never lowers the bar), else the tranche's own amount.
+    /// </summary>
+    public Money ApprovalBasis => splitOfMinorUnits is { } whole ? new Money(whole, Amount.Currency) : Amount;
 
     public int ApprovalRound { get; private set; }
     public string? PaymentReference { get; private set; }

@@ -19,7 +19,7 @@ public class GrantAccessTests(GrantHubFactory factory) : IClassFixture<GrantHubF
 
         Assert.Equal(
             ["id", "grantNumber", "applicationId", "fundId", "leadOrganisationId", "status", "amount", "currency", "startDate", "endDate",
-             "allocations", "tranches", "reports", "agreementVersions", "amendments"],
+             "allocations", "tranches", "reports", "agreementVersions", "amendments", "paysMembersDirectly"],
             grant.EnumerateObject().Select(p => p.Name));
         Assert.Equal("AwaitingSignature", grant.GetProperty("status").GetString());
         Assert.Equal(90_000m, grant.GetProperty("amount").GetDecimal());
@@ -30,7 +30,7 @@ public class GrantAccessTests(GrantHubFactory factory) : IClassFixture<GrantHubF
         Assert.Equal(scenario.LeadOrganisationId, grant.GetProperty("allocations")[0].GetProperty("organisationId").GetGuid());
         Assert.Equal(60_000m, grant.GetProperty("allocations")[0].GetProperty("amount").GetDecimal());
         var tranche = grant.GetProperty("tranches")[1];
-        Assert.Equal(["number", "amount", "plannedDate", "condition", "status"], tranche.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["number", "amount", "plannedDate", "condition", "status", "payeeOrganisationId"], tranche.EnumerateObject().Select(p => p.Name));
         Assert.Equal("PreviousAnnualReportAccepted", tranche.GetProperty("condition").GetString());
         Assert.Equal("2028-01-01", tranche.GetProperty("plannedDate").GetString());
         var report = grant.GetProperty("reports")[0];

@@ -57,7 +57,8 @@ public static class GrantScenarios
         decimal approvalThreshold = 100_000m,
         Guid? awardedBy = null,
         IReadOnlyList<PlannedTranche>? tranchePlan = null,
-        bool sensitiveLead = false)
+        bool sensitiveLead = false,
+        bool payMembersDirectly = false)
     {
         var fund = await factory.CreateFund(budget: fundBudget, approvalThreshold: approvalThreshold);
         var call = await factory.CreateOpenCall(CallFor(fund.Id, amount, factory.Clock.GetUtcNow()));
@@ -87,7 +88,8 @@ public static class GrantScenarios
                     startDate ?? factory.Today(),
                     durationMonths,
                     application.AllocationsFor(total),
-                    tranchePlan),
+                    tranchePlan,
+                    payMembersDirectly),
                 officerId,
                 now,
                 CancellationToken.None);

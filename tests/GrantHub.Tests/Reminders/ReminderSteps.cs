@@ -27,6 +27,8 @@ public static class ReminderSteps
 
     public static Task<SweepResult> AgreementUnsignedReminders(this GrantHubFactory factory) => factory.Sweep(new AgreementUnsignedRemindersCommand());
 
+    public static Task<SweepResult> OnwardTransferReminders(this GrantHubFactory factory) => factory.Sweep(new OnwardTransferRemindersCommand());
+
     private static readonly string[] ReminderKinds =
     [
         CallClosingRemindersHandler.Kind,

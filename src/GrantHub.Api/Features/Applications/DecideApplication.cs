@@ -27,9 +27,14 @@ public record DecideApplicationRequest(
     DateOnly? StartDate,
     IReadOnlyList<PlannedTrancheInput>? Tranches,
     string? Feedback,
-    string? OverrideJustification);
+    string? OverrideJustification,
+    bool? PayMembersDirectly = null);
 
-/// <summary>An award without the call's minimum of submitted reviews needs <see cref="OverrideJustification"/>, which the audit trail keeps.</summary>
+/// <summary>
+/// An award without the call's minimum of submitted reviews needs <see cref="OverrideJustification"/>, which the audit
+/// trail keeps. <see cref="PayMembersDirectly"/> splits every tranche into one payment per consortium member instead of
+/// paying the lead, who would otherwise owe each partner an onward transfer.
+/// </summary>
 public record DecideApplicationCommand(
     Guid Id,
     ApplicationDecision? Decision,
@@ -37,10 +42,11 @@ public record DecideApplicationCommand(
     DateOnly? StartDate,
     IReadOnlyList<PlannedTrancheInput>? Tranches,
     [property: SensitiveData] string? Feedback,
-    string? OverrideJustification) : ICommand<DecisionResponse>, IHasId
+    string? OverrideJustification,
+    bool? PayMembersDirectly = null) : ICommand<DecisionResponse>, IHasId
 {
     public static DecideApplicationCommand From(Guid id, DecideApplicationRequest request) => new(
-        id, request.Decision, request.AwardedAmount, request.StartDate, request.Tranches, request.Feedback, request.OverrideJustification);
+        id, request.Decision, request.AwardedAmount, request.StartDate, request.Tranches, request.Feedback, request.OverrideJustification, request.PayMembersDirectly);
 }
 
 /// <summary>On Award, the grant created and committed against the fund.</summary>
@@ -76,6 +82,7 @@ public sealed class DecideApplicationValidator : AbstractValidator<DecideApplica
             RuleFor(c => c.StartDate).Null().WithMessage("A rejection awards nothing.");
             RuleFor(c => c.Tranches).Must(t => t is null || t.Count == 0).WithMessage("A rejection awards nothing.");
             RuleFor(c => c.OverrideJustification).Null().WithMessage("Only an award can override the minimum number of reviews.");
+            RuleFor(c => c.PayMembersDirectly).Must(direct => direct != true).WithMessage("A rejection pays nobody.");
         });
 
         When(c => c.Decision == ApplicationDecision.Award, () =>
@@ -209,7 +216,8 @@ public sealed class DecideApplicationHandler(
                     command.StartDate!.Value,
                     application.DurationMonths,
                     application.AllocationsFor(amount),
-                    plan),
+                    plan,
+                    command.PayMembersDirectly == true),
                 viewer.RequiredId(),
                 now,
                 cancellationToken);

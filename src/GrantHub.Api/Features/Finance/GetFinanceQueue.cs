@@ -109,7 +109,8 @@ public sealed class GetFinanceQueueHandler(GrantHubDbContext db, Viewer user, Ti
         var awaitingPaymentTotal = await unpaidRequests.CountAsync(cancellationToken) + unpaidTranches.Count;
         var fundIds = requests.Select(r => r.FundId).Concat(grants.Select(g => g.FundId)).Distinct().ToList();
         var funds = await db.Funds.AsNoTracking().Where(f => fundIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, cancellationToken);
-        var organisationIds = requests.Select(r => r.OrganisationId).Concat(grants.Select(g => g.LeadOrganisationId)).Distinct().ToList();
+        var organisationIds = requests.Select(r => r.OrganisationId)
+            .Concat(tranches.Select(t => t.Tranche.PayeeOrganisationId ?? t.Grant.LeadOrganisationId)).Distinct().ToList();
         var organisations = await db.OrganisationNamesAsync(user, organisationIds, OrganisationNameUse.Payment, cancellationToken);
         var officerIds = requests.SelectMany(r => r.Approvals.Select(a => a.FinanceOfficerId))
             .Concat(tranches.SelectMany(t => t.Tranche.Approvals.Select(a => a.OfficerId))).Distinct().ToList();
@@ -155,15 +156,15 @@ public sealed class GetFinanceQueueHandler(GrantHubDbContext db, Viewer user, Ti
                 tranche.Number,
                 grant.GrantNumber,
                 null,
-                grant.LeadOrganisationId,
-                organisations[grant.LeadOrganisationId],
+                tranche.PayeeOrganisationId ?? grant.LeadOrganisationId,
+                organisations[tranche.PayeeOrganisationId ?? grant.LeadOrganisationId],
                 fund.Id,
                 fund.Name,
                 tranche.Amount.Amount,
                 grant.Currency,
                 tranche.PlannedDate,
                 null,
-                fund.ApprovalsRequiredFor(tranche.Amount),
+                fund.ApprovalsRequiredFor(tranche.ApprovalBasis),
                 [.. tranche.Approvals.Where(a => a.Round == tranche.ApprovalRound).OrderBy(a => a.At)
                     .Select(a => new QueueApproval(officers.GetValueOrDefault(a.OfficerId, ""), a.Decision, a.Comment, a.At))],
                 ActionRefusal.From(relatedParty ?? grant.RefusalToDecideTranche(tranche.Number, officerId, ApprovalDecision.Approve)),

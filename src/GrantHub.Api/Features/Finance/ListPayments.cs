@@ -100,7 +100,7 @@ public sealed class ListPaymentsHandler(GrantHubDbContext db, IOptions<OpenDataO
                 from tranche in db.Tranches.AsNoTracking()
                 join grant in db.Grants on tranche.GrantId equals grant.Id
                 join fund in db.Funds on grant.FundId equals fund.Id
-                join organisation in db.Organisations on grant.LeadOrganisationId equals organisation.Id
+                join organisation in db.Organisations on (tranche.PayeeOrganisationId ?? grant.LeadOrganisationId) equals organisation.Id
                 where tranche.Status == TrancheStatus.Paid && tranche.PaidOn >= first && tranche.PaidOn <= last
                 select new
                 {

@@ -59,6 +59,25 @@ public static class GrantEndpoints
             .RequireAuthorization(Policies.FinanceOfficer)
             .WithSummary("Record the payment of a fully approved tranche (FinanceOfficer)");
 
+        grants.MapGet("/{id:guid}/transfers", (Guid id, bool? outstanding, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new ListOnwardTransfersQuery(id, outstanding), ct))
+            .WithSummary("Each partner's share of each tranche paid to the lead: expected, recorded, confirmed, days overdue (?outstanding=true: not yet confirmed)");
+
+        grants.MapPost("/{id:guid}/transfers", async (Guid id, RecordOnwardTransferRequest request, IMediator mediator, CancellationToken ct) =>
+            {
+                var transfer = await mediator.Send(RecordOnwardTransferCommand.From(id, request), ct);
+                return TypedResults.Created($"/api/grants/{id}/transfers", transfer);
+            })
+            .WithSummary("Record a transfer of a partner's share of a paid tranche (members of the lead organisation)");
+
+        grants.MapPost("/{id:guid}/transfers/{transferId:guid}/confirm", (Guid id, Guid transferId, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new ConfirmOnwardTransferCommand(id, transferId), ct))
+            .WithSummary("Confirm a transfer was received (members of the receiving partner)");
+
+        grants.MapPost("/{id:guid}/transfers/{transferId:guid}/dispute", (Guid id, Guid transferId, DisputeOnwardTransferRequest request, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new DisputeOnwardTransferCommand(id, transferId, request.Reason), ct))
+            .WithSummary("Dispute a transfer with a reason; the grant's programme officer is told (members of the receiving partner)");
+
         grants.MapPost("/{id:guid}/reports/{reportId:guid}/submit", (Guid id, Guid reportId, SubmitReportRequest request, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new SubmitReportCommand(id, reportId, request.Narrative, request.SpentToDate, request.Achievements, request.Risks), ct))
             .WithSummary("Submit a report (members of the lead organisation)");

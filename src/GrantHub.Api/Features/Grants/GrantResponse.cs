@@ -6,7 +6,8 @@ namespace GrantHub.Api.Features.Grants;
 
 public record GrantAllocationResponse(Guid OrganisationId, decimal Amount);
 
-public record GrantTrancheSummary(int Number, decimal Amount, DateOnly PlannedDate, TrancheCondition Condition, TrancheStatus Status);
+/// <summary><c>payeeOrganisationId</c> is null for a tranche paid to the lead for the consortium, else the member paid directly.</summary>
+public record GrantTrancheSummary(int Number, decimal Amount, DateOnly PlannedDate, TrancheCondition Condition, TrancheStatus Status, Guid? PayeeOrganisationId);
 
 public record GrantReportSummary(Guid Id, ReportKind Kind, int PeriodYear, DateOnly DueOn, ReportStatus Status);
 
@@ -85,7 +86,8 @@ public record GrantResponse(
     IReadOnlyList<GrantTrancheSummary> Tranches,
     IReadOnlyList<GrantReportSummary> Reports,
     IReadOnlyList<AgreementVersionResponse> AgreementVersions,
-    IReadOnlyList<GrantAmendmentResponse> Amendments) : IHasId
+    IReadOnlyList<GrantAmendmentResponse> Amendments,
+    bool PaysMembersDirectly) : IHasId
 {
     public static GrantResponse From(Grant grant)
     {
@@ -109,10 +111,11 @@ public record GrantResponse(
             ],
             [
                 .. grant.Tranches.OrderBy(t => t.Number).Select(t =>
-                    new GrantTrancheSummary(t.Number, t.Amount.Amount, t.PlannedDate, t.Condition, t.Status)),
+                    new GrantTrancheSummary(t.Number, t.Amount.Amount, t.PlannedDate, t.Condition, t.Status, t.PayeeOrganisationId)),
             ],
             [.. grant.Reports.OrderBy(r => r.PeriodYear).Select(r => new GrantReportSummary(r.Id, r.Kind, r.PeriodYear, r.DueOn, r.Status))],
             [.. grant.AgreementVersions.OrderBy(v => v.Version).Select(v => AgreementVersionResponse.From(grant, v))],
-            [.. grant.Amendments.OrderBy(a => a.Number).Select(a => GrantAmendmentResponse.From(a, currency))]);
+            [.. grant.Amendments.OrderBy(a => a.Number).Select(a => GrantAmendmentResponse.From(a, currency))],
+            grant.PaysMembersDirectly);
     }
 }

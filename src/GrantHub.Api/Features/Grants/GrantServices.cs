@@ -19,6 +19,7 @@ public static class GrantServices
         services.AddScoped<GrantAwarding>();
         services.AddRecurringJob<ReportDueRemindersJob>(ReportDueRemindersJob.Id, "ReportReminders", Cron.Hourly());
         services.AddRecurringJob<AgreementUnsignedRemindersJob>(AgreementUnsignedRemindersJob.Id, "AgreementUnsignedReminders", Cron.Hourly());
+        services.AddRecurringJob<OnwardTransferRemindersJob>(OnwardTransferRemindersJob.Id, "OnwardTransferReminders", Cron.Daily(6));
         return services;
     }
 }

@@ -30,12 +30,13 @@ public record TrancheResponse(
     IReadOnlyList<TrancheApprovalResponse> Approvals,
     string? PaymentReference,
     DateOnly? PaidOn,
-    PaymentAsReceivedResponse? AsReceived)
+    PaymentAsReceivedResponse? AsReceived,
+    Guid? PayeeOrganisationId)
 {
     /// <summary>The tranche; its approvals and their count only with the approvers' names (null for consortium members).</summary>
     public static TrancheResponse From(Tranche tranche, Fund fund, IReadOnlyDictionary<Guid, string>? approverNames)
     {
-        var required = fund.ApprovalsRequiredFor(tranche.Amount);
+        var required = fund.ApprovalsRequiredFor(tranche.ApprovalBasis);
         return new TrancheResponse(
             tranche.Number,
             tranche.Amount.Amount,
@@ -53,7 +54,8 @@ public record TrancheResponse(
                 ],
             tranche.PaymentReference,
             tranche.PaidOn,
-            tranche.AsReceived.ToResponse());
+            tranche.AsReceived.ToResponse(),
+            tranche.PayeeOrganisationId);
     }
 }
 

@@ -1,6 +1,7 @@
 using GrantHub.Api.Features.Applications;
 using GrantHub.Api.Features.Grants;
 using GrantHub.Api.Features.Users;
+using GrantHub.Api.Infrastructure.Time;
 using GrantHub.Core.Grants;
 using GrantHub.Core.Identity;
 using GrantHub.Core.Organisations;
@@ -15,7 +16,7 @@ namespace GrantHub.Api.Web.Pages.Grants;
 /// here each tranche's finance approvals in detail, every agreement version, the submitted reports to accept or send back, amendments, closing and termination
 /// (each handler refuses anyone else with 403, whatever the form sent).
 /// </summary>
-public sealed class DetailsModel : WebPage
+public sealed class DetailsModel(TimeProvider clock) : WebPage
 {
     public GrantResponse Grant { get; private set; } = null!;
     public IReadOnlyDictionary<Guid, string> OrganisationNames { get; private set; } = new Dictionary<Guid, string>();
@@ -39,6 +40,26 @@ public sealed class DetailsModel : WebPage
     [BindProperty] public string? AmendmentAmount { get; set; }
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public string? TerminationReason { get; set; }
+
+    /// <summary>The lead's transfer form: which share (<c>tranche:partner</c>), how much, when, with which bank reference.</summary>
+    [BindProperty] public string? TransferShare { get; set; }
+    [BindProperty] public string? TransferAmount { get; set; }
+    [BindProperty] public DateOnly? TransferredOn { get; set; }
+    [BindProperty] public string? TransferReference { get; set; }
+    [BindProperty] public string? DisputeReason { get; set; }
+
+    /// <summary>The transfer whose dispute form was sent, so that its error shows next to it and nowhere else.</summary>
+    public Guid? DisputedTransferId { get; private set; }
+
+    /// <summary>Each partner's share of each tranche paid to the lead, with the transfers recorded (everyone who sees the grant).</summary>
+    public GrantOnwardTransfersResponse Transfers { get; private set; } = null!;
+
+    public IReadOnlySet<Guid> MyOrganisations { get; private set; } = new HashSet<Guid>();
+
+    /// <summary>The date the lead's transfer form offers, today by the application's clock.</summary>
+    public DateOnly Today => clock.UtcToday();
+
+    public bool RecordsTransfers => MyOrganisations.Contains(Grant.LeadOrganisationId);
 
     public bool Oversees => User.IsInRole(Roles.ProgrammeOfficer);
 
@@ -108,6 +129,66 @@ public sealed class DetailsModel : WebPage
         OverseeAsync(id, () => Mediator.Send(new TerminateGrantCommand(id, TerminationReason ?? ""), cancellationToken).AsTask(),
             "Grant.Terminated", field => field == "Reason" ? nameof(TerminationReason) : field, cancellationToken);
 
+    public async Task<IActionResult> OnPostRecordTransferAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var amount = WebText.ParseAmount(TransferAmount);
+        var (trancheNumber, partner) = ParseShare(TransferShare);
+        var command = new RecordOnwardTransferCommand(id, trancheNumber, partner, amount, TransferredOn, TransferReference);
+        if (amount is null && !string.IsNullOrWhiteSpace(TransferAmount))
+        {
+            ModelState.AddModelError(nameof(TransferAmount), Text["Validation.Amount"]);
+        }
+        else if (await TryAsync(() => Mediator.Send(command, cancellationToken).AsTask(), TransferFormField))
+        {
+            Confirmation = Text["Grant.TransferRecorded"];
+            return LocalRedirect($"/grants/{id}#transfers");
+        }
+
+        await LoadAsync(id, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostConfirmTransferAsync(Guid id, Guid transferId, CancellationToken cancellationToken)
+    {
+        if (await TryAsync(() => Mediator.Send(new ConfirmOnwardTransferCommand(id, transferId), cancellationToken).AsTask()))
+        {
+            Confirmation = Text["Grant.TransferConfirmed"];
+            return LocalRedirect($"/grants/{id}#transfers");
+        }
+
+        await LoadAsync(id, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDisputeTransferAsync(Guid id, Guid transferId, CancellationToken cancellationToken)
+    {
+        DisputedTransferId = transferId;
+        if (await TryAsync(
+            () => Mediator.Send(new DisputeOnwardTransferCommand(id, transferId, DisputeReason), cancellationToken).AsTask(),
+            field => field == "Reason" ? nameof(DisputeReason) : field))
+        {
+            Confirmation = Text["Grant.TransferDisputed"];
+            return LocalRedirect($"/grants/{id}#transfers");
+        }
+
+        await LoadAsync(id, cancellationToken);
+        return Page();
+    }
+
+    private static string TransferFormField(string field) => field switch
+    {
+        "TrancheNumber" or "PartnerOrganisationId" => nameof(TransferShare),
+        "Amount" => nameof(TransferAmount),
+        "Reference" => nameof(TransferReference),
+        _ => field,
+    };
+
+    /// <summary>The share chosen in the form's list, <c>3:guid</c>; nulls (and so field errors) for anything else.</summary>
+    private static (int? TrancheNumber, Guid? Partner) ParseShare(string? share) =>
+        share?.Split(':') is [var number, var partner] && int.TryParse(number, out var trancheNumber) && Guid.TryParse(partner, out var partnerId)
+            ? (trancheNumber, partnerId)
+            : (null, null);
+
     private async Task<IActionResult> OverseeAsync(Guid id, Func<Task> command, string confirmation, Func<string, string>? formField, CancellationToken cancellationToken)
     {
         if (!Oversees)
@@ -134,6 +215,8 @@ public sealed class DetailsModel : WebPage
             ReportsToRead = (await Mediator.Send(new ListGrantReportsQuery(id, ReportStatus.Submitted), cancellationToken)).Items;
         }
 
+        Transfers = await Mediator.Send(new ListOnwardTransfersQuery(id), cancellationToken);
+        MyOrganisations = (await Mediator.Send(new GetMeQuery(), cancellationToken)).Organisations.Select(o => o.Id).ToHashSet();
         var application = await Mediator.Send(new GetApplicationQuery(Grant.ApplicationId), cancellationToken);
         OrganisationNames = application.Members.ToDictionary(m => m.OrganisationId, m => WebText.OrganisationName(Text, m.OrganisationName));
         if (Agreement is { MissingSignatures.Count: > 0 } latest && Grant.Status is GrantStatus.AwaitingSignature or GrantStatus.Active)

@@ -38,6 +38,7 @@ public sealed class DecisionModel : WebPage
     [BindProperty] public List<TrancheRow> Tranches { get; set; } = [];
     [BindProperty] public string? Feedback { get; set; }
     [BindProperty] public string? OverrideJustification { get; set; }
+    [BindProperty] public bool PayMembersDirectly { get; set; }
 
     public async Task OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -98,7 +99,7 @@ public sealed class DecisionModel : WebPage
         if (ModelState.IsValid)
         {
             var command = Decision == ApplicationDecision.Award
-                ? new DecideApplicationCommand(id, Decision, amount, StartDate, tranches.Count > 0 ? tranches : null, Blank(Feedback), ReviewsMissing ? Blank(OverrideJustification) : null)
+                ? new DecideApplicationCommand(id, Decision, amount, StartDate, tranches.Count > 0 ? tranches : null, Blank(Feedback), ReviewsMissing ? Blank(OverrideJustification) : null, PayMembersDirectly)
                 : new DecideApplicationCommand(id, Decision, null, null, null, Blank(Feedback), null);
             DecisionResponse? decided = null;
             if (await TryAsync(async () => decided = await Mediator.Send(command, cancellationToken), field => FormField(field, rowOf)))
