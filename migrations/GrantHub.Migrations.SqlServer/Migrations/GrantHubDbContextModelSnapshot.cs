@@ -60,6 +60,19 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                     b.Property<int>("DurationMonths")
                         .HasColumnType("int");
 
+                    b.Property<DateTimeOffset?>("FiscalHostAnsweredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("FiscalHostConsent")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int?>("FiscalHostFeeBasisPoints")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("FiscalHostOrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<Guid>("LeadOrganisationId")
                         .HasColumnType("uniqueidentifier");
 
@@ -120,6 +133,8 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FiscalHostOrganisationId");
 
                     b.HasIndex("LeadOrganisationId");
 
@@ -678,6 +693,12 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                     b.Property<Guid?>("EndedBy")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int?>("FiscalHostFeeBasisPoints")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("FiscalHostOrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<Guid>("FundId")
                         .HasColumnType("uniqueidentifier");
 
@@ -730,6 +751,8 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.HasIndex("CallId");
+
+                    b.HasIndex("FiscalHostOrganisationId");
 
                     b.HasIndex("FundId");
 
@@ -1638,6 +1661,11 @@ namespace GrantHub.Migrations.SqlServer.Migrations
 
                     b.HasOne("GrantHub.Core.Organisations.Organisation", null)
                         .WithMany()
+                        .HasForeignKey("FiscalHostOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GrantHub.Core.Organisations.Organisation", null)
+                        .WithMany()
                         .HasForeignKey("LeadOrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -1649,6 +1677,13 @@ namespace GrantHub.Migrations.SqlServer.Migrations
 
                             b1.Property<Guid>("OrganisationId")
                                 .HasColumnType("uniqueidentifier");
+
+                            b1.Property<DateTimeOffset?>("ConfirmationResetAt")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.Property<string>("ConfirmationResetBy")
+                                .IsRequired()
+                                .HasColumnType("nvarchar(max)");
 
                             b1.Property<DateTimeOffset>("InvitedAt")
                                 .HasColumnType("datetimeoffset");
@@ -1853,6 +1888,11 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                         .HasForeignKey("CallId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("GrantHub.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("FiscalHostOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("GrantHub.Core.Funds.Fund", null)
                         .WithMany()

@@ -55,6 +55,19 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                     b.Property<int>("DurationMonths")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("FiscalHostAnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FiscalHostConsent")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FiscalHostFeeBasisPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("FiscalHostOrganisationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("LeadOrganisationId")
                         .HasColumnType("TEXT");
 
@@ -115,6 +128,8 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FiscalHostOrganisationId");
 
                     b.HasIndex("LeadOrganisationId");
 
@@ -673,6 +688,12 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("EndedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("FiscalHostFeeBasisPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("FiscalHostOrganisationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("FundId")
                         .HasColumnType("TEXT");
 
@@ -725,6 +746,8 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("CallId");
+
+                    b.HasIndex("FiscalHostOrganisationId");
 
                     b.HasIndex("FundId");
 
@@ -1625,6 +1648,11 @@ namespace GrantHub.Migrations.Sqlite.Migrations
 
                     b.HasOne("GrantHub.Core.Organisations.Organisation", null)
                         .WithMany()
+                        .HasForeignKey("FiscalHostOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GrantHub.Core.Organisations.Organisation", null)
+                        .WithMany()
                         .HasForeignKey("LeadOrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -1635,6 +1663,13 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                                 .HasColumnType("TEXT");
 
                             b1.Property<Guid>("OrganisationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("ConfirmationResetAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ConfirmationResetBy")
+                                .IsRequired()
                                 .HasColumnType("TEXT");
 
                             b1.Property<long>("InvitedAt")
@@ -1840,6 +1875,11 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         .HasForeignKey("CallId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("GrantHub.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("FiscalHostOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("GrantHub.Core.Funds.Fund", null)
                         .WithMany()

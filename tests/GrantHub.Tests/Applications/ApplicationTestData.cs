@@ -95,13 +95,13 @@ public static class ApplicationTestData
         var partner = await factory.NewOrganisation("BI", sensitivePartner);
         var application = await lead.Draft(call);
         await lead.Invite(application.Id, partner);
-        await partner.Confirm(application.Id);
-        application = await lead.Budget(
+        await lead.Budget(
             application.Id,
             new BudgetLineInput(lead.OrganisationId, 1, 50_000m),
             new BudgetLineInput(lead.OrganisationId, 2, 30_000m),
             new BudgetLineInput(partner.OrganisationId, 1, 10_000m),
             new BudgetLineInput(partner.OrganisationId, 2, 10_000m));
+        application = await partner.Confirm(application.Id);
         return new Consortium(call, lead, partner, application);
     }
 

@@ -34,9 +34,11 @@ public static class ApplicationEndpoints
                 mediator.Send(new RemovePartnerCommand(id, organisationId), ct))
             .WithSummary("Remove a partner and its budget lines (lead organisation members)");
 
-        applications.MapPost("/{id:guid}/partners/{organisationId:guid}/confirm", (Guid id, Guid organisationId, IMediator mediator, CancellationToken ct) =>
-                mediator.Send(new ConfirmPartnershipCommand(id, organisationId), ct))
-            .WithSummary("Confirm your organisation's partnership (partner organisation members)");
+        applications.MapPost(
+                "/{id:guid}/partners/{organisationId:guid}/confirm",
+                (Guid id, Guid organisationId, ConfirmPartnershipRequest? request, IMediator mediator, CancellationToken ct) =>
+                    mediator.Send(new ConfirmPartnershipCommand(id, organisationId, request?.BudgetFingerprint), ct))
+            .WithSummary("Confirm your organisation's partnership and its share of the budget; name the budgetFingerprint you read to be refused (409 budget-changed-since-seen) if it changed since (partner organisation members)");
 
         applications.MapPost("/{id:guid}/partners/{organisationId:guid}/decline", (Guid id, Guid organisationId, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new DeclinePartnershipCommand(id, organisationId), ct))

@@ -8,7 +8,26 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GrantHub.Api.Features.Applications;
 
-public record ApplicationMemberResponse(Guid OrganisationId, string OrganisationName, ConsortiumRole Role, ConsortiumMemberStatus Status);
+/// <summary>
+/// A consortium member: its own allocation per grant year (every year of the project, zero where it has no line), the
+/// fingerprint of that allocation a partner names when it confirms, and, while a budget change has sent a partner back
+/// to awaiting confirmation, which years changed.
+/// </summary>
+public record ApplicationMemberResponse(
+    Guid OrganisationId,
+    string OrganisationName,
+    ConsortiumRole Role,
+    ConsortiumMemberStatus Status,
+    IReadOnlyList<AllocationYearResponse> Allocation,
+    string BudgetFingerprint,
+    ConfirmationResetResponse? ConfirmationReset);
+
+public record AllocationYearResponse(int Year, decimal Amount);
+
+/// <summary>Why a partner awaits confirmation again: when the budget changed and each year of its share that changed (null: no line).</summary>
+public record ConfirmationResetResponse(DateTimeOffset At, IReadOnlyList<BudgetYearChangeResponse> Changes);
+
+public record BudgetYearChangeResponse(int Year, decimal? PreviousAmount, decimal? NewAmount);
 
 public record BudgetLineResponse(Guid OrganisationId, int Year, decimal Amount);
 
@@ -53,7 +72,7 @@ public record ApplicationResponse(
             application.TargetGroups,
             application.DurationMonths,
             application.Status,
-            [.. members.Select(m => new ApplicationMemberResponse(m.OrganisationId, organisationNames[m.OrganisationId], m.Role, m.Status))],
+            [.. members.Select(m => MemberResponse(application, m, organisationNames[m.OrganisationId]))],
             [
                 .. application.BudgetLines
                     .OrderBy(l => position.GetValueOrDefault(l.OrganisationId, int.MaxValue))
@@ -67,6 +86,22 @@ public record ApplicationResponse(
             application.WithdrawnAt,
             application.DecidedAt,
             application.DecisionFeedback);
+    }
+
+    private static ApplicationMemberResponse MemberResponse(Application application, ApplicationMember member, string name)
+    {
+        var lines = application.BudgetLines.Where(l => l.OrganisationId == member.OrganisationId).ToDictionary(l => l.Year, l => l.Amount.Amount);
+        decimal? AmountOf(long? minorUnits) => minorUnits is { } units ? Money.FromMinorUnits(units, application.Currency) : null;
+        return new ApplicationMemberResponse(
+            member.OrganisationId,
+            name,
+            member.Role,
+            member.Status,
+            [.. Enumerable.Range(1, application.GrantYears).Select(year => new AllocationYearResponse(year, lines.GetValueOrDefault(year)))],
+            application.BudgetFingerprint(member.OrganisationId),
+            member.ConfirmationResetAt is { } at
+                ? new ConfirmationResetResponse(at, [.. member.ConfirmationResetBy.Select(c => new BudgetYearChangeResponse(c.Year, AmountOf(c.PreviousMinorUnits), AmountOf(c.NewMinorUnits)))])
+                : null);
     }
 }
 
