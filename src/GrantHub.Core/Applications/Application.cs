@@ -122,9 +122,10 @@ public class Application : IVersioned
 
     public IEnumerable<ApplicationMember> Partners => _members.Where(m => m.Role == ConsortiumRole.Partner);
 
-    /// <summary>The lead and every partner that has not declined: whose members are related parties of this application.</summary>
+    /// <summary>The lead, every partner that has not declined and the fiscal host if any: whose members are related parties of this application.</summary>
     public IEnumerable<Guid> ConsortiumOrganisationIds =>
-        _members.Where(m => m.Status != ConsortiumMemberStatus.Declined).Select(m => m.OrganisationId);
+        _members.Where(m => m.Status != ConsortiumMemberStatus.Declined).Select(m => m.OrganisationId)
+            .Concat(FiscalHostOrganisationId is { } host ? [host] : []);
 
     /// <summary>The lead and every partner that has not declined: the organisations that may hold budget lines.</summary>
     public IEnumerable<Guid> ActiveOrganisationIds =>

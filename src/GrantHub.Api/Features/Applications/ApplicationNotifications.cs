@@ -93,6 +93,24 @@ public sealed class ApplicationNotifications(GrantHubDbContext db, Notifier noti
             cancellationToken);
     }
 
+    /// <summary>The host's owners are asked to consent; for an at-risk lead, only the call's title and the fee, never the group's name or text.</summary>
+    public async Task FiscalHostRequestedAsync(Application application, Organisation lead, Organisation host, string callTitle, CancellationToken cancellationToken)
+    {
+        var fee = FiscalHostFees.ToPercent(application.FiscalHostFeeBasisPoints!.Value);
+        var message = new NotificationMessage(
+            "fiscal-host-requested",
+            new NotificationText("fiscal-host-requested.Subject"),
+            lead.Sensitive
+                ? new NotificationText("fiscal-host-requested.Body.AtRisk", callTitle, fee)
+                : new NotificationText("fiscal-host-requested.Body", lead.Name, Visibility.NameInMessages(host.Naming(), new NotificationText("fiscal-host-requested.YourOrganisation")), application.Title, callTitle, fee),
+            $"/applications/{application.Id}/fiscal-host");
+        await notifier.NotifyAsync(
+            await OwnersOfAsync(host.Id, cancellationToken),
+            message,
+            $"fiscal-host-requested:{application.Id:N}:{host.Id:N}:v{application.Version}",
+            cancellationToken);
+    }
+
     private static object AmountOrNone(long? minorUnits, string currency) =>
         minorUnits is { } units ? NotificationAmount.Of(new Money(units, currency)) : new NotificationText("partner-share-changed.NoLine");
 

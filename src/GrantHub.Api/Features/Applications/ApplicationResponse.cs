@@ -24,6 +24,9 @@ public record ApplicationMemberResponse(
 
 public record AllocationYearResponse(int Year, decimal Amount);
 
+/// <summary>The registered organisation an unregistered lead applies through, its fee and its answer.</summary>
+public record ApplicationFiscalHostResponse(Guid OrganisationId, string OrganisationName, decimal FeePercent, FiscalHostConsent Consent, DateTimeOffset? AnsweredAt);
+
 /// <summary>Why a partner awaits confirmation again: when the budget changed and each year of its share that changed (null: no line).</summary>
 public record ConfirmationResetResponse(DateTimeOffset At, IReadOnlyList<BudgetYearChangeResponse> Changes);
 
@@ -50,7 +53,8 @@ public record ApplicationResponse(
     DateTimeOffset? SubmittedAt,
     DateTimeOffset? WithdrawnAt,
     DateTimeOffset? DecidedAt,
-    string? DecisionFeedback) : IHasId
+    string? DecisionFeedback,
+    ApplicationFiscalHostResponse? FiscalHost = null) : IHasId
 {
     /// <summary>Members: the lead first, then partners in invitation order; budget lines in the same order, then by year.</summary>
     public static ApplicationResponse From(Application application, IReadOnlyDictionary<Guid, string> organisationNames)
@@ -85,7 +89,15 @@ public record ApplicationResponse(
             application.SubmittedAt,
             application.WithdrawnAt,
             application.DecidedAt,
-            application.DecisionFeedback);
+            application.DecisionFeedback,
+            application.FiscalHostOrganisationId is { } hostId
+                ? new ApplicationFiscalHostResponse(
+                    hostId,
+                    organisationNames[hostId],
+                    FiscalHostFees.ToPercent(application.FiscalHostFeeBasisPoints!.Value),
+                    application.FiscalHostConsent!.Value,
+                    application.FiscalHostAnsweredAt)
+                : null);
     }
 
     private static ApplicationMemberResponse MemberResponse(Application application, ApplicationMember member, string name)
@@ -123,15 +135,27 @@ public static class ApplicationResponses
     public static async Task<IReadOnlyList<ApplicationResponse>> ToResponsesAsync(
         this GrantHubDbContext db, IReadOnlyList<Application> applications, Viewer viewer, CancellationToken cancellationToken)
     {
-        var organisationIds = applications.SelectMany(a => a.Members).Select(m => m.OrganisationId).Distinct().ToList();
+        var organisationIds = applications.SelectMany(a => a.Members).Select(m => m.OrganisationId)
+            .Concat(applications.Where(a => a.FiscalHostOrganisationId is not null).Select(a => a.FiscalHostOrganisationId!.Value))
+            .Distinct()
+            .ToList();
         var organisations = await db.Organisations.AsNoTracking()
             .Where(o => organisationIds.Contains(o.Id))
             .ToDictionaryAsync(o => o.Id, o => new OrganisationNaming(o.Id, o.Name, o.Alias, o.Sensitive), cancellationToken);
         var mine = await viewer.OrganisationsAsync(cancellationToken);
-        return [.. applications.Select(a => ApplicationResponse.From(a, a.Members.ToDictionary(
-            m => m.OrganisationId,
-            m => organisations[m.OrganisationId] is { Sensitive: true } && m.Status != ConsortiumMemberStatus.Confirmed && !mine.Contains(m.OrganisationId)
-                ? UnconfirmedSensitiveOrganisationName
-                : Visibility.NameShownTo(organisations[m.OrganisationId], mine, viewer, OrganisationNameUse.Everyday))))];
+        return [.. applications.Select(a =>
+        {
+            var names = a.Members.ToDictionary(
+                m => m.OrganisationId,
+                m => organisations[m.OrganisationId] is { Sensitive: true } && m.Status != ConsortiumMemberStatus.Confirmed && !mine.Contains(m.OrganisationId)
+                    ? UnconfirmedSensitiveOrganisationName
+                    : Visibility.NameShownTo(organisations[m.OrganisationId], mine, viewer, OrganisationNameUse.Everyday));
+            if (a.FiscalHostOrganisationId is { } hostId)
+            {
+                names.TryAdd(hostId, Visibility.NameShownTo(organisations[hostId], mine, viewer, OrganisationNameUse.Everyday));
+            }
+
+            return ApplicationResponse.From(a, names);
+        })];
     }
 }

@@ -204,7 +204,8 @@ public sealed class DecideApplicationHandler(
                     command.StartDate!.Value,
                     application.DurationMonths,
                     application.AllocationsFor(amount),
-                    plan),
+                    plan,
+                    application.FiscalHostOrganisationId is { } hostId ? new GrantFiscalHost(hostId, application.FiscalHostFeeBasisPoints!.Value) : null),
                 viewer.RequiredId(),
                 now,
                 cancellationToken);

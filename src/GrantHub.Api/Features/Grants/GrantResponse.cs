@@ -59,7 +59,8 @@ public record GrantResponse(
     IReadOnlyList<GrantTrancheSummary> Tranches,
     IReadOnlyList<GrantReportSummary> Reports,
     IReadOnlyList<AgreementVersionResponse> AgreementVersions,
-    IReadOnlyList<GrantAmendmentResponse> Amendments) : IHasId
+    IReadOnlyList<GrantAmendmentResponse> Amendments,
+    GrantFiscalHostResponse? FiscalHost = null) : IHasId
 {
     public static GrantResponse From(Grant grant)
     {
@@ -87,6 +88,12 @@ public record GrantResponse(
             ],
             [.. grant.Reports.OrderBy(r => r.PeriodYear).Select(r => new GrantReportSummary(r.Id, r.Kind, r.PeriodYear, r.DueOn, r.Status))],
             [.. grant.AgreementVersions.OrderBy(v => v.Version).Select(AgreementVersionResponse.From)],
-            [.. grant.Amendments.OrderBy(a => a.Number).Select(a => GrantAmendmentResponse.From(a, currency))]);
+            [.. grant.Amendments.OrderBy(a => a.Number).Select(a => GrantAmendmentResponse.From(a, currency))],
+            grant.FiscalHostOrganisationId is { } hostId
+                ? new GrantFiscalHostResponse(hostId, grant.FiscalHostFeeBasisPoints!.Value / 100m, grant.FiscalHostFee!.Value.Amount)
+                : null);
     }
 }
+
+/// <summary>The registered organisation that receives and passes on the grant for a group without registration, its fee in percent and on the whole amount.</summary>
+public record GrantFiscalHostResponse(Guid OrganisationId, decimal FeePercent, decimal FeeAmount);
