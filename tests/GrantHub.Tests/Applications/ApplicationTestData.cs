@@ -74,6 +74,11 @@ public static class ApplicationTestData
         await (await partner.Client.PostJson($"/api/applications/{applicationId}/partners/{partner.OrganisationId}/confirm"))
             .ReadAs<ApplicationResponse>();
 
+    /// <summary>The partner confirms the share it read, naming its fingerprint.</summary>
+    public static async Task<ApplicationResponse> ConfirmSeen(this Applicant partner, Guid applicationId, string budgetFingerprint) =>
+        await (await partner.Client.PostJson($"/api/applications/{applicationId}/partners/{partner.OrganisationId}/confirm", new ConfirmPartnershipRequest(budgetFingerprint)))
+            .ReadAs<ApplicationResponse>();
+
     public static Task<HttpResponseMessage> PutBudget(this HttpClient client, Guid applicationId, params BudgetLineInput[] lines) =>
         client.PutJson($"/api/applications/{applicationId}/budget", new SetApplicationBudgetRequest(lines));
 

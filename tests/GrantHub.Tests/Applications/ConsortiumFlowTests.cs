@@ -52,6 +52,8 @@ public class ConsortiumFlowTests(GrantHubFactory factory) : IClassFixture<GrantH
                 new BudgetLineResponse(partner.OrganisationId, 1, 15_000.25m),
             ],
             budgeted.Budget);
+        Assert.Equal(ConsortiumMemberStatus.Invited, budgeted.Members.Single(m => m.OrganisationId == partner.OrganisationId).Status);
+        await partner.Confirm(draft.Id);
 
         var submitted = await (await lead.Client.Submit(draft.Id)).ReadAs<ApplicationResponse>();
 
