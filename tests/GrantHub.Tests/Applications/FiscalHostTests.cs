@@ -53,7 +53,7 @@ public class FiscalHostTests(OpenDataFactory factory) : IClassFixture<OpenDataFa
         await group.NameHost(application.Id, host, 5m);
 
         await (await hostMember.PostJson($"/api/applications/{application.Id}/fiscal-host/consent")).ShouldBe(HttpStatusCode.Forbidden);
-        await (await group.Client.PostJson($"/api/applications/{application.Id}/fiscal-host/consent")).ShouldBe(HttpStatusCode.NotFound);
+        await (await group.Client.PostJson($"/api/applications/{application.Id}/fiscal-host/consent")).ShouldBe(HttpStatusCode.Forbidden);
         await (await stranger.Client.GetAsync($"/api/applications/{application.Id}/fiscal-host")).ShouldBe(HttpStatusCode.NotFound);
         await (await host.Client.PostJson($"/api/applications/{application.Id}/fiscal-host/consent")).ShouldBe(HttpStatusCode.OK);
 
@@ -140,7 +140,12 @@ public class FiscalHostTests(OpenDataFactory factory) : IClassFixture<OpenDataFa
         Assert.Equal((host.OrganisationId, 7.5m, 6_750m), (grant.FiscalHost!.OrganisationId, grant.FiscalHost.FeePercent, grant.FiscalHost.FeeAmount));
         Assert.Equal(group.OrganisationId, grant.LeadOrganisationId);
 
-        await (await officer.PostJson($"/api/grants/{grantIds[0]}/agreement")).ShouldBe(HttpStatusCode.Created);
+        foreach (var (lead, grantId) in new[] { (group, grantIds[0]), (atRiskGroup, grantIds[1]) })
+        {
+            var version = await (await officer.PostJson($"/api/grants/{grantId}/agreement")).ReadAs<AgreementVersionResponse>(HttpStatusCode.Created);
+            await (await lead.Client.PostJson($"/api/grants/{grantId}/agreement/sign", new SignAgreementRequest(version.Sha256))).ShouldBe(HttpStatusCode.OK);
+        }
+
         var pdf = await (await group.Client.GetAsync($"/api/grants/{grantIds[0]}/agreement")).Content.ReadAsByteArrayAsync();
         using (var document = PdfDocument.Open(pdf))
         {
