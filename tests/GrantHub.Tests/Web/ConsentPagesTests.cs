@@ -76,7 +76,9 @@ public class ConsentPagesTests(GrantHubFactory factory) : IClassFixture<GrantHub
         var (hostMember, hostMemberEmail) = await factory.NewMemberOf(host, MembershipRole.Member);
         var draft = await group.Draft(call);
         await group.Budget(draft.Id, new BudgetLineInput(group.OrganisationId, 1, 60_000m));
-        var leadPage = await (await WebSession.SignedIn(factory, group.Email)).Post(
+        var leadSession = await WebSession.SignedIn(factory, group.Email);
+        Assert.Contains("handler=NameFiscalHost", await leadSession.Read($"/applications/{draft.Id}"));
+        var leadPage = await leadSession.Post(
             $"/applications/{draft.Id}?handler=NameFiscalHost", ("FiscalHostOrganisationId", host.OrganisationId.ToString()), ("FiscalHostFeePercent", "7,5"));
         Assert.Equal(HttpStatusCode.Redirect, leadPage.StatusCode);
         var url = $"/applications/{draft.Id}/fiscal-host";
