@@ -507,12 +507,15 @@ public class Grant : IVersioned
         return amendment;
     }
 
-    private bool ConditionHolds(Tranche tranche) => tranche.Condition switch
-    {
-        TrancheCondition.PreviousAnnualReportAccepted => _reports.Any(r =>
-            r.PeriodYear == Period.YearOf(tranche.PlannedDate) - 1 && r.Status == ReportStatus.Accepted),
-        _ => true,
-    };
+    /// <summary>
+    /// Whether a planned tranche's condition holds, given the grant years whose annual report was accepted: the rule
+    /// <see cref="RefreshDueTranches"/> applies, also asked by lists that count due tranches without loading each grant.
+    /// </summary>
+    public static bool ConditionHolds(TrancheCondition condition, DateOnly plannedDate, GrantPeriod period, IEnumerable<int> acceptedReportYears) =>
+        condition != TrancheCondition.PreviousAnnualReportAccepted || acceptedReportYears.Contains(period.YearOf(plannedDate) - 1);
+
+    private bool ConditionHolds(Tranche tranche) =>
+        ConditionHolds(tranche.Condition, tranche.PlannedDate, Period, _reports.Where(r => r.Status == ReportStatus.Accepted).Select(r => r.PeriodYear));
 
     private bool AmendmentInForce(Tranche tranche) =>
         tranche.AmendmentId is not { } amendmentId || _amendments.Any(a => a.Id == amendmentId && a.IsInForce);

@@ -141,7 +141,8 @@ public static class ApplicationResponses
             .ToList();
         var organisations = await db.Organisations.AsNoTracking()
             .Where(o => organisationIds.Contains(o.Id))
-            .ToDictionaryAsync(o => o.Id, o => new OrganisationNaming(o.Id, o.Name, o.Alias, o.Sensitive), cancellationToken);
+            .Select(o => new OrganisationNaming(o.Id, o.Name, o.Alias, o.Sensitive))
+            .ToDictionaryAsync(o => o.Id, cancellationToken);
         var mine = await viewer.OrganisationsAsync(cancellationToken);
         return [.. applications.Select(a =>
         {

@@ -100,7 +100,8 @@ public sealed class ListCallApplicationsHandler(GrantHubDbContext db, Viewer vie
         // The filters and sorts never read a name: names (stored encrypted) are read for the page's rows only.
         var leads = await db.Organisations.AsNoTracking()
             .Where(o => leadIds.Contains(o.Id))
-            .ToDictionaryAsync(o => o.Id, o => new { o.Country, o.WomenLed, o.Sensitive }, cancellationToken);
+            .Select(o => new { o.Id, o.Country, o.WomenLed, o.Sensitive })
+            .ToDictionaryAsync(o => o.Id, cancellationToken);
         var reviews = await db.ReviewAssignments.AsNoTracking()
             .Where(r => r.CallId == query.CallId && r.Status == ReviewStatus.Submitted)
             .GroupBy(r => r.ApplicationId)
@@ -131,7 +132,8 @@ public sealed class ListCallApplicationsHandler(GrantHubDbContext db, Viewer vie
         var pageLeadIds = page.Select(r => r.Application.LeadOrganisationId).Distinct().ToList();
         var names = await db.Organisations.AsNoTracking()
             .Where(o => pageLeadIds.Contains(o.Id))
-            .ToDictionaryAsync(o => o.Id, o => new OrganisationNaming(o.Id, o.Name, o.Alias, o.Sensitive), cancellationToken);
+            .Select(o => new OrganisationNaming(o.Id, o.Name, o.Alias, o.Sensitive))
+            .ToDictionaryAsync(o => o.Id, cancellationToken);
         var mine = await viewer.OrganisationsAsync(cancellationToken);
         return new PagedResponse<CallApplicationRow>(
             [

@@ -49,15 +49,24 @@ public record FinanceQueueItem(
     ActionRefusal? MayNotPay,
     ActionRefusal? MayNotRelease);
 
-/// <summary>What waits for a decision (emergencies first, soonest promise first) and what waits to be paid.</summary>
-public record FinanceQueueResponse(IReadOnlyList<FinanceQueueItem> AwaitingDecision, IReadOnlyList<FinanceQueueItem> AwaitingPayment, DateTimeOffset AsOf);
+/// <summary>
+/// What waits for a decision (emergencies first, soonest promise first) and what waits to be paid: the most urgent
+/// <see cref="GetFinanceQueueHandler.MaxPerList"/> of each, with how many wait in all.
+/// </summary>
+public record FinanceQueueResponse(
+    IReadOnlyList<FinanceQueueItem> AwaitingDecision,
+    IReadOnlyList<FinanceQueueItem> AwaitingPayment,
+    DateTimeOffset AsOf,
+    int AwaitingDecisionTotal,
+    int AwaitingPaymentTotal);
 
 public record GetFinanceQueueQuery : IQuery<FinanceQueueResponse>;
 
 /// <summary>
 /// The finance officer's queue. Whether she may act is asked of the same domain methods the commands enforce
 /// (<see cref="EmergencyRequest.RefusalToDecide"/>, <see cref="Grant.RefusalToDecideTranche"/>, the related-party
-/// refusals of <see cref="Visibility"/>), never recomputed here.
+/// refusals of <see cref="Visibility"/>), never recomputed here. Each list is cut in SQL to its most urgent
+/// <see cref="MaxPerList"/> items, so a portfolio with thousands of due tranches answers as fast as one with ten.
 /// </summary>
 public sealed class GetFinanceQueueHandler(GrantHubDbContext db, Viewer user, TimeProvider clock)
     : IQueryHandler<GetFinanceQueueQuery, FinanceQueueResponse>
@@ -65,27 +74,39 @@ public sealed class GetFinanceQueueHandler(GrantHubDbContext db, Viewer user, Ti
     private static readonly BusinessRuleException TrancheNotReleasable = new(
         "tranche-not-releasable", "A tranche's unpaid money goes back to the fund when its grant is terminated, not one tranche at a time.");
 
+    public const int MaxPerList = 50;
+
     public async ValueTask<FinanceQueueResponse> Handle(GetFinanceQueueQuery query, CancellationToken cancellationToken)
     {
         var viewerOrganisations = await user.OrganisationsAsync(cancellationToken);
         var officerId = user.RequiredId();
         var today = clock.UtcToday();
 
-        var requests = await db.EmergencyRequests.AsNoTracking().VisibleTo(user)
-            .Where(r => r.Status == EmergencyRequestStatus.Submitted || r.Status == EmergencyRequestStatus.Approved)
-            .Include(r => r.Approvals)
-            .ToListAsync(cancellationToken);
-        var grants = await db.Grants.AsNoTracking().VisibleTo(user)
-            .Where(g => g.Status == GrantStatus.Active && g.Tranches.Any(t =>
-                t.Status == TrancheStatus.Due || t.Status == TrancheStatus.Approved || (t.Status == TrancheStatus.Planned && t.PlannedDate <= today)))
-            .WithDetails()
-            .ToListAsync(cancellationToken);
+        var visibleRequests = db.EmergencyRequests.AsNoTracking().VisibleTo(user);
+        var undecidedRequests = visibleRequests.Where(r => r.Status == EmergencyRequestStatus.Submitted);
+        var unpaidRequests = visibleRequests.Where(r => r.Status == EmergencyRequestStatus.Approved);
+        var requests = (await undecidedRequests.OrderBy(r => r.DecisionDueAt).ThenBy(r => r.Id).Take(MaxPerList)
+                .Include(r => r.Approvals).ToListAsync(cancellationToken))
+            .Concat(await unpaidRequests.OrderBy(r => r.DecisionDueAt).ThenBy(r => r.Id).Take(MaxPerList)
+                .Include(r => r.Approvals).ToListAsync(cancellationToken))
+            .ToList();
+
+        var candidates = await TrancheCandidatesAsync(today, cancellationToken);
+        var undecidedTranches = candidates.Where(t => t.Status != TrancheStatus.Approved).OrderBy(t => t.PlannedDate).ThenBy(t => t.TrancheId).ToList();
+        var unpaidTranches = candidates.Where(t => t.Status == TrancheStatus.Approved).OrderBy(t => t.PlannedDate).ThenBy(t => t.TrancheId).ToList();
+        var trancheIds = undecidedTranches.Take(MaxPerList).Concat(unpaidTranches.Take(MaxPerList)).Select(t => t.TrancheId).ToHashSet();
+        var grantIds = candidates.Where(t => trancheIds.Contains(t.TrancheId)).Select(t => t.GrantId).Distinct().ToList();
+        var grants = await db.Grants.AsNoTracking().Where(g => grantIds.Contains(g.Id)).WithDetails().ToListAsync(cancellationToken);
         foreach (var grant in grants)
         {
             grant.RefreshDueTranches(today);
         }
 
-        var tranches = grants.SelectMany(g => g.Tranches.Where(t => t.Status is TrancheStatus.Due or TrancheStatus.Approved).Select(t => (Grant: g, Tranche: t))).ToList();
+        var tranches = grants
+            .SelectMany(g => g.Tranches.Where(t => trancheIds.Contains(t.Id) && t.Status is TrancheStatus.Due or TrancheStatus.Approved).Select(t => (Grant: g, Tranche: t)))
+            .ToList();
+        var awaitingDecisionTotal = await undecidedRequests.CountAsync(cancellationToken) + undecidedTranches.Count;
+        var awaitingPaymentTotal = await unpaidRequests.CountAsync(cancellationToken) + unpaidTranches.Count;
         var fundIds = requests.Select(r => r.FundId).Concat(grants.Select(g => g.FundId)).Distinct().ToList();
         var funds = await db.Funds.AsNoTracking().Where(f => fundIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, cancellationToken);
         var organisationIds = requests.Select(r => r.OrganisationId).Concat(grants.Select(g => g.LeadOrganisationId)).Distinct().ToList();
@@ -155,8 +176,53 @@ public sealed class GetFinanceQueueHandler(GrantHubDbContext db, Viewer user, Ti
             .OrderBy(i => i.Kind)
             .ThenBy(i => i.DecisionDueAt)
             .ThenBy(i => i.PlannedDate)
+            .Take(MaxPerList)
             .ToList();
-        var awaitingPayment = items.Where(i => !i.AwaitsDecision).Select(i => i.Item).OrderBy(i => i.Kind).ThenBy(i => i.PlannedDate).ToList();
-        return new FinanceQueueResponse(awaitingDecision, awaitingPayment, clock.GetUtcNow());
+        var awaitingPayment = items.Where(i => !i.AwaitsDecision).Select(i => i.Item).OrderBy(i => i.Kind).ThenBy(i => i.PlannedDate).Take(MaxPerList).ToList();
+        return new FinanceQueueResponse(awaitingDecision, awaitingPayment, clock.GetUtcNow(), awaitingDecisionTotal, awaitingPaymentTotal);
+    }
+
+    private sealed record TrancheCandidate(
+        Guid TrancheId, Guid GrantId, TrancheStatus Status, DateOnly PlannedDate, TrancheCondition Condition, Guid? AmendmentId, GrantPeriod Period);
+
+    /// <summary>
+    /// Every tranche of an active grant that is Due or Approved, or Planned with its date come and its condition and
+    /// amendment satisfied (what <see cref="Grant.RefreshDueTranches"/> would mark Due), read as small rows rather than
+    /// whole grants: a portfolio may have thousands, of which only the most urgent are loaded in full.
+    /// </summary>
+    private async Task<List<TrancheCandidate>> TrancheCandidatesAsync(DateOnly today, CancellationToken cancellationToken)
+    {
+        var rows = await (
+                from t in db.Tranches.AsNoTracking()
+                where t.Status == TrancheStatus.Due || t.Status == TrancheStatus.Approved || (t.Status == TrancheStatus.Planned && t.PlannedDate <= today)
+                join g in db.Grants.AsNoTracking().VisibleTo(user) on t.GrantId equals g.Id
+                where g.Status == GrantStatus.Active
+                select new { TrancheId = t.Id, GrantId = g.Id, t.Status, t.PlannedDate, t.Condition, t.AmendmentId, g.StartDate, g.EndDate })
+            .ToListAsync(cancellationToken);
+        var candidates = rows.Select(r => new TrancheCandidate(r.TrancheId, r.GrantId, r.Status, r.PlannedDate, r.Condition, r.AmendmentId, new GrantPeriod(r.StartDate, r.EndDate)));
+        var conditional = rows.Where(r => r.Status == TrancheStatus.Planned && (r.Condition != TrancheCondition.None || r.AmendmentId is not null)).ToList();
+        if (conditional.Count == 0)
+        {
+            return [.. candidates];
+        }
+
+        var grantIds = conditional.Select(r => r.GrantId).Distinct().ToList();
+        var acceptedReportYears = (await db.GrantReports.AsNoTracking()
+                .Where(r => grantIds.Contains(r.GrantId) && r.Status == ReportStatus.Accepted)
+                .Select(r => new { r.GrantId, r.PeriodYear })
+                .ToListAsync(cancellationToken))
+            .ToLookup(r => r.GrantId, r => r.PeriodYear);
+        var amendmentIds = conditional.Where(r => r.AmendmentId is not null).Select(r => r.AmendmentId!.Value).ToList();
+        var amendmentsInForce = (await db.GrantAmendments.AsNoTracking()
+                .Where(a => amendmentIds.Contains(a.Id) && a.EffectiveAt != null)
+                .Select(a => a.Id)
+                .ToListAsync(cancellationToken))
+            .ToHashSet();
+        return
+        [
+            .. candidates.Where(t => t.Status != TrancheStatus.Planned
+                || (Grant.ConditionHolds(t.Condition, t.PlannedDate, t.Period, acceptedReportYears[t.GrantId])
+                    && (t.AmendmentId is not { } amendmentId || amendmentsInForce.Contains(amendmentId)))),
+        ];
     }
 }

@@ -83,6 +83,7 @@ public sealed class GetPortfolioHandler(GrantHubDbContext db) : IQueryHandler<Ge
         var leadIds = grants.Select(g => g.LeadOrganisationId).Distinct().ToList();
         var womenLed = await db.Organisations.AsNoTracking()
             .Where(o => leadIds.Contains(o.Id))
+            .Select(o => new { o.Id, o.WomenLed })
             .ToDictionaryAsync(o => o.Id, o => o.WomenLed, cancellationToken);
         var firstGrants = (await db.Grants.AsNoTracking()
                 .Where(g => leadIds.Contains(g.LeadOrganisationId))

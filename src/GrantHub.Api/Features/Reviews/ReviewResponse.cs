@@ -50,9 +50,11 @@ public static class ReviewResponses
         var reviewerIds = assignments.Select(a => a.ReviewerUserId).Distinct().ToList();
         var titles = await db.Applications.AsNoTracking()
             .Where(a => applicationIds.Contains(a.Id))
+            .Select(a => new { a.Id, a.Title })
             .ToDictionaryAsync(a => a.Id, a => a.Title, cancellationToken);
         var rubrics = await db.Calls.AsNoTracking()
             .Where(c => callIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.Rubric })
             .ToDictionaryAsync(c => c.Id, c => c.Rubric, cancellationToken);
         var names = await db.Users.AsNoTracking()
             .Where(u => reviewerIds.Contains(u.Id))

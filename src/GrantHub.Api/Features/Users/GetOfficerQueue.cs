@@ -81,6 +81,7 @@ public sealed class GetOfficerQueueHandler(GrantHubDbContext db, ICurrentUser us
         var reportGrantIds = reports.Select(r => r.GrantId).Distinct().ToList();
         var grantNumbers = await db.Grants.AsNoTracking()
             .Where(g => reportGrantIds.Contains(g.Id))
+            .Select(g => new { g.Id, g.GrantNumber })
             .ToDictionaryAsync(g => g.Id, g => g.GrantNumber, cancellationToken);
         items.AddRange(reports.Select(r => new OfficerQueueItem(OfficerQueueKind.ReadReport, r.SubmittedAt ?? now, grantNumbers[r.GrantId], r.GrantId, $"/grants/{r.GrantId}")));
 

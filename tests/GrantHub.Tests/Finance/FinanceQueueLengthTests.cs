@@ -1,0 +1,62 @@
+using System.Net;
+using GrantHub.Api.Features.Emergency;
+using GrantHub.Api.Features.Finance;
+using GrantHub.Api.Features.Grants;
+using GrantHub.Core.Grants;
+using GrantHub.Tests.Emergency;
+using GrantHub.Tests.Grants;
+using GrantHub.Tests.Infrastructure;
+using GrantHub.Tests.Web;
+
+namespace GrantHub.Tests.Finance;
+
+/// <summary>A portfolio with thousands of payments waiting shows the most urgent and says how many wait in all.</summary>
+public class FinanceQueueLengthTests(GrantHubFactory factory) : IClassFixture<GrantHubFactory>
+{
+    [Fact]
+    public async Task The_queue_shows_the_fifty_soonest_promises_and_counts_every_request_waiting()
+    {
+        var fund = await factory.CreateRapidResponseFund();
+        var requests = new List<EmergencyRequestResponse>();
+        for (var i = 0; i <= GetFinanceQueueHandler.MaxPerList; i++)
+        {
+            var member = await factory.NewOrganisationMember();
+            requests.Add(await member.Client.Submit(factory.Body(member.OrganisationId, fund.Id)));
+            factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        var queue = await (await (await factory.Finance()).GetAsync("/api/finance/queue")).ReadAs<FinanceQueueResponse>();
+
+        Assert.Equal(GetFinanceQueueHandler.MaxPerList + 1, queue.AwaitingDecisionTotal);
+        Assert.Equal(requests.Take(GetFinanceQueueHandler.MaxPerList).Select(r => r.Id), queue.AwaitingDecision.Select(i => i.Id));
+        Assert.Empty(queue.AwaitingPayment);
+        Assert.Equal(0, queue.AwaitingPaymentTotal);
+
+        var page = WebUtility.HtmlDecode(await (await WebSession.SignedIn(factory, "finance@granthub.local", "fr")).Read("/finance/approvals"));
+        Assert.Contains($"Les {GetFinanceQueueHandler.MaxPerList} plus urgents sur {GetFinanceQueueHandler.MaxPerList + 1} sont affichés", page);
+    }
+}
+
+public class FinanceQueueConditionalTrancheTests(GrantHubFactory factory) : IClassFixture<GrantHubFactory>
+{
+    [Fact]
+    public async Task A_tranche_waiting_for_its_annual_report_is_neither_listed_nor_counted_until_the_report_is_accepted()
+    {
+        var scenario = await factory.AwardGrant(startDate: factory.Today().AddMonths(-13));
+        var grant = await factory.Activate(scenario);
+        var finance = await factory.Finance();
+        var yearOne = grant.Reports.Single(r => r.PeriodYear == 1);
+
+        var before = await (await finance.GetAsync("/api/finance/queue")).ReadAs<FinanceQueueResponse>();
+        Assert.Equal([1], before.AwaitingDecision.Select(i => i.TrancheNumber));
+        Assert.Equal(1, before.AwaitingDecisionTotal);
+
+        await (await scenario.LeadMember.Client.SubmitReport(scenario, yearOne.Id)).ShouldBe(HttpStatusCode.OK);
+        await (await (await factory.Officer()).PostJson($"{scenario.Url}/reports/{yearOne.Id}/review", new ReviewReportRequest(ReportOutcome.Accepted, null)))
+            .ShouldBe(HttpStatusCode.OK);
+
+        var after = await (await finance.GetAsync("/api/finance/queue")).ReadAs<FinanceQueueResponse>();
+        Assert.Equal([1, 2], after.AwaitingDecision.Select(i => i.TrancheNumber));
+        Assert.Equal(2, after.AwaitingDecisionTotal);
+    }
+}

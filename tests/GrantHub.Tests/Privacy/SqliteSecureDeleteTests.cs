@@ -1,0 +1,26 @@
+using GrantHub.Core.Data;
+using GrantHub.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GrantHub.Tests.Privacy;
+
+/// <summary>Erased and rewritten values leave no trace in free pages: every connection the application uses zeroes them.</summary>
+public class SqliteSecureDeleteTests(GrantHubFactory factory) : IClassFixture<GrantHubFactory>
+{
+    [Fact]
+    public async Task Every_connection_the_application_opens_zeroes_deleted_content_even_when_the_pool_hands_it_out_again()
+    {
+        if (TestSqlServer.Enabled)
+        {
+            return;
+        }
+
+        for (var open = 0; open < 3; open++)
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<GrantHubDbContext>();
+            Assert.Equal(1, await db.Database.SqlQueryRaw<long>("SELECT secure_delete AS Value FROM pragma_secure_delete").SingleAsync());
+        }
+    }
+}
