@@ -1,5 +1,6 @@
 using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Api.Infrastructure.Database;
+using GrantHub.Api.Infrastructure.Time;
 using GrantHub.Core.Data;
 using GrantHub.Core.Identity;
 using Microsoft.AspNetCore.DataProtection;
@@ -18,6 +19,8 @@ public static class HttpServices
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddScoped<Viewer>();
+        services.AddScoped<RequestArrival>();
+        services.AddSingleton<IStartupFilter, RequestArrival.Recorder>();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.Configure<ExceptionHandlerOptions>(options =>
