@@ -1,5 +1,6 @@
 using GrantHub.Api.Features;
 using GrantHub.Api.Features.Auth;
+using GrantHub.Api.Infrastructure.Uploads;
 using GrantHub.Api.Infrastructure.Database;
 using GrantHub.Api.Infrastructure.Email;
 using GrantHub.Api.Infrastructure.Http;
@@ -43,6 +44,7 @@ builder.Services.AddGrantHubFeatures();
 builder.Services.AddGrantHubTelemetry(builder.Configuration);
 builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", 1_048_576L));
+builder.Services.AddGrantHubUploads(builder.Configuration);
 
 var app = builder.Build();
 

@@ -147,6 +147,47 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                     b.ToTable("Applications");
                 });
 
+            modelBuilder.Entity("GrantHub.Core.Applications.InformationRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Answer")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateOnly>("AnswerBy")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("AnsweredBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("AskedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("AskedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("AttachmentFileId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Question")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AttachmentFileId");
+
+                    b.HasIndex("ApplicationId", "AskedAt");
+
+                    b.ToTable("InformationRequests");
+                });
+
             modelBuilder.Entity("GrantHub.Core.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -340,6 +381,28 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                     b.ToTable("EmergencyApprovals");
                 });
 
+            modelBuilder.Entity("GrantHub.Core.Emergency.EmergencyLightReport", b =>
+                {
+                    b.Property<Guid>("EmergencyRequestId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AnythingElse")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("HowMoneyWasUsed")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("SubmittedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("EmergencyRequestId");
+
+                    b.ToTable("EmergencyLightReports");
+                });
+
             modelBuilder.Entity("GrantHub.Core.Emergency.EmergencyRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -469,6 +532,59 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                         {
                             t.HasCheckConstraint("CK_EmergencyRequests_AmountPositive", "\"Amount\" > 0");
                         });
+                });
+
+            modelBuilder.Entity("GrantHub.Core.Files.StoredFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("OriginalName")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("UploadedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StoredFiles");
+                });
+
+            modelBuilder.Entity("GrantHub.Core.Files.StoredFileContent", b =>
+                {
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("FileId");
+
+                    b.ToTable("StoredFileContents", (string)null);
                 });
 
             modelBuilder.Entity("GrantHub.Core.Funds.Fund", b =>
@@ -915,6 +1031,13 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("FileId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Form")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<Guid>("GrantId")
                         .HasColumnType("uniqueidentifier");
 
@@ -925,6 +1048,19 @@ namespace GrantHub.Migrations.SqlServer.Migrations
 
                     b.Property<string>("Narrative")
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateOnly?>("OralReportGivenOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("OtherDonorCoversFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("OtherDonorCoversTo")
+                        .HasColumnType("date");
+
+                    b.Property<string>("OtherDonorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<int>("PeriodYear")
                         .HasColumnType("int");
@@ -955,6 +1091,15 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                     b.Property<Guid?>("SubmittedBy")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTimeOffset?>("WaivedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("WaivedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("WaiverReason")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("currency")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -967,6 +1112,8 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                         .HasColumnName("SpentToDate");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FileId");
 
                     b.HasIndex("GrantId", "PeriodYear")
                         .IsUnique();
@@ -1766,6 +1913,20 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                     b.Navigation("Members");
                 });
 
+            modelBuilder.Entity("GrantHub.Core.Applications.InformationRequest", b =>
+                {
+                    b.HasOne("GrantHub.Core.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GrantHub.Core.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("AttachmentFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("GrantHub.Core.Calls.Call", b =>
                 {
                     b.HasOne("GrantHub.Core.Funds.Fund", null)
@@ -1821,6 +1982,15 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GrantHub.Core.Emergency.EmergencyLightReport", b =>
+                {
+                    b.HasOne("GrantHub.Core.Emergency.EmergencyRequest", null)
+                        .WithOne()
+                        .HasForeignKey("GrantHub.Core.Emergency.EmergencyLightReport", "EmergencyRequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GrantHub.Core.Emergency.EmergencyRequest", b =>
                 {
                     b.HasOne("GrantHub.Core.Identity.ApplicationUser", null)
@@ -1853,6 +2023,15 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                     b.HasOne("GrantHub.Core.Identity.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("RequestedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantHub.Core.Files.StoredFileContent", b =>
+                {
+                    b.HasOne("GrantHub.Core.Files.StoredFile", null)
+                        .WithOne()
+                        .HasForeignKey("GrantHub.Core.Files.StoredFileContent", "FileId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1942,6 +2121,11 @@ namespace GrantHub.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("GrantHub.Core.Grants.GrantReport", b =>
                 {
+                    b.HasOne("GrantHub.Core.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("GrantHub.Core.Grants.Grant", null)
                         .WithMany("Reports")
                         .HasForeignKey("GrantId")

@@ -142,6 +142,47 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                     b.ToTable("Applications");
                 });
 
+            modelBuilder.Entity("GrantHub.Core.Applications.InformationRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answer")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AnswerBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AnsweredBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AskedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AskedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AttachmentFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AttachmentFileId");
+
+                    b.HasIndex("ApplicationId", "AskedAt");
+
+                    b.ToTable("InformationRequests");
+                });
+
             modelBuilder.Entity("GrantHub.Core.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -335,6 +376,28 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                     b.ToTable("EmergencyApprovals");
                 });
 
+            modelBuilder.Entity("GrantHub.Core.Emergency.EmergencyLightReport", b =>
+                {
+                    b.Property<Guid>("EmergencyRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnythingElse")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HowMoneyWasUsed")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SubmittedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EmergencyRequestId");
+
+                    b.ToTable("EmergencyLightReports");
+                });
+
             modelBuilder.Entity("GrantHub.Core.Emergency.EmergencyRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -464,6 +527,59 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         {
                             t.HasCheckConstraint("CK_EmergencyRequests_AmountPositive", "\"Amount\" > 0");
                         });
+                });
+
+            modelBuilder.Entity("GrantHub.Core.Files.StoredFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OriginalName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UploadedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StoredFiles");
+                });
+
+            modelBuilder.Entity("GrantHub.Core.Files.StoredFileContent", b =>
+                {
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("FileId");
+
+                    b.ToTable("StoredFileContents", (string)null);
                 });
 
             modelBuilder.Entity("GrantHub.Core.Funds.Fund", b =>
@@ -910,6 +1026,13 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("FileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Form")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("GrantId")
                         .HasColumnType("TEXT");
 
@@ -919,6 +1042,19 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Narrative")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OralReportGivenOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OtherDonorCoversFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OtherDonorCoversTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OtherDonorName")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PeriodYear")
@@ -950,6 +1086,15 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("SubmittedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("WaivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("WaivedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WaiverReason")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("currency")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -962,6 +1107,8 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         .HasColumnName("SpentToDate");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FileId");
 
                     b.HasIndex("GrantId", "PeriodYear")
                         .IsUnique();
@@ -1753,6 +1900,20 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                     b.Navigation("Members");
                 });
 
+            modelBuilder.Entity("GrantHub.Core.Applications.InformationRequest", b =>
+                {
+                    b.HasOne("GrantHub.Core.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GrantHub.Core.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("AttachmentFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("GrantHub.Core.Calls.Call", b =>
                 {
                     b.HasOne("GrantHub.Core.Funds.Fund", null)
@@ -1808,6 +1969,15 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GrantHub.Core.Emergency.EmergencyLightReport", b =>
+                {
+                    b.HasOne("GrantHub.Core.Emergency.EmergencyRequest", null)
+                        .WithOne()
+                        .HasForeignKey("GrantHub.Core.Emergency.EmergencyLightReport", "EmergencyRequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GrantHub.Core.Emergency.EmergencyRequest", b =>
                 {
                     b.HasOne("GrantHub.Core.Identity.ApplicationUser", null)
@@ -1840,6 +2010,15 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                     b.HasOne("GrantHub.Core.Identity.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("RequestedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantHub.Core.Files.StoredFileContent", b =>
+                {
+                    b.HasOne("GrantHub.Core.Files.StoredFile", null)
+                        .WithOne()
+                        .HasForeignKey("GrantHub.Core.Files.StoredFileContent", "FileId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1929,6 +2108,11 @@ namespace GrantHub.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("GrantHub.Core.Grants.GrantReport", b =>
                 {
+                    b.HasOne("GrantHub.Core.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("GrantHub.Core.Grants.Grant", null)
                         .WithMany("Reports")
                         .HasForeignKey("GrantId")

@@ -1,5 +1,6 @@
 using GrantHub.Core.Applications;
 using GrantHub.Core.Calls;
+using GrantHub.Core.Files;
 using GrantHub.Core.Funds;
 using GrantHub.Core.Grants;
 using GrantHub.Core.Organisations;
@@ -105,9 +106,14 @@ internal sealed class GrantReportConfiguration : IEntityTypeConfiguration<GrantR
         builder.Property(r => r.Achievements).IsEncrypted();
         builder.Property(r => r.Risks).IsEncrypted();
         builder.Property(r => r.ReviewComment).IsEncrypted();
+        builder.Property(r => r.Form).HasConversion<string>().HasMaxLength(32);
+        builder.Property(r => r.OtherDonorName).HasMaxLength(OtherDonorReport.MaxDonorNameLength);
+        builder.Property(r => r.WaiverReason).IsEncrypted();
+        builder.HasOne<StoredFile>().WithMany().HasForeignKey(r => r.FileId).OnDelete(DeleteBehavior.Restrict);
         builder.Property<long?>("spentToDateMinorUnits").HasColumnName(nameof(GrantReport.SpentToDate));
         builder.HasCurrencyField("currency");
         builder.Ignore(r => r.IsOpenForSubmission);
+        builder.Ignore(r => r.IsDone);
     }
 }
 

@@ -3,6 +3,7 @@ using GrantHub.Core.Auditing;
 using GrantHub.Core.Calls;
 using GrantHub.Core.Common;
 using GrantHub.Core.Emergency;
+using GrantHub.Core.Files;
 using GrantHub.Core.Funds;
 using GrantHub.Core.Grants;
 using GrantHub.Core.Idempotency;
@@ -47,6 +48,10 @@ public class GrantHubDbContext(DbContextOptions<GrantHubDbContext> options, Fiel
     public DbSet<EmergencyRequest> EmergencyRequests => Set<EmergencyRequest>();
     public DbSet<EmergencyApproval> EmergencyApprovals => Set<EmergencyApproval>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<StoredFileContent> StoredFileContents => Set<StoredFileContent>();
+    public DbSet<InformationRequest> InformationRequests => Set<InformationRequest>();
+    public DbSet<EmergencyLightReport> EmergencyLightReports => Set<EmergencyLightReport>();
 
     public bool IsSqlite => Database.ProviderName == SqliteProviderName;
 

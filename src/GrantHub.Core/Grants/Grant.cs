@@ -323,6 +323,35 @@ public class Grant : IVersioned
         return report;
     }
 
+    public GrantReport SubmitReportFile(Guid reportId, Guid fileId, OtherDonorReport? otherDonor, Guid submittedBy, DateTimeOffset now)
+    {
+        RequireActive("report on");
+        var report = FindReport(reportId);
+        report.SubmitFile(fileId, otherDonor, Period, submittedBy, now);
+        Changed();
+        return report;
+    }
+
+    public GrantReport RecordOralReport(Guid reportId, string note, DateOnly givenOn, Guid recordedBy, DateTimeOffset now)
+    {
+        RequireActive("report on");
+        var report = FindReport(reportId);
+        report.RecordOral(note, givenOn, recordedBy, now);
+        Changed();
+        return report;
+    }
+
+    /// <summary>A waived report counts as done: like an accepted one, it may make the next conditional tranche due.</summary>
+    public GrantReport WaiveReport(Guid reportId, string reason, Guid waivedBy, DateOnly today, DateTimeOffset now)
+    {
+        RequireActive("waive reports of");
+        var report = FindReport(reportId);
+        report.Waive(reason, waivedBy, now);
+        Changed();
+        RefreshDueTranches(today);
+        return report;
+    }
+
     /// <summary>Accepting an annual report may make the next conditional tranche due.</summary>
     public GrantReport ReviewReport(Guid reportId, ReportOutcome outcome, string? comment, Guid reviewedBy, DateOnly today, DateTimeOffset now)
     {
@@ -413,9 +442,9 @@ public class Grant : IVersioned
             throw new BusinessRuleException("grant-has-unpaid-tranches", "Every tranche must be paid before the grant can be closed.");
         }
 
-        if (_reports.Any(r => r.Kind == ReportKind.Final && r.Status != ReportStatus.Accepted))
+        if (_reports.Any(r => r.Kind == ReportKind.Final && !r.IsDone))
         {
-            throw new BusinessRuleException("final-report-not-accepted", "The final report must be accepted before the grant can be closed.");
+            throw new BusinessRuleException("final-report-not-accepted", "The final report must be accepted (or waived) before the grant can be closed.");
         }
 
         Status = GrantStatus.Closed;
@@ -508,14 +537,14 @@ public class Grant : IVersioned
     }
 
     /// <summary>
-    /// Whether a planned tranche's condition holds, given the grant years whose annual report was accepted: the rule
+    /// Whether a planned tranche's condition holds, given the grant years whose annual report was accepted or waived: the rule
     /// <see cref="RefreshDueTranches"/> applies, also asked by lists that count due tranches without loading each grant.
     /// </summary>
-    public static bool ConditionHolds(TrancheCondition condition, DateOnly plannedDate, GrantPeriod period, IEnumerable<int> acceptedReportYears) =>
-        condition != TrancheCondition.PreviousAnnualReportAccepted || acceptedReportYears.Contains(period.YearOf(plannedDate) - 1);
+    public static bool ConditionHolds(TrancheCondition condition, DateOnly plannedDate, GrantPeriod period, IEnumerable<int> doneReportYears) =>
+        condition != TrancheCondition.PreviousAnnualReportAccepted || doneReportYears.Contains(period.YearOf(plannedDate) - 1);
 
     private bool ConditionHolds(Tranche tranche) =>
-        ConditionHolds(tranche.Condition, tranche.PlannedDate, Period, _reports.Where(r => r.Status == ReportStatus.Accepted).Select(r => r.PeriodYear));
+        ConditionHolds(tranche.Condition, tranche.PlannedDate, Period, _reports.Where(r => r.IsDone).Select(r => r.PeriodYear));
 
     private bool AmendmentInForce(Tranche tranche) =>
         tranche.AmendmentId is not { } amendmentId || _amendments.Any(a => a.Id == amendmentId && a.IsInForce);

@@ -63,6 +63,21 @@ public sealed partial class WebSession(HttpClient client)
     public Task<HttpResponseMessage> Post(string url, params (string Name, string Value)[] fields) =>
         PostForm(url, [.. fields, ("__RequestVerificationToken", Token ?? "")]);
 
+    /// <summary>A multipart form (enctype="multipart/form-data") with one file, as a browser sends an upload.</summary>
+    public Task<HttpResponseMessage> PostFile(string url, string fileField, byte[] content, string fileName, params (string Name, string Value)[] fields)
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, fileField, fileName);
+        foreach (var (name, value) in fields.Append(("__RequestVerificationToken", Token ?? "")))
+        {
+            form.Add(new StringContent(value), name);
+        }
+
+        return client.PostAsync(url, form);
+    }
+
     public Task<HttpResponseMessage> PostWithoutToken(string url, params (string Name, string Value)[] fields) => PostForm(url, fields);
 
     /// <summary>The text inside the element with this id (tags removed, trimmed): what a screen reader announces for it.</summary>

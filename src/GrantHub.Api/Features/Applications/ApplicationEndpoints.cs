@@ -1,6 +1,8 @@
+using GrantHub.Api.Infrastructure.Uploads;
 using GrantHub.Api.Infrastructure.Http;
 using GrantHub.Api.Infrastructure.Security;
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
 
 namespace GrantHub.Api.Features.Applications;
 
@@ -94,6 +96,31 @@ public static class ApplicationEndpoints
                 mediator.Send(new ListApplicationReviewsQuery(id), ct))
             .RequireAuthorization(Policies.AdminOrProgrammeOfficer)
             .WithSummary("Every assignment of an application with declarations, scores and weighted scores (ProgrammeOfficer, Admin)");
+
+        reviewing.MapPost("/{id:guid}/information-requests", async (Guid id, AskForInformationRequest request, IMediator mediator, CancellationToken ct) =>
+            {
+                var asked = await mediator.Send(new AskForInformationCommand(id, request.Question, request.AnswerBy), ct);
+                return TypedResults.Created($"/api/applications/{id}/information-requests", asked);
+            })
+            .RequireAuthorization(Policies.ProgrammeOfficer)
+            .WithSummary("Ask the consortium of a submitted or under-review application for more information, answered by a day after today; the decision waits (ProgrammeOfficer)");
+
+        reviewing.MapGet("/{id:guid}/information-requests", (Guid id, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new ListInformationRequestsQuery(id), ct))
+            .RequireAuthorization()
+            .WithSummary("The officer's questions to the consortium and their answers (whoever reads the application)");
+
+        reviewing.MapPost(
+                "/{id:guid}/information-requests/{requestId:guid}/answer",
+                async (Guid id, Guid requestId, [FromForm] string? answer, IFormFile? attachment, IMediator mediator, CancellationToken ct) =>
+                    await mediator.Send(new AnswerInformationRequestCommand(id, requestId, answer, await UploadedFile.FromFormAsync(attachment, ct)), ct))
+            .TakesFileUpload()
+            .WithSummary("Answer the officer's question: multipart form with `answer` and an optional `attachment` (PDF, Word, audio or video, checked by content) (owners of the lead organisation)");
+
+        reviewing.MapGet("/{id:guid}/information-requests/{requestId:guid}/attachment", async (Guid id, Guid requestId, IMediator mediator, HttpContext context, CancellationToken ct) =>
+                (await mediator.Send(new GetInformationAttachmentQuery(id, requestId), ct)).ToResult(context))
+            .RequireAuthorization()
+            .WithSummary("Download the file attached to an answer, always as an attachment (whoever reads the application)");
 
         var deciding = routes.MapGroup("/api/applications").WithTags("Decisions").WithProblemResponses();
         deciding.MapPost("/{id:guid}/decision", (Guid id, DecideApplicationRequest request, IMediator mediator, CancellationToken ct) =>

@@ -1,6 +1,7 @@
 using FluentValidation;
 using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Api.Infrastructure.Pipeline;
+using GrantHub.Api.Infrastructure.Time;
 using GrantHub.Core.Applications;
 using GrantHub.Core.Calls;
 using GrantHub.Core.Common;
@@ -147,7 +148,8 @@ public sealed class DecideApplicationValidator : AbstractValidator<DecideApplica
 
 /// <summary>
 /// A programme officer awards or rejects a submitted application, once, after the call has closed (the ranking is
-/// final only then). An award needs the call's minimum of submitted reviews unless the officer justifies an
+/// final only then), and not while a question to the consortium is open (409 <c>information-requested</c>: unanswered
+/// and its deadline not passed). An award needs the call's minimum of submitted reviews unless the officer justifies an
 /// override; it creates the grant through <see cref="GrantAwarding"/> (members' allocations in proportion to their
 /// budget lines) and commits its amount against the fund in the same transaction, so awards racing for the last of a
 /// fund never overdraw it: those that no longer fit get <c>fund-insufficient</c>. Every decision on a call touches
@@ -167,6 +169,9 @@ public sealed class DecideApplicationHandler(
             ?? throw new NotFoundException(nameof(Application), command.Id);
         await viewer.EnsureNotRelatedPartyAsync(
             application.ConsortiumOrganisationIds, "You are a member of an organisation in this consortium and cannot decide its application.", cancellationToken);
+        InformationRequest.EnsureNoneOpen(
+            await db.InformationRequests.Where(r => r.ApplicationId == application.Id && r.AnsweredAt == null).ToListAsync(cancellationToken),
+            clock.UtcToday());
         var call = await db.Calls.SingleAsync(c => c.Id == application.CallId, cancellationToken);
         var submittedReviews = await db.ReviewAssignments.CountAsync(
             r => r.ApplicationId == application.Id && r.Status == ReviewStatus.Submitted, cancellationToken);

@@ -47,6 +47,14 @@ public static class EmergencyEndpoints
             .RequireAuthorization(Policies.FinanceOfficer)
             .WithSummary("Give an approved, unpaid request's money back to the fund, with the reason (FinanceOfficer)");
 
+        requests.MapGet("/{id:guid}/light-report", (Guid id, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new GetLightReportQuery(id), ct))
+            .WithSummary("The light report on paid emergency money: due 60 days after the payment date, and what it says once sent");
+
+        requests.MapPost("/{id:guid}/light-report", (Guid id, SubmitLightReportRequest report, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new SubmitLightReportCommand(id, report.HowMoneyWasUsed, report.AnythingElse), ct))
+            .WithSummary("Send the optional light report on paid emergency money: how it was used and anything else to tell (members of the organisation)");
+
         requests.MapPost("/{id:guid}/cancel", (Guid id, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new CancelEmergencyRequestCommand(id), ct))
             .WithSummary("Withdraw an undecided emergency request (its organisation, or the officer who entered it)");

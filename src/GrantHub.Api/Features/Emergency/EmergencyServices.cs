@@ -14,6 +14,7 @@ public static class EmergencyServices
             .ValidateOnStart();
         services.AddScoped<EmergencyNotifications>();
         services.AddRecurringJob<EscalateEmergencyRequestsJob>(EscalateEmergencyRequestsJob.Id, "EscalateEmergencyRequests", "*/5 * * * *");
+        services.AddRecurringJob<LightReportRemindersJob>(LightReportRemindersJob.Id, "LightReportReminders", Hangfire.Cron.Hourly());
         return services;
     }
 }

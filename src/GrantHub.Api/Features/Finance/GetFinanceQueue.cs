@@ -208,7 +208,7 @@ public sealed class GetFinanceQueueHandler(GrantHubDbContext db, Viewer user, Ti
 
         var grantIds = conditional.Select(r => r.GrantId).Distinct().ToList();
         var acceptedReportYears = (await db.GrantReports.AsNoTracking()
-                .Where(r => grantIds.Contains(r.GrantId) && r.Status == ReportStatus.Accepted)
+                .Where(r => grantIds.Contains(r.GrantId) && (r.Status == ReportStatus.Accepted || r.Status == ReportStatus.Waived))
                 .Select(r => new { r.GrantId, r.PeriodYear })
                 .ToListAsync(cancellationToken))
             .ToLookup(r => r.GrantId, r => r.PeriodYear);

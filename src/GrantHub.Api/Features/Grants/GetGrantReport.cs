@@ -19,6 +19,7 @@ public sealed class GetGrantReportHandler(GrantHubDbContext db, Viewer viewer) :
     {
         var grant = await db.Grants.AsNoTracking().WithDetails().FindVisibleAsync(viewer, query.Id, cancellationToken);
         var report = grant.Reports.FirstOrDefault(r => r.Id == query.ReportId) ?? throw new NotFoundException(nameof(GrantReport), query.ReportId);
-        return GrantReportResponse.From(report, grant.Currency);
+        var files = await GrantReportResponse.FilesOfAsync(db, [report], cancellationToken);
+        return GrantReportResponse.From(report, grant.Currency, report.FileId is { } fileId ? files[fileId] : null);
     }
 }

@@ -1,7 +1,9 @@
+using GrantHub.Api.Infrastructure.Uploads;
 using GrantHub.Api.Infrastructure.Http;
 using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Core.Grants;
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 
 namespace GrantHub.Api.Features.Grants;
@@ -57,6 +59,30 @@ public static class GrantEndpoints
         grants.MapPost("/{id:guid}/reports/{reportId:guid}/submit", (Guid id, Guid reportId, SubmitReportRequest request, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new SubmitReportCommand(id, reportId, request.Narrative, request.SpentToDate, request.Achievements, request.Risks), ct))
             .WithSummary("Submit a report (members of the lead organisation)");
+
+        grants.MapPost(
+                "/{id:guid}/reports/{reportId:guid}/submit-file",
+                async (Guid id, Guid reportId, IFormFile? file, [FromForm] string? otherDonorName, [FromForm] DateOnly? otherDonorCoversFrom,
+                        [FromForm] DateOnly? otherDonorCoversTo, IMediator mediator, CancellationToken ct) =>
+                    await mediator.Send(
+                        new SubmitReportFileCommand(id, reportId, await UploadedFile.FromFormAsync(file, ct), otherDonorName, otherDonorCoversFrom, otherDonorCoversTo), ct))
+            .TakesFileUpload()
+            .WithSummary("Submit a report as a file (`file`: PDF, Word, audio or video, checked by content), or a report written for another donor " +
+                "(`otherDonorName`, `otherDonorCoversFrom`, `otherDonorCoversTo` covering the report's grant year) (members of the lead organisation)");
+
+        grants.MapPost("/{id:guid}/reports/{reportId:guid}/oral", (Guid id, Guid reportId, RecordOralReportRequest request, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new RecordOralReportCommand(id, reportId, request.Note, request.GivenOn), ct))
+            .RequireAuthorization(Policies.ProgrammeOfficer)
+            .WithSummary("Record a report the consortium gave orally, as a note with the day it was given (ProgrammeOfficer)");
+
+        grants.MapPost("/{id:guid}/reports/{reportId:guid}/waive", (Guid id, Guid reportId, WaiveReportRequest request, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new WaiveReportCommand(id, reportId, request.Reason), ct))
+            .RequireAuthorization(Policies.ProgrammeOfficer)
+            .WithSummary("Waive a report still awaited, with a reason; it counts as done for tranche conditions and closing (ProgrammeOfficer)");
+
+        grants.MapGet("/{id:guid}/reports/{reportId:guid}/file", async (Guid id, Guid reportId, IMediator mediator, HttpContext context, CancellationToken ct) =>
+                (await mediator.Send(new GetReportFileQuery(id, reportId), ct)).ToResult(context))
+            .WithSummary("Download a report's file, always as an attachment (the grant's consortium; staff)");
 
         grants.MapGet("/{id:guid}/reports", (Guid id, ReportStatus? status, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new ListGrantReportsQuery(id, status), ct))

@@ -20,13 +20,14 @@ public sealed class ListGrantReportsHandler(GrantHubDbContext db, Viewer viewer)
     public async ValueTask<GrantReportsResponse> Handle(ListGrantReportsQuery query, CancellationToken cancellationToken)
     {
         var grant = await db.Grants.AsNoTracking().Include(g => g.Reports).FindVisibleAsync(viewer, query.Id, cancellationToken);
+        var reports = grant.Reports.Where(r => query.Status == null || r.Status == query.Status).ToList();
+        var files = await GrantReportResponse.FilesOfAsync(db, reports, cancellationToken);
         return new GrantReportsResponse(
             grant.Id,
             [
-                .. grant.Reports
-                    .Where(r => query.Status == null || r.Status == query.Status)
+                .. reports
                     .OrderBy(r => r.DueOn).ThenBy(r => r.Kind)
-                    .Select(r => GrantReportResponse.From(r, grant.Currency)),
+                    .Select(r => GrantReportResponse.From(r, grant.Currency, r.FileId is { } fileId ? files[fileId] : null)),
             ]);
     }
 }

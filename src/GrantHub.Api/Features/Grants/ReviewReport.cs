@@ -54,6 +54,7 @@ public sealed class ReviewReportHandler(GrantHubDbContext db, Viewer viewer, Not
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return GrantReportResponse.From(report, grant.Currency);
+        var files = await GrantReportResponse.FilesOfAsync(db, [report], cancellationToken);
+        return GrantReportResponse.From(report, grant.Currency, report.FileId is { } fileId ? files[fileId] : null);
     }
 }

@@ -1,8 +1,10 @@
 using FluentValidation;
+using GrantHub.Api.Infrastructure.Uploads;
 using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Core.Common;
 using GrantHub.Core.Data;
+using GrantHub.Core.Files;
 using GrantHub.Core.Grants;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +22,10 @@ public record SubmitReportCommand(
     [property: SensitiveData] string Achievements,
     [property: SensitiveData] string? Risks) : ICommand<GrantReportResponse>, IHasId;
 
-/// <summary>A report in full; the grant response lists reports without their content.</summary>
+/// <summary>
+/// A report in full: how it was made (<see cref="ReportForm"/>) and what it holds, the officer's comment, a waiver's
+/// reason; the grant response lists reports without their content.
+/// </summary>
 public record GrantReportResponse(
     Guid Id,
     ReportKind Kind,
@@ -33,9 +38,17 @@ public record GrantReportResponse(
     string? Risks,
     DateTimeOffset? SubmittedAt,
     string? ReviewComment,
-    DateTimeOffset? ReviewedAt)
+    DateTimeOffset? ReviewedAt,
+    ReportForm? Form,
+    StoredFileResponse? File,
+    string? OtherDonorName,
+    DateOnly? OtherDonorCoversFrom,
+    DateOnly? OtherDonorCoversTo,
+    DateOnly? OralReportGivenOn,
+    string? WaiverReason,
+    DateTimeOffset? WaivedAt)
 {
-    public static GrantReportResponse From(GrantReport report, string currency) => new(
+    public static GrantReportResponse From(GrantReport report, string currency, StoredFile? file) => new(
         report.Id,
         report.Kind,
         report.PeriodYear,
@@ -47,7 +60,24 @@ public record GrantReportResponse(
         report.Risks,
         report.SubmittedAt,
         report.ReviewComment,
-        report.ReviewedAt);
+        report.ReviewedAt,
+        report.Form,
+        file is null ? null : StoredFileResponse.From(file),
+        report.OtherDonorName,
+        report.OtherDonorCoversFrom,
+        report.OtherDonorCoversTo,
+        report.OralReportGivenOn,
+        report.WaiverReason,
+        report.WaivedAt);
+
+    /// <summary>The files of these reports, by id, read in one query.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, StoredFile>> FilesOfAsync(GrantHubDbContext db, IEnumerable<GrantReport> reports, CancellationToken cancellationToken)
+    {
+        var ids = reports.Where(r => r.FileId is not null).Select(r => r.FileId!.Value).ToList();
+        return ids.Count == 0
+            ? new Dictionary<Guid, StoredFile>()
+            : await db.StoredFiles.AsNoTracking().Where(f => ids.Contains(f.Id)).ToDictionaryAsync(f => f.Id, cancellationToken);
+    }
 }
 
 public sealed class SubmitReportValidator : AbstractValidator<SubmitReportCommand>
@@ -82,6 +112,6 @@ public sealed class SubmitReportHandler(GrantHubDbContext db, Viewer viewer, Tim
             string.IsNullOrWhiteSpace(command.Risks) ? null : command.Risks.Trim());
         var report = grant.SubmitReport(command.ReportId, submission, viewer.RequiredId(), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return GrantReportResponse.From(report, grant.Currency);
+        return GrantReportResponse.From(report, grant.Currency, null);
     }
 }

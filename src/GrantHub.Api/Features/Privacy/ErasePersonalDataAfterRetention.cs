@@ -100,6 +100,12 @@ public sealed class ErasePersonalDataAfterRetentionHandler(GrantHubDbContext db,
             .AsSplitQuery()
             .SingleAsync(g => g.Id == grantId, cancellationToken);
         var erased = grant.ErasePersonalData(now);
+        if (erased)
+        {
+            var reportFiles = grant.Reports.Where(r => r.FileId is not null).Select(r => r.FileId!.Value).ToList();
+            await db.StoredFileContents.Where(c => reportFiles.Contains(c.FileId)).ExecuteDeleteAsync(cancellationToken);
+        }
+
         await EraseApplicationAsync(grant.ApplicationId, now, cancellationToken);
         return erased;
     }
@@ -117,12 +123,25 @@ public sealed class ErasePersonalDataAfterRetentionHandler(GrantHubDbContext db,
             review.EraseText();
         }
 
+        var questions = await db.InformationRequests.Where(r => r.ApplicationId == applicationId).ToListAsync(cancellationToken);
+        foreach (var question in questions)
+        {
+            question.EraseText();
+        }
+
+        var attachments = questions.Where(q => q.AttachmentFileId is not null).Select(q => q.AttachmentFileId!.Value).ToList();
+        await db.StoredFileContents.Where(c => attachments.Contains(c.FileId)).ExecuteDeleteAsync(cancellationToken);
         return true;
     }
 
     private async Task<bool> EraseEmergencyRequestAsync(Guid requestId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var request = await db.EmergencyRequests.Include(r => r.Approvals).SingleAsync(r => r.Id == requestId, cancellationToken);
+        if (await db.EmergencyLightReports.FirstOrDefaultAsync(r => r.EmergencyRequestId == requestId, cancellationToken) is { } lightReport)
+        {
+            lightReport.EraseText();
+        }
+
         return request.ErasePersonalData(now);
     }
 }

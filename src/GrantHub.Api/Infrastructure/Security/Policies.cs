@@ -1,5 +1,6 @@
 using GrantHub.Core.Identity;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 
 namespace GrantHub.Api.Infrastructure.Security;
 
@@ -15,6 +16,12 @@ public static class Policies
     public const string AdminOrFinance = "AdminOrFinance";
     public const string AdminProgrammeOrFinance = "AdminProgrammeOrFinance";
 
+    /// <summary>
+    /// Signed in with a bearer token, not a browser cookie: API endpoints that take multipart forms (which a foreign site
+    /// could post with the visitor's cookie) accept only this; the web pages post files with an antiforgery token.
+    /// </summary>
+    public const string BearerToken = "BearerToken";
+
     public static void AddGrantHubPolicies(this AuthorizationOptions options)
     {
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
@@ -25,5 +32,6 @@ public static class Policies
         options.AddPolicy(AdminOrProgrammeOfficer, p => p.RequireRole(Roles.Admin, Roles.ProgrammeOfficer));
         options.AddPolicy(AdminOrFinance, p => p.RequireRole(Roles.Admin, Roles.FinanceOfficer));
         options.AddPolicy(AdminProgrammeOrFinance, p => p.RequireRole(Roles.Admin, Roles.ProgrammeOfficer, Roles.FinanceOfficer));
+        options.AddPolicy(BearerToken, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());
     }
 }

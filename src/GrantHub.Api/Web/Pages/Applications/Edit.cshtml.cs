@@ -4,6 +4,9 @@ using GrantHub.Api.Features.Organisations;
 using GrantHub.Api.Features.Users;
 using GrantHub.Core.Applications;
 using GrantHub.Core.Calls;
+using GrantHub.Api.Infrastructure.Uploads;
+using GrantHub.Api.Web.Pages.Shared;
+using GrantHub.Core.Organisations;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GrantHub.Api.Web.Pages.Applications;
@@ -12,6 +15,7 @@ namespace GrantHub.Api.Web.Pages.Applications;
 /// The application's page: its status and feedback for everyone in the consortium; for the lead's members while it is
 /// a draft, the narrative editor, partner invitations, and the submission checklist above the submit button.
 /// </summary>
+[AcceptsUploads]
 public sealed class EditModel : WebPage
 {
     public ApplicationResponse Application { get; private set; } = null!;
@@ -32,6 +36,12 @@ public sealed class EditModel : WebPage
 
     /// <summary>A lead without a registration number may apply through a fiscal host.</summary>
     public bool LeadUnregistered { get; private set; }
+
+    public QuestionsView Questions { get; private set; } = null!;
+
+    [BindProperty] public Guid RequestId { get; set; }
+    [BindProperty] public string? Answer { get; set; }
+    [BindProperty] public IFormFile? Attachment { get; set; }
 
     public NarrativeForm Narrative => new(Call, Title, Summary, Pillars, Countries, TargetGroups, DurationMonths);
 
@@ -145,11 +155,31 @@ public sealed class EditModel : WebPage
         return Page();
     }
 
+    /// <summary>An owner of the lead answers the programme officer's question, optionally with a file.</summary>
+    public async Task<IActionResult> OnPostAnswerAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var attachment = await UploadedFile.FromFormAsync(Attachment, cancellationToken);
+        if (await TryAsync(() => Mediator.Send(new AnswerInformationRequestCommand(id, RequestId, Answer, attachment), cancellationToken).AsTask()))
+        {
+            Confirmation = Text["Questions.Answered"];
+            return LocalRedirect($"/applications/{id}#questions");
+        }
+
+        await LoadAsync(id, cancellationToken);
+        return Page();
+    }
+
     private async Task LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         Application = await Mediator.Send(new GetApplicationQuery(id), cancellationToken);
         Call = await Mediator.Send(new GetCallQuery(Application.CallId), cancellationToken);
-        MyOrganisations = (await Mediator.Send(new GetMeQuery(), cancellationToken)).Organisations.Select(o => o.Id).ToHashSet();
+        var me = await Mediator.Send(new GetMeQuery(), cancellationToken);
+        MyOrganisations = me.Organisations.Select(o => o.Id).ToHashSet();
+        var leadOwner = me.Organisations.Any(o => o.Id == Application.LeadOrganisationId && o.Role == MembershipRole.Owner);
+        Questions = new QuestionsView(
+            id,
+            (await Mediator.Send(new ListInformationRequestsQuery(id), cancellationToken)).Items,
+            leadOwner && Application.Status is ApplicationStatus.Submitted or ApplicationStatus.UnderReview);
         if (Editable)
         {
             Checklist = await Mediator.Send(new GetSubmissionChecklistQuery(id), cancellationToken);

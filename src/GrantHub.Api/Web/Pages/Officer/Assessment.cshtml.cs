@@ -8,6 +8,7 @@ using GrantHub.Core.Applications;
 using GrantHub.Core.Calls;
 using GrantHub.Core.Identity;
 using Microsoft.AspNetCore.Authorization;
+using GrantHub.Api.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GrantHub.Api.Web.Pages.Officer;
@@ -31,6 +32,14 @@ public sealed class AssessmentModel(TimeProvider clock) : WebPage
         && Application.Status is ApplicationStatus.Submitted or ApplicationStatus.UnderReview;
     public int Years => Application.Budget.Select(l => l.Year).DefaultIfEmpty(0).Max();
 
+    public QuestionsView Questions { get; private set; } = null!;
+
+    /// <summary>An officer asks while the application is submitted or under review, as she assigns reviewers.</summary>
+    public bool MayAsk => MayAssign;
+
+    [BindProperty] public string? Question { get; set; }
+    [BindProperty] public DateOnly? AnswerBy { get; set; }
+
     [BindProperty] public Guid? ReviewerUserId { get; set; }
     [BindProperty] public DateOnly? DueOn { get; set; }
 
@@ -38,6 +47,19 @@ public sealed class AssessmentModel(TimeProvider clock) : WebPage
     {
         await LoadAsync(id, cancellationToken);
         DueOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(21);
+        AnswerBy = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(14);
+    }
+
+    public async Task<IActionResult> OnPostAskAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await TryAsync(() => Mediator.Send(new AskForInformationCommand(id, Question, AnswerBy), cancellationToken).AsTask()))
+        {
+            Confirmation = Text["Questions.Sent"];
+            return LocalRedirect($"/applications/{id}/assessment#questions");
+        }
+
+        await LoadAsync(id, cancellationToken);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAssignAsync(Guid id, CancellationToken cancellationToken)
@@ -87,6 +109,7 @@ public sealed class AssessmentModel(TimeProvider clock) : WebPage
 
         Organisations = organisations;
         Reviews = await Mediator.Send(new ListApplicationReviewsQuery(id), cancellationToken);
+        Questions = new QuestionsView(id, (await Mediator.Send(new ListInformationRequestsQuery(id), cancellationToken)).Items, MayAnswer: false);
         if (MayAssign)
         {
             EligibleReviewers = (await Mediator.Send(new ListEligibleReviewersQuery(id), cancellationToken)).Items;

@@ -1,5 +1,7 @@
 using System.Globalization;
+using GrantHub.Api.Features.Applications;
 using GrantHub.Api.Features.Reviews;
+using GrantHub.Api.Web.Pages.Shared;
 using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Core.Calls;
 using GrantHub.Core.Common;
@@ -21,6 +23,9 @@ public sealed class DetailsModel : WebPage
 
     /// <summary>The weighted total of the saved scores (0–100), computed here on the server after each save.</summary>
     public decimal SavedTotal { get; private set; }
+
+    /// <summary>The officer's questions to the consortium and the answers; none for a recused reviewer, who no longer reads the application.</summary>
+    public QuestionsView? Questions { get; private set; }
 
     [BindProperty] public bool? HasConflict { get; set; }
     [BindProperty] public string? Statement { get; set; }
@@ -121,6 +126,19 @@ public sealed class DetailsModel : WebPage
         {
             // Staff who oversee reviews read them on the application's page, never here as if they were its reviewer.
             throw new NotFoundException("Review", id);
+        }
+
+        if (Review.Status != ReviewStatus.Recused)
+        {
+            try
+            {
+                Questions = new QuestionsView(
+                    Review.ApplicationId, (await Mediator.Send(new ListInformationRequestsQuery(Review.ApplicationId), cancellationToken)).Items, MayAnswer: false);
+            }
+            catch (NotFoundException)
+            {
+                // A reviewer who belongs to the consortium is recused whatever her assignment says; the page tells her so.
+            }
         }
 
         SavedTotal = Review.WeightedScore ?? ReviewResponses.Rounded(ReviewAssignment.WeightedScoreOf(
