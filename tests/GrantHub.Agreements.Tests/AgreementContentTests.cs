@@ -69,11 +69,16 @@ public sealed class AgreementContentTests
     }
 
     [Fact]
-    public void Agreement_ends_with_signature_blocks_for_funder_and_lead_organisation()
+    public void Agreement_ends_with_a_signature_block_for_the_funder_the_lead_organisation_and_each_partner()
     {
         var lastPage = _agreement.Pages[^1];
         Assert.Contains("For the Funder Nordic Foundation for Peace Signature Name Title Date", lastPage);
-        Assert.Contains("For the Lead Organisation, on behalf of the consortium Women's Peace Network Signature Name Title Date", lastPage);
+        Assert.Contains("For the Lead Organisation Women's Peace Network Signature Name Title Date", lastPage);
+        Assert.All(
+            AgreementSamples.ConsortiumGrant().Partners,
+            partner => Assert.Contains($"For the Partner {partner.Name} Signature Name Title Date", _agreement.Text));
+        Assert.Contains("Each Partner countersigns this agreement", _agreement.Text);
+        Assert.Contains("when every party has signed the same version", _agreement.Text);
     }
 
     [Fact]

@@ -38,15 +38,21 @@ public sealed class AgreementPaginationTests
     }
 
     [Fact]
-    public void Signatures_section_is_kept_together_on_the_last_page()
+    public void Every_party_of_a_large_consortium_has_a_whole_signature_block_and_the_signatures_close_the_agreement()
     {
-        var agreement = RenderedAgreement.Of(AgreementSamples.LargeConsortiumWithAmendments());
+        var document = AgreementSamples.LargeConsortiumWithAmendments();
+        var agreement = RenderedAgreement.Of(document);
 
-        var lastPage = agreement.Pages[^1];
-        Assert.Matches(@"\d+\. Signatures Signed by the authorised representatives", lastPage);
-        Assert.Contains("For the Funder Nordic Foundation for Peace Signature Name Title Date", lastPage);
-        Assert.Contains("For the Lead Organisation, on behalf of the consortium Women's Peace Network Signature Name Title Date", lastPage);
-        Assert.All(agreement.Pages.SkipLast(1), page => Assert.DoesNotContain("Signatures", page));
+        var firstSignaturePage = agreement.Pages.First(page => page.Contains("Signatures Signed by", StringComparison.Ordinal));
+        Assert.Matches(@"\d+\. Signatures Signed by the authorised representatives", firstSignaturePage);
+        Assert.Contains("For the Funder Nordic Foundation for Peace Signature Name Title Date", firstSignaturePage);
+        Assert.Contains("For the Lead Organisation Women's Peace Network Signature Name Title Date", firstSignaturePage);
+        Assert.All(
+            document.Partners,
+            partner => Assert.Single(agreement.Pages, page => page.Contains($"For the Partner {partner.Name} Signature Name Title Date", StringComparison.Ordinal)));
+        Assert.Contains($"For the Partner {document.Partners[^1].Name} Signature Name Title Date", agreement.Pages[^1]);
+        var signaturesFrom = agreement.Pages.ToList().IndexOf(firstSignaturePage);
+        Assert.All(agreement.Pages.Take(signaturesFrom), page => Assert.DoesNotContain("Signatures", page));
     }
 
     [Fact]

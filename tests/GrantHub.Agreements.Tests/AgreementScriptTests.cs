@@ -23,6 +23,6 @@ public sealed class AgreementScriptTests
         var agreement = RenderedAgreement.Of(grant);
 
         Assert.Contains($"and {AgreementSamples.RussianPartnerName} (\"the Lead Organisation\")", agreement.Text);
-        Assert.Contains($"on behalf of the consortium {AgreementSamples.RussianPartnerName}", agreement.Pages[^1]);
+        Assert.Contains($"For the Lead Organisation {AgreementSamples.RussianPartnerName}", agreement.Text[agreement.Text.LastIndexOf("Signatures", StringComparison.Ordinal)..]);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using GrantHub.Api.Features.Applications;
+using GrantHub.Api.Features.Grants;
 using GrantHub.Api.Infrastructure.Http;
 using GrantHub.Api.Infrastructure.Seeding;
 using GrantHub.Core.Applications;
@@ -130,6 +131,16 @@ public class ConsortiumJourneyTests(BrowserHost host, ITestOutputHelper output) 
         await Expect(lead.Page.Locator("#Confirmed-error")).ToContainTextAsync(lead.Text("Grant.ConfirmRequired"));
         await lead.Page.GetByLabel(lead.Text("Grant.SignConfirm", sha256[..12]), new() { Exact = true }).CheckAsync();
         await lead.Click(lead.Text("Grant.Sign"));
+        await Expect(lead.Page.GetByRole(AriaRole.Status)).ToContainTextAsync(lead.Text("Grant.SignatureRecorded"));
+        await Expect(lead.Page.Locator("#grant-status")).ToHaveTextAsync(lead.Text("GrantStatus.AwaitingSignature"));
+
+        // The partner countersigns on her own page and the funder signs (API): only then is the grant active.
+        await partner.Go($"/grants/{decision.GrantId}");
+        await partner.Page.GetByLabel(partner.Text("Grant.SignConfirm", sha256[..12]), new() { Exact = true }).CheckAsync();
+        await partner.Click(partner.Text("Grant.Sign"));
+        await Expect(partner.Page.GetByRole(AriaRole.Status)).ToContainTextAsync(partner.Text("Grant.SignatureRecorded"));
+        (await officer.PostAsJsonAsync($"/api/grants/{decision.GrantId}/agreement/sign", new SignAgreementRequest(sha256), HttpAssertions.Json)).EnsureSuccessStatusCode();
+        await lead.Go($"/grants/{decision.GrantId}");
         await Expect(lead.Page.Locator("#grant-status")).ToHaveTextAsync(lead.Text("GrantStatus.Active"));
         await lead.Click(lead.Text("Grant.WriteReport"));
         await lead.Fill(lead.Text("Field.Narrative"), "Twelve peace circles met; two local agreements were signed.");

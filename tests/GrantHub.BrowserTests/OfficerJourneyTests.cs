@@ -138,7 +138,9 @@ public class OfficerJourneyTests(BrowserHost host, ITestOutputHelper output) : I
 
         // The consortium signs and reports (API); the officer reads the report and accepts it.
         var agreement = await (await (await factory.Officer()).PostAsync($"/api/grants/{grantId}/agreement", null)).ReadAs<AgreementVersionResponse>(HttpStatusCode.Created);
-        await (await awarded.Lead.Client.PostJson($"/api/grants/{grantId}/agreement/sign", new SignAgreementRequest(agreement.Sha256))).ShouldBe(HttpStatusCode.OK);
+        await (await awarded.Lead.Client.PostJson($"/api/grants/{grantId}/agreement/sign", new SignAgreementRequest(agreement.Sha256, awarded.Lead.Organisation.Id))).ShouldBe(HttpStatusCode.OK);
+        await (await awarded.Partner.Client.PostJson($"/api/grants/{grantId}/agreement/sign", new SignAgreementRequest(agreement.Sha256, awarded.Partner.Organisation.Id))).ShouldBe(HttpStatusCode.OK);
+        await (await (await factory.Officer()).PostJson($"/api/grants/{grantId}/agreement/sign", new SignAgreementRequest(agreement.Sha256))).ShouldBe(HttpStatusCode.OK);
         var report = (await (await (await factory.Officer()).GetAsync($"/api/grants/{grantId}")).ReadAs<GrantResponse>()).Reports.OrderBy(r => r.DueOn).First();
         await (await awarded.Lead.Client.PostJson(
                 $"/api/grants/{grantId}/reports/{report.Id}/submit",

@@ -495,6 +495,25 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
+                    b.Property<string>("receivedCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("nchar(3)")
+                        .HasColumnName("ReceivedCurrency")
+                        .IsFixedLength();
+
+                    b.Property<decimal?>("receivedExchangeRate")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("decimal(18,8)")
+                        .HasColumnName("ExchangeRate");
+
+                    b.Property<long?>("receivedMinorUnits")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ReceivedAmount");
+
+                    b.Property<DateOnly?>("receivedValueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("ValueDate");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Amount", "GrantHub.Core.Emergency.EmergencyRequest.Amount#Money", b1 =>
                         {
                             b1.IsRequired();
@@ -740,6 +759,41 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                     b.ToTable("FundTopUps");
                 });
 
+            modelBuilder.Entity("GrantHub.Core.Grants.AgreementSignature", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Party")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTimeOffset>("SignedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("SignedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GrantId", "Version", "Party", "OrganisationId");
+
+                    b.ToTable("GrantAgreementSignatures", (string)null);
+                });
+
             modelBuilder.Entity("GrantHub.Core.Grants.AgreementVersion", b =>
                 {
                     b.Property<Guid>("GrantId")
@@ -762,9 +816,6 @@ namespace GrantHub.Migrations.SqlServer.Migrations
 
                     b.Property<DateTimeOffset?>("SignedAt")
                         .HasColumnType("datetimeoffset");
-
-                    b.Property<Guid?>("SignedBy")
-                        .HasColumnType("uniqueidentifier");
 
                     b.HasKey("GrantId", "Version");
 
@@ -1164,6 +1215,25 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("receivedCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("nchar(3)")
+                        .HasColumnName("ReceivedCurrency")
+                        .IsFixedLength();
+
+                    b.Property<decimal?>("receivedExchangeRate")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("decimal(18,8)")
+                        .HasColumnName("ExchangeRate");
+
+                    b.Property<long?>("receivedMinorUnits")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ReceivedAmount");
+
+                    b.Property<DateOnly?>("receivedValueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("ValueDate");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Amount", "GrantHub.Core.Grants.Tranche.Amount#Money", b1 =>
                         {
@@ -2045,6 +2115,15 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GrantHub.Core.Grants.AgreementSignature", b =>
+                {
+                    b.HasOne("GrantHub.Core.Grants.AgreementVersion", null)
+                        .WithMany("Signatures")
+                        .HasForeignKey("GrantId", "Version")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GrantHub.Core.Grants.AgreementVersion", b =>
                 {
                     b.HasOne("GrantHub.Core.Grants.Grant", null)
@@ -2296,6 +2375,11 @@ namespace GrantHub.Migrations.SqlServer.Migrations
             modelBuilder.Entity("GrantHub.Core.Emergency.EmergencyRequest", b =>
                 {
                     b.Navigation("Approvals");
+                });
+
+            modelBuilder.Entity("GrantHub.Core.Grants.AgreementVersion", b =>
+                {
+                    b.Navigation("Signatures");
                 });
 
             modelBuilder.Entity("GrantHub.Core.Grants.Grant", b =>

@@ -490,6 +490,25 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("receivedCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ReceivedCurrency")
+                        .IsFixedLength();
+
+                    b.Property<decimal?>("receivedExchangeRate")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ExchangeRate");
+
+                    b.Property<long?>("receivedMinorUnits")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ReceivedAmount");
+
+                    b.Property<DateOnly?>("receivedValueDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ValueDate");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Amount", "GrantHub.Core.Emergency.EmergencyRequest.Amount#Money", b1 =>
                         {
                             b1.IsRequired();
@@ -735,6 +754,39 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                     b.ToTable("FundTopUps");
                 });
 
+            modelBuilder.Entity("GrantHub.Core.Grants.AgreementSignature", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Party")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SignedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GrantId", "Version", "Party", "OrganisationId");
+
+                    b.ToTable("GrantAgreementSignatures", (string)null);
+                });
+
             modelBuilder.Entity("GrantHub.Core.Grants.AgreementVersion", b =>
                 {
                     b.Property<Guid>("GrantId")
@@ -757,9 +809,6 @@ namespace GrantHub.Migrations.Sqlite.Migrations
 
                     b.Property<long?>("SignedAt")
                         .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("SignedBy")
-                        .HasColumnType("TEXT");
 
                     b.HasKey("GrantId", "Version");
 
@@ -1159,6 +1208,25 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("receivedCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ReceivedCurrency")
+                        .IsFixedLength();
+
+                    b.Property<decimal?>("receivedExchangeRate")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ExchangeRate");
+
+                    b.Property<long?>("receivedMinorUnits")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ReceivedAmount");
+
+                    b.Property<DateOnly?>("receivedValueDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ValueDate");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Amount", "GrantHub.Core.Grants.Tranche.Amount#Money", b1 =>
                         {
@@ -2032,6 +2100,15 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GrantHub.Core.Grants.AgreementSignature", b =>
+                {
+                    b.HasOne("GrantHub.Core.Grants.AgreementVersion", null)
+                        .WithMany("Signatures")
+                        .HasForeignKey("GrantId", "Version")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GrantHub.Core.Grants.AgreementVersion", b =>
                 {
                     b.HasOne("GrantHub.Core.Grants.Grant", null)
@@ -2283,6 +2360,11 @@ namespace GrantHub.Migrations.Sqlite.Migrations
             modelBuilder.Entity("GrantHub.Core.Emergency.EmergencyRequest", b =>
                 {
                     b.Navigation("Approvals");
+                });
+
+            modelBuilder.Entity("GrantHub.Core.Grants.AgreementVersion", b =>
+                {
+                    b.Navigation("Signatures");
                 });
 
             modelBuilder.Entity("GrantHub.Core.Grants.Grant", b =>

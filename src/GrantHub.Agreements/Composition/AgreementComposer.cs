@@ -175,15 +175,16 @@ internal sealed class AgreementComposer
     private void WriteSignatures()
     {
         var explanation = HasPartners
-            ? $"{StandardClauses.SigningParties} {StandardClauses.PartnersMandate} {StandardClauses.ElectronicSignature}"
-            : $"{StandardClauses.SigningParties} {StandardClauses.ElectronicSignature}";
+            ? $"{StandardClauses.SigningParties} {StandardClauses.PartnersCountersign} {StandardClauses.SameVersion} {StandardClauses.ElectronicSignature}"
+            : $"{StandardClauses.SigningParties} {StandardClauses.SameVersion} {StandardClauses.ElectronicSignature}";
         SignatureBlock[] blocks =
         [
             new("For the Funder", _agreement.FunderName),
-            new(HasPartners ? "For the Lead Organisation, on behalf of the consortium" : "For the Lead Organisation", _agreement.Lead.Name),
+            new("For the Lead Organisation", _agreement.Lead.Name),
+            .. _agreement.Partners.Select(partner => new SignatureBlock("For the Partner", partner.Name)),
         ];
 
-        _flow.EnsureSpace(_text.HeadingHeight + _text.ParagraphHeight(explanation) + SpaceBeforeSignatureBlocks + _signatures.Height(blocks));
+        _flow.EnsureSpace(_text.HeadingHeight + _text.ParagraphHeight(explanation) + SpaceBeforeSignatureBlocks + _signatures.FirstRowHeight(blocks));
         Heading("Signatures");
         _text.Paragraph(explanation);
         _text.Space(SpaceBeforeSignatureBlocks);

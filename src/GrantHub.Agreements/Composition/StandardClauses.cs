@@ -42,9 +42,12 @@ internal static class StandardClauses
     public const string SigningParties =
         "Signed by the authorised representatives of the Funder and of the Lead Organisation.";
 
-    public const string PartnersMandate =
-        "The Lead Organisation confirms that every Partner has accepted the terms of this agreement and " +
-        "authorised the Lead Organisation to sign on its behalf.";
+    public const string PartnersCountersign =
+        "Each Partner countersigns this agreement through its own authorised representative.";
+
+    public const string SameVersion =
+        "The agreement takes effect when every party has signed the same version; a later version replaces this one, " +
+        "and the signatures given to this one no longer count.";
 
     public const string ElectronicSignature =
         "This agreement may be signed electronically; the version signed is identified by the SHA-256 " +

@@ -2,23 +2,38 @@ using PdfSharp.Drawing;
 
 namespace GrantHub.Agreements.Layout;
 
-/// <summary>Signature blocks side by side, kept together on one page, each with lines for signature, name, title and date.</summary>
+/// <summary>
+/// Signature blocks side by side, two to a row, each with lines for signature, name, title and date. A row is never
+/// split across pages; a consortium with many partners fills as many rows, and pages, as it needs.
+/// </summary>
 internal sealed class SignatureBlockWriter(PageFlow flow, AgreementStyle style)
 {
+    private const int BlocksPerRow = 2;
     private const double Gutter = 24;
+    private const double RowSpacing = 18;
     private const double FieldSpacing = 24;
     private const double FieldLabelWidth = 52;
     private static readonly string[] Fields = ["Signature", "Name", "Title", "Date"];
 
-    public double Height(IReadOnlyList<SignatureBlock> blocks) => Height(Wrap(blocks));
+    /// <summary>The height of the first row, to keep it on the page of whatever introduces the blocks.</summary>
+    public double FirstRowHeight(IReadOnlyList<SignatureBlock> blocks) => Height(Wrap([.. blocks.Take(BlocksPerRow)]));
 
     public void Write(IReadOnlyList<SignatureBlock> blocks)
+    {
+        foreach (var row in blocks.Chunk(BlocksPerRow))
+        {
+            WriteRow(row);
+            flow.Advance(RowSpacing);
+        }
+    }
+
+    private void WriteRow(IReadOnlyList<SignatureBlock> blocks)
     {
         var wrapped = Wrap(blocks);
         var height = Height(wrapped);
         flow.EnsureSpace(height);
 
-        var blockWidth = BlockWidth(blocks.Count);
+        var blockWidth = BlockWidth();
         var fieldsTop = flow.Y + TextHeight(wrapped);
         for (var index = 0; index < wrapped.Count; index++)
         {
@@ -33,7 +48,7 @@ internal sealed class SignatureBlockWriter(PageFlow flow, AgreementStyle style)
 
     private List<WrappedBlock> Wrap(IReadOnlyList<SignatureBlock> blocks)
     {
-        var blockWidth = BlockWidth(blocks.Count);
+        var blockWidth = BlockWidth();
         return blocks
             .Select(block => new WrappedBlock(
                 TextWrapper.Wrap(flow.Graphics, block.Caption, style.BodyBold, blockWidth),
@@ -47,7 +62,7 @@ internal sealed class SignatureBlockWriter(PageFlow flow, AgreementStyle style)
     private double TextHeight(List<WrappedBlock> wrapped) =>
         wrapped.Max(block => block.Caption.Count * style.BodyBold.GetHeight() + block.Signatory.Count * style.Body.GetHeight());
 
-    private double BlockWidth(int blockCount) => (flow.Width - Gutter * (blockCount - 1)) / blockCount;
+    private double BlockWidth() => (flow.Width - Gutter * (BlocksPerRow - 1)) / BlocksPerRow;
 
     private double DrawLines(IReadOnlyList<string> lines, XFont font, double left, double top, double width)
     {

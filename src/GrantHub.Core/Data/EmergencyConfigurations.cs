@@ -19,6 +19,8 @@ internal sealed class EmergencyRequestConfiguration : IEntityTypeConfiguration<E
         builder.Property(r => r.RejectionReason).IsEncrypted();
         builder.Property(r => r.PaymentReference).IsEncrypted();
         builder.Property(r => r.ReleaseReason).IsEncrypted();
+        builder.Ignore(r => r.AsReceived);
+        builder.HasPaymentAsReceivedFields();
         builder.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId);
         builder.HasOne<Fund>().WithMany().HasForeignKey(r => r.FundId);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(r => r.RequestedBy);

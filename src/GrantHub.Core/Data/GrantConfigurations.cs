@@ -24,6 +24,7 @@ internal sealed class GrantConfiguration : IEntityTypeConfiguration<Grant>
         builder.Ignore(g => g.LatestAgreementVersion);
         builder.Ignore(g => g.NextAgreementVersion);
         builder.Ignore(g => g.ConsortiumOrganisationIds);
+        builder.Ignore(g => g.RequiredSignatures);
         builder.Ignore(g => g.FiscalHostFee);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(g => g.FiscalHostOrganisationId).OnDelete(DeleteBehavior.Restrict);
 
@@ -76,6 +77,8 @@ internal sealed class TrancheConfiguration : IEntityTypeConfiguration<Tranche>
         builder.HasOne<GrantAmendment>().WithMany().HasForeignKey(t => t.AmendmentId);
         builder.Ignore(t => t.IsUnpaid);
         builder.Ignore(t => t.CurrentApprovals);
+        builder.Ignore(t => t.AsReceived);
+        builder.HasPaymentAsReceivedFields();
         builder.HasMany(t => t.Approvals).WithOne().HasForeignKey(a => a.TrancheId);
         builder.Navigation(t => t.Approvals).HasField("_approvals").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
@@ -140,6 +143,18 @@ internal sealed class AgreementVersionConfiguration : IEntityTypeConfiguration<A
         builder.Property(v => v.Version).ValueGeneratedNever();
         builder.Property(v => v.Sha256).HasMaxLength(64).IsFixedLength();
         builder.Ignore(v => v.IsSigned);
+        builder.HasMany(v => v.Signatures).WithOne().HasForeignKey(s => new { s.GrantId, s.Version });
+        builder.Navigation(v => v.Signatures).HasField("_signatures").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class AgreementSignatureConfiguration : IEntityTypeConfiguration<AgreementSignature>
+{
+    public void Configure(EntityTypeBuilder<AgreementSignature> builder)
+    {
+        builder.ToTable("GrantAgreementSignatures");
+        builder.Property(s => s.Party).HasConversion<string>().HasMaxLength(16);
+        builder.HasIndex(s => new { s.GrantId, s.Version, s.Party, s.OrganisationId });
     }
 }
 

@@ -40,6 +40,7 @@ public class GrantHubDbContext(DbContextOptions<GrantHubDbContext> options, Fiel
     public DbSet<GrantReport> GrantReports => Set<GrantReport>();
     public DbSet<GrantAmendment> GrantAmendments => Set<GrantAmendment>();
     public DbSet<AgreementVersion> AgreementVersions => Set<AgreementVersion>();
+    public DbSet<AgreementSignature> AgreementSignatures => Set<AgreementSignature>();
     public DbSet<GrantAgreementDocument> AgreementDocuments => Set<GrantAgreementDocument>();
     public DbSet<GrantNumberCounter> GrantNumberCounters => Set<GrantNumberCounter>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -37,4 +37,16 @@ internal static class MoneyMapping
     /// <inheritdoc cref="HasCurrencyField(EntityTypeBuilder, string)"/>
     public static PropertyBuilder<string> HasCurrencyField(this OwnedNavigationBuilder builder, string currencyField) =>
         builder.Property<string>(currencyField).HasColumnName(CurrencyColumn).HasMaxLength(3).IsFixedLength();
+
+    /// <summary>
+    /// The optional payment as received (<see cref="PaymentAsReceived"/>) of a paid tranche or emergency request, kept
+    /// by the entity in four private fields.
+    /// </summary>
+    public static void HasPaymentAsReceivedFields(this EntityTypeBuilder builder)
+    {
+        builder.Property<long?>("receivedMinorUnits").HasColumnName("ReceivedAmount");
+        builder.Property<string?>("receivedCurrency").HasColumnName("ReceivedCurrency").HasMaxLength(3).IsFixedLength();
+        builder.Property<decimal?>("receivedExchangeRate").HasColumnName("ExchangeRate").HasPrecision(18, PaymentAsReceived.RateDecimals);
+        builder.Property<DateOnly?>("receivedValueDate").HasColumnName("ValueDate");
+    }
 }

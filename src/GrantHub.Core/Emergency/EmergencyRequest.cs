@@ -42,6 +42,13 @@ public class EmergencyRequest : IVersioned
 
     private readonly List<EmergencyApproval> _approvals = [];
 
+    // The payment as received, when recorded, in four nullable columns: EF cannot map an optional complex type that
+    // holds an amount (see PaymentAsReceivedMapping).
+    private long? receivedMinorUnits;
+    private string? receivedCurrency;
+    private decimal? receivedExchangeRate;
+    private DateOnly? receivedValueDate;
+
     private EmergencyRequest()
     {
     }
@@ -118,6 +125,19 @@ public class EmergencyRequest : IVersioned
     public DateOnly? PaidOn { get; private set; }
     public Guid? PaidBy { get; private set; }
     public DateTimeOffset? PaymentRecordedAt { get; private set; }
+
+    /// <summary>The payment as the recipient received it, when finance recorded it (optional).</summary>
+    public PaymentAsReceived? AsReceived => receivedMinorUnits is { } minorUnits
+        ? new PaymentAsReceived(new Money(minorUnits, receivedCurrency!), receivedExchangeRate!.Value, receivedValueDate!.Value)
+        : null;
+
+    private void RecordAsReceived(PaymentAsReceived? asReceived)
+    {
+        receivedMinorUnits = asReceived?.Amount.MinorUnits;
+        receivedCurrency = asReceived?.Amount.Currency;
+        receivedExchangeRate = asReceived?.ExchangeRate;
+        receivedValueDate = asReceived?.ValueDate;
+    }
     public DateTimeOffset? ReleasedAt { get; private set; }
     public Guid? ReleasedBy { get; private set; }
 
@@ -221,7 +241,7 @@ public class EmergencyRequest : IVersioned
         DecidedAt = now;
     }
 
-    public void RecordPayment(Fund fund, Guid financeOfficerId, string paymentReference, DateOnly paidOn, DateTimeOffset now)
+    public void RecordPayment(Fund fund, Guid financeOfficerId, string paymentReference, DateOnly paidOn, PaymentAsReceived? asReceived, DateTimeOffset now)
     {
         RequireSameFund(fund);
         if (RefusalToPay(financeOfficerId) is { } refusal)
@@ -233,6 +253,7 @@ public class EmergencyRequest : IVersioned
         Status = EmergencyRequestStatus.Paid;
         PaymentReference = paymentReference;
         PaidOn = paidOn;
+        RecordAsReceived(asReceived);
         PaidBy = financeOfficerId;
         PaymentRecordedAt = now;
     }

@@ -13,7 +13,7 @@ public enum GrantStatus
 
 /// <summary>
 /// A multi-year core grant to a lead organisation on behalf of its consortium. Lifecycle:
-/// AwaitingSignature → Active (first agreement version signed) → Closed, or Terminated.
+/// AwaitingSignature → Active (every party has signed the same agreement version) → Closed, or Terminated.
 /// Every amount is in <see cref="Currency"/>; the tranche amounts always add up to <see cref="Amount"/>,
 /// and so do the allocations. Create one only through <see cref="GrantAwarding"/>, which also commits the money.
 /// </summary>
@@ -213,10 +213,37 @@ public class Grant : IVersioned
     }
 
     /// <summary>
-    /// Signs the latest agreement version, named by its hash. The first signature activates the grant; any signature
-    /// brings into force the amendments the signed version includes. Who may sign is the caller's check.
+    /// Every signature an agreement version needs: the lead organisation, each partner organisation holding an
+    /// allocation, and the funder.
     /// </summary>
-    public AgreementVersion Sign(string sha256, Guid signedBy, DateOnly today, DateTimeOffset now)
+    public IReadOnlyList<RequiredSignature> RequiredSignatures =>
+    [
+        new(SigningParty.Lead, LeadOrganisationId),
+        .. _allocations.Select(a => a.OrganisationId).Where(o => o != LeadOrganisationId).Order().Select(o => new RequiredSignature(SigningParty.Partner, o)),
+        new(SigningParty.Funder, null),
+    ];
+
+    /// <summary>The parties that have not signed the version yet; none once it is signed.</summary>
+    public IReadOnlyList<RequiredSignature> MissingSignatures(AgreementVersion version) =>
+        [.. RequiredSignatures.Where(party => !version.IsSignedBy(party))];
+
+    /// <summary>
+    /// The party that signs for <paramref name="organisationId"/>: the lead or a partner of this grant, or the funder
+    /// when null. Any other organisation is not a party to the agreement.
+    /// </summary>
+    public RequiredSignature SigningPartyFor(Guid? organisationId) =>
+        organisationId is not { } id ? new RequiredSignature(SigningParty.Funder, null)
+        : id == LeadOrganisationId ? new RequiredSignature(SigningParty.Lead, id)
+        : _allocations.Any(a => a.OrganisationId == id) ? new RequiredSignature(SigningParty.Partner, id)
+        : throw new BusinessRuleException("agreement-not-a-party", "This organisation is not a party to the grant agreement.");
+
+    /// <summary>
+    /// One party signs the latest agreement version, named by its hash; each party signs each version once. When the
+    /// last required party has signed, the version is signed: the first such version activates the grant, and every
+    /// signed version brings into force the amendments it includes. Until then an Active grant stays Active under its
+    /// earlier version. Who may sign for the party is the caller's check.
+    /// </summary>
+    public AgreementVersion Sign(string sha256, RequiredSignature party, Guid signedBy, DateOnly today, DateTimeOffset now)
     {
         RequireOpen("sign");
         var latest = LatestAgreementVersion
@@ -228,7 +255,19 @@ public class Grant : IVersioned
                 $"The hash does not match the latest agreement version ({latest.Version}). Read the latest version and sign its SHA-256.");
         }
 
-        latest.Sign(signedBy, now);
+        if (!RequiredSignatures.Contains(party))
+        {
+            throw new BusinessRuleException("agreement-not-a-party", "This organisation is not a party to the grant agreement.");
+        }
+
+        latest.AddSignature(party, signedBy, now);
+        Changed();
+        if (MissingSignatures(latest).Count > 0)
+        {
+            return latest;
+        }
+
+        latest.CompleteSignatures(now);
         foreach (var amendment in _amendments.Where(a => a.AgreementVersion <= latest.Version))
         {
             amendment.ComeIntoForce(now);
@@ -240,7 +279,6 @@ public class Grant : IVersioned
             ActivatedAt = now;
         }
 
-        Changed();
         RefreshDueTranches(today);
         return latest;
     }
@@ -294,7 +332,7 @@ public class Grant : IVersioned
     /// Records the payment of a fully approved tranche, never by the awarding officer. The caller disburses the tranche's
     /// amount from the fund in the same unit of work.
     /// </summary>
-    public Tranche RecordPayment(int number, string paymentReference, DateOnly paidOn, Guid recordedBy, DateTimeOffset now)
+    public Tranche RecordPayment(int number, string paymentReference, DateOnly paidOn, PaymentAsReceived? asReceived, Guid recordedBy, DateTimeOffset now)
     {
         RequireNotAwardingOfficer(recordedBy);
         RequireActive(PayAction);
@@ -309,7 +347,7 @@ public class Grant : IVersioned
             throw overpayment;
         }
 
-        tranche.RecordPayment(paymentReference, paidOn, recordedBy, now);
+        tranche.RecordPayment(paymentReference, paidOn, asReceived, recordedBy, now);
         Changed();
         return tranche;
     }

@@ -10,6 +10,6 @@ public static class GrantQueries
         .Include(g => g.Tranches).ThenInclude(t => t.Approvals)
         .Include(g => g.Reports)
         .Include(g => g.Amendments)
-        .Include(g => g.AgreementVersions)
+        .Include(g => g.AgreementVersions).ThenInclude(v => v.Signatures)
         .AsSplitQuery();
 }

@@ -28,6 +28,13 @@ public class Tranche
 {
     private readonly List<TrancheApproval> _approvals = [];
 
+    // The payment as received, when recorded, in four nullable columns: EF cannot map an optional complex type that
+    // holds an amount (see PaymentAsReceivedMapping).
+    private long? receivedMinorUnits;
+    private string? receivedCurrency;
+    private decimal? receivedExchangeRate;
+    private DateOnly? receivedValueDate;
+
     private Tranche()
     {
     }
@@ -61,6 +68,19 @@ public class Tranche
     public DateOnly? PaidOn { get; private set; }
     public Guid? RecordedBy { get; private set; }
     public DateTimeOffset? RecordedAt { get; private set; }
+
+    /// <summary>The payment as the recipient received it, when finance recorded it (optional).</summary>
+    public PaymentAsReceived? AsReceived => receivedMinorUnits is { } minorUnits
+        ? new PaymentAsReceived(new Money(minorUnits, receivedCurrency!), receivedExchangeRate!.Value, receivedValueDate!.Value)
+        : null;
+
+    private void RecordAsReceived(PaymentAsReceived? asReceived)
+    {
+        receivedMinorUnits = asReceived?.Amount.MinorUnits;
+        receivedCurrency = asReceived?.Amount.Currency;
+        receivedExchangeRate = asReceived?.ExchangeRate;
+        receivedValueDate = asReceived?.ValueDate;
+    }
     public IReadOnlyCollection<TrancheApproval> Approvals => _approvals;
 
     public bool IsUnpaid => Status is TrancheStatus.Planned or TrancheStatus.Due or TrancheStatus.Approved;
@@ -117,7 +137,7 @@ public class Tranche
         Status = TrancheStatus.Due;
     }
 
-    internal void RecordPayment(string paymentReference, DateOnly paidOn, Guid recordedBy, DateTimeOffset now)
+    internal void RecordPayment(string paymentReference, DateOnly paidOn, PaymentAsReceived? asReceived, Guid recordedBy, DateTimeOffset now)
     {
         if (RefusalToPay() is { } refusal)
         {
@@ -127,6 +147,7 @@ public class Tranche
         Status = TrancheStatus.Paid;
         PaymentReference = paymentReference;
         PaidOn = paidOn;
+        RecordAsReceived(asReceived);
         RecordedBy = recordedBy;
         RecordedAt = now;
     }

@@ -20,7 +20,7 @@ public class FiscalHostTests(OpenDataFactory factory) : IClassFixture<OpenDataFa
     [Fact]
     public async Task A_fiscal_host_without_consent_blocks_submission_and_its_owner_s_consent_unblocks_it()
     {
-        var (group, host, application) = await GroupReadyToSubmit();
+        var (group, host, application, _) = await GroupReadyToSubmit();
 
         var named = await group.NameHost(application.Id, host, 7.5m);
 
@@ -47,7 +47,7 @@ public class FiscalHostTests(OpenDataFactory factory) : IClassFixture<OpenDataFa
     [Fact]
     public async Task Only_the_host_s_owners_answer_and_a_new_fee_or_host_asks_again()
     {
-        var (group, host, application) = await GroupReadyToSubmit();
+        var (group, host, application, _) = await GroupReadyToSubmit();
         var (hostMember, _) = await factory.NewMemberOf(host, MembershipRole.Member);
         var stranger = await factory.NewOrganisation();
         await group.NameHost(application.Id, host, 5m);
@@ -78,7 +78,7 @@ public class FiscalHostTests(OpenDataFactory factory) : IClassFixture<OpenDataFa
     [Fact]
     public async Task A_host_must_be_registered_outside_the_consortium_and_not_failed_and_only_an_unregistered_lead_may_use_one()
     {
-        var (group, host, application) = await GroupReadyToSubmit();
+        var (group, host, application, _) = await GroupReadyToSubmit();
         var consortium = await factory.ReadyConsortium();
         var unregistered = await factory.NewUnregisteredGroup();
         var failed = await factory.NewOrganisation();
@@ -117,8 +117,8 @@ public class FiscalHostTests(OpenDataFactory factory) : IClassFixture<OpenDataFa
     public async Task An_award_carries_the_host_and_its_fee_into_the_grant_the_agreement_and_the_exports_but_never_for_a_group_at_risk()
     {
         var call = await factory.OpenCall();
-        var (group, host, application) = await GroupReadyToSubmit(call);
-        var (atRiskGroup, atRiskHost, atRiskApplication) = await GroupReadyToSubmit(call, sensitiveGroup: true);
+        var (group, host, application, partner) = await GroupReadyToSubmit(call);
+        var (atRiskGroup, atRiskHost, atRiskApplication, atRiskPartner) = await GroupReadyToSubmit(call, sensitiveGroup: true);
         foreach (var (lead, theHost, id) in new[] { (group, host, application.Id), (atRiskGroup, atRiskHost, atRiskApplication.Id) })
         {
             await lead.NameHost(id, theHost, 7.5m);
@@ -140,10 +140,12 @@ public class FiscalHostTests(OpenDataFactory factory) : IClassFixture<OpenDataFa
         Assert.Equal((host.OrganisationId, 7.5m, 6_750m), (grant.FiscalHost!.OrganisationId, grant.FiscalHost.FeePercent, grant.FiscalHost.FeeAmount));
         Assert.Equal(group.OrganisationId, grant.LeadOrganisationId);
 
-        foreach (var (lead, grantId) in new[] { (group, grantIds[0]), (atRiskGroup, grantIds[1]) })
+        foreach (var (lead, consortiumPartner, grantId) in new[] { (group, partner, grantIds[0]), (atRiskGroup, atRiskPartner, grantIds[1]) })
         {
             var version = await (await officer.PostJson($"/api/grants/{grantId}/agreement")).ReadAs<AgreementVersionResponse>(HttpStatusCode.Created);
-            await (await lead.Client.PostJson($"/api/grants/{grantId}/agreement/sign", new SignAgreementRequest(version.Sha256))).ShouldBe(HttpStatusCode.OK);
+            await (await lead.Client.PostJson($"/api/grants/{grantId}/agreement/sign", new SignAgreementRequest(version.Sha256, lead.OrganisationId))).ShouldBe(HttpStatusCode.OK);
+            await (await consortiumPartner.Client.PostJson($"/api/grants/{grantId}/agreement/sign", new SignAgreementRequest(version.Sha256, consortiumPartner.OrganisationId))).ShouldBe(HttpStatusCode.OK);
+            await (await officer.PostJson($"/api/grants/{grantId}/agreement/sign", new SignAgreementRequest(version.Sha256))).ShouldBe(HttpStatusCode.OK);
         }
 
         var pdf = await (await group.Client.GetAsync($"/api/grants/{grantIds[0]}/agreement")).Content.ReadAsByteArrayAsync();
@@ -182,7 +184,7 @@ public class FiscalHostTests(OpenDataFactory factory) : IClassFixture<OpenDataFa
     }
 
     /// <summary>An unregistered group with a confirmed partner and a 100,000 EUR budget, and a registered organisation to host it.</summary>
-    private async Task<(Applicant Group, Applicant Host, ApplicationResponse Application)> GroupReadyToSubmit(
+    private async Task<(Applicant Group, Applicant Host, ApplicationResponse Application, Applicant Partner)> GroupReadyToSubmit(
         Api.Features.Calls.CallResponse? call = null, bool sensitiveGroup = false)
     {
         call ??= await factory.OpenCall();
@@ -196,7 +198,7 @@ public class FiscalHostTests(OpenDataFactory factory) : IClassFixture<OpenDataFa
             new BudgetLineInput(group.OrganisationId, 1, 80_000m),
             new BudgetLineInput(partner.OrganisationId, 1, 20_000m));
         application = await partner.Confirm(application.Id);
-        return (group, host, application);
+        return (group, host, application, partner);
     }
 }
 

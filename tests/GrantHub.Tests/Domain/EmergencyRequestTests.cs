@@ -71,7 +71,7 @@ public class EmergencyRequestTests
         Assert.Equal("maker-checker", Assert.Throws<BusinessRuleException>(() => request.Reject(Requester, "No.", SubmittedAt)).Rule);
 
         request.Approve(_fund, FinanceOne, null, NoLimit(), SubmittedAt.AddHours(1));
-        var payment = Assert.Throws<BusinessRuleException>(() => request.RecordPayment(_fund, Requester, "BANK-1", new DateOnly(2026, 3, 3), SubmittedAt.AddHours(5)));
+        var payment = Assert.Throws<BusinessRuleException>(() => request.RecordPayment(_fund, Requester, "BANK-1", new DateOnly(2026, 3, 3), asReceived: null, SubmittedAt.AddHours(5)));
         Assert.Equal("maker-checker", payment.Rule);
     }
 
@@ -118,14 +118,14 @@ public class EmergencyRequestTests
     {
         var request = Request(1_000_00);
         Assert.Equal("emergency-not-approved", Assert.Throws<BusinessRuleException>(() =>
-            request.RecordPayment(_fund, FinanceOne, "BANK-1", new DateOnly(2026, 3, 3), SubmittedAt)).Rule);
+            request.RecordPayment(_fund, FinanceOne, "BANK-1", new DateOnly(2026, 3, 3), asReceived: null, SubmittedAt)).Rule);
 
         request.Approve(_fund, FinanceOne, null, NoLimit(), SubmittedAt.AddHours(1));
-        request.RecordPayment(_fund, FinanceTwo, "BANK-1", new DateOnly(2026, 3, 3), SubmittedAt.AddHours(4));
+        request.RecordPayment(_fund, FinanceTwo, "BANK-1", new DateOnly(2026, 3, 3), asReceived: null, SubmittedAt.AddHours(4));
 
         Assert.Equal((EmergencyRequestStatus.Paid, EuroCents(1_000_00)), (request.Status, _fund.Disbursed));
         Assert.Equal("payment-already-recorded", Assert.Throws<BusinessRuleException>(() =>
-            request.RecordPayment(_fund, FinanceTwo, "BANK-2", new DateOnly(2026, 3, 4), SubmittedAt.AddHours(5))).Rule);
+            request.RecordPayment(_fund, FinanceTwo, "BANK-2", new DateOnly(2026, 3, 4), asReceived: null, SubmittedAt.AddHours(5))).Rule);
     }
 
     [Fact]

@@ -40,8 +40,11 @@ public class AmendmentTests(GrantHubFactory factory) : IClassFixture<GrantHubFac
         Assert.Contains("grant-agreement-ready", await factory.NotificationKinds(scenario.LeadOwner.Id));
 
         var sha256 = grant.AgreementVersions[1].Sha256;
-        var afterSigning = await (await scenario.LeadOwner.Client.PostJson($"{scenario.Url}/agreement/sign", new SignAgreementRequest(sha256)))
-            .ReadAs<GrantResponse>();
+        var leadSigned = await (await scenario.LeadOwner.SignAgreement(scenario, sha256, scenario.LeadOrganisationId)).ReadAs<GrantResponse>();
+        Assert.Equal(GrantStatus.Active, leadSigned.Status);
+        Assert.Null(Assert.Single(leadSigned.Amendments).EffectiveAt);
+
+        var afterSigning = await factory.SignByEveryPartyButTheLead(scenario, sha256);
         Assert.Equal(factory.StoredNow, Assert.Single(afterSigning.Amendments).EffectiveAt);
     }
 
@@ -114,7 +117,11 @@ public class AmendmentTests(GrantHubFactory factory) : IClassFixture<GrantHubFac
         Assert.Equal(amendment.Id, (await factory.Tranche(scenario, 4)).AmendmentId);
         await (await (await factory.Finance()).Approve(scenario, 4)).ShouldBreakRule("tranche-not-due");
 
-        await (await scenario.LeadOwner.Client.PostJson($"{scenario.Url}/agreement/sign", new SignAgreementRequest(grant.AgreementVersions[1].Sha256)))
+        await (await scenario.LeadOwner.SignAgreement(scenario, grant.AgreementVersions[1].Sha256, scenario.LeadOrganisationId)).ShouldBe(HttpStatusCode.OK);
+        await (await scenario.PartnerOwner.SignAgreement(scenario, grant.AgreementVersions[1].Sha256, scenario.PartnerOrganisationId)).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal(TrancheStatus.Planned, (await factory.Tranche(scenario, 4)).Status);
+
+        await (await (await factory.Officer()).PostJson($"{scenario.Url}/agreement/sign", new SignAgreementRequest(grant.AgreementVersions[1].Sha256)))
             .ShouldBe(HttpStatusCode.OK);
 
         Assert.Equal(TrancheStatus.Due, (await factory.Tranche(scenario, 4)).Status);

@@ -99,13 +99,33 @@ public static class GrantScenarios
         return new GrantScenario(grantId, fund, lead, partner, leadOwner, leadMember, partnerOwner, stranger);
     }
 
-    /// <summary>The officer generates the agreement and the lead's owner signs it: the grant is Active.</summary>
+    /// <summary>
+    /// The officer generates the agreement and every party signs it (the lead's owner, the partner's owner, and the
+    /// officer for the funder): the grant is Active.
+    /// </summary>
     public static async Task<GrantResponse> Activate(this GrantHubFactory factory, GrantScenario scenario)
     {
         var version = await factory.GenerateAgreement(scenario);
-        return await (await scenario.LeadOwner.Client.PostJson($"{scenario.Url}/agreement/sign", new SignAgreementRequest(version.Sha256)))
-            .ReadAs<GrantResponse>();
+        return await factory.SignByEveryParty(scenario, version.Sha256);
     }
+
+    /// <summary>Every party signs the version: the lead's owner, the partner's owner and the officer for the funder.</summary>
+    public static async Task<GrantResponse> SignByEveryParty(this GrantHubFactory factory, GrantScenario scenario, string sha256)
+    {
+        await (await scenario.LeadOwner.SignAgreement(scenario, sha256, scenario.LeadOrganisationId)).ShouldBe(HttpStatusCode.OK);
+        return await factory.SignByEveryPartyButTheLead(scenario, sha256);
+    }
+
+    /// <summary>The partner's owner and then the officer, for the funder, sign the version.</summary>
+    public static async Task<GrantResponse> SignByEveryPartyButTheLead(this GrantHubFactory factory, GrantScenario scenario, string sha256)
+    {
+        await (await scenario.PartnerOwner.SignAgreement(scenario, sha256, scenario.PartnerOrganisationId)).ShouldBe(HttpStatusCode.OK);
+        return await (await (await factory.Officer()).PostJson($"{scenario.Url}/agreement/sign", new SignAgreementRequest(sha256))).ReadAs<GrantResponse>();
+    }
+
+    /// <summary>The user signs the latest agreement version for the organisation (or, without one, for the funder).</summary>
+    public static Task<HttpResponseMessage> SignAgreement(this ScenarioUser user, GrantScenario scenario, string sha256, Guid? organisationId = null) =>
+        user.Client.PostJson($"{scenario.Url}/agreement/sign", new SignAgreementRequest(sha256, organisationId));
 
     public static async Task<AgreementVersionResponse> GenerateAgreement(this GrantHubFactory factory, GrantScenario scenario)
     {

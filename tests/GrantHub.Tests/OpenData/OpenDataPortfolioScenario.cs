@@ -103,12 +103,14 @@ public static class OpenDataPortfolioScenarios
             var today = factory.Today();
             var sha = new string('a', 64);
             grant.AddAgreementVersion(1, sha, officerId, now);
-            grant.Sign(sha, lead.Members.First().UserId, today, now);
+            grant.Sign(sha, grant.SigningPartyFor(lead.Id), lead.Members.First().UserId, today, now);
+            grant.Sign(sha, grant.SigningPartyFor(partner.Id), partner.Members.First().UserId, today, now);
+            grant.Sign(sha, grant.SigningPartyFor(null), officerId, today, now);
             if (payFirstTranche)
             {
                 var fund = await db.Funds.SingleAsync(f => f.Id == grant.FundId);
                 var tranche = grant.DecideTranche(1, financeId, Core.Common.ApprovalDecision.Approve, null, fund, today, now);
-                grant.RecordPayment(1, $"BANK-{grant.GrantNumber}", today, financeId, now);
+                grant.RecordPayment(1, $"BANK-{grant.GrantNumber}", today, asReceived: null, financeId, now);
                 fund.Disburse(tranche.Amount);
             }
 
@@ -161,7 +163,7 @@ public static class OpenDataPortfolioScenarios
                 request.Approve(fund, financeId, null, new OrganisationAllowance(await db.Organisations.SingleAsync(o => o.Id == organisationId), null, EuroCents(0)), now);
                 if (paid.Value)
                 {
-                    request.RecordPayment(fund, financeId, $"EMERGENCY-{request.Id:N}", factory.Today(), now);
+                    request.RecordPayment(fund, financeId, $"EMERGENCY-{request.Id:N}", factory.Today(), asReceived: null, now);
                 }
             }
 

@@ -11,11 +11,12 @@ public class AgreementUnsignedRemindersTests(GrantHubFactory factory) : IClassFi
     private static readonly TimeSpan Week = TimeSpan.FromDays(7);
 
     [Fact]
-    public async Task Lead_owners_and_the_awarding_officer_are_reminded_once_when_the_agreement_is_unsigned_7_days_after_generation()
+    public async Task Owners_of_the_parties_that_have_not_signed_and_the_awarding_officer_are_reminded_once_7_days_after_generation()
     {
         var scenario = await factory.AwardGrant();
         var version = await factory.GenerateAgreement(scenario);
         var officer = await factory.UserId(GrantScenarios.OfficerEmail);
+        await (await scenario.LeadOwner.SignAgreement(scenario, version.Sha256, scenario.LeadOrganisationId)).ShouldBe(HttpStatusCode.OK);
 
         factory.Clock.Advance(Week - TimeSpan.FromMinutes(1));
         await factory.AgreementUnsignedReminders();
@@ -23,7 +24,7 @@ public class AgreementUnsignedRemindersTests(GrantHubFactory factory) : IClassFi
 
         factory.Clock.Advance(TimeSpan.FromMinutes(1));
         await factory.AgreementUnsignedReminders();
-        Assert.Equal(new HashSet<Guid> { scenario.LeadOwner.Id, officer }, (await factory.RemindersAbout(scenario.GrantId)).Recipients("agreement-unsigned-7d"));
+        Assert.Equal(new HashSet<Guid> { scenario.PartnerOwner.Id, officer }, (await factory.RemindersAbout(scenario.GrantId)).Recipients("agreement-unsigned-7d"));
         Assert.Equal(0, (await factory.AgreementUnsignedReminders()).Affected);
         factory.Clock.Advance(TimeSpan.FromDays(3));
         await factory.AgreementUnsignedReminders();
@@ -31,14 +32,14 @@ public class AgreementUnsignedRemindersTests(GrantHubFactory factory) : IClassFi
         var reminders = await factory.RemindersAbout(scenario.GrantId);
         Assert.Equal(2, reminders.Count);
         var grant = await factory.GetGrant(scenario);
-        var toOwner = reminders.Single(n => n.RecipientUserId == scenario.LeadOwner.Id);
+        var toOwner = reminders.Single(n => n.RecipientUserId == scenario.PartnerOwner.Id);
         Assert.Equal(AgreementUnsignedRemindersHandler.Kind, toOwner.Kind);
         Assert.Equal($"Grant {grant.GrantNumber}: agreement version 1 still unsigned after 7 days", toOwner.Subject);
-        Assert.Contains($"was generated on {version.GeneratedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC and is still not signed.", toOwner.Body);
-        Assert.Contains("The grant starts, and its first tranche can be paid, only once it is signed.", toOwner.Body);
+        Assert.Contains($"was generated on {version.GeneratedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC and is still not signed by every party.", toOwner.Body);
+        Assert.Contains("The grant starts, and its first tranche can be paid, only once every party has signed it.", toOwner.Body);
         Assert.Contains($"sign it in GrantHub by naming its SHA-256, {version.Sha256}", toOwner.Body);
         Assert.Equal($"/grants/{scenario.GrantId}", toOwner.Link);
-        Assert.Contains("follow up with the owners of the lead organisation", reminders.Single(n => n.RecipientUserId == officer).Body);
+        Assert.Contains("follow up with the parties that have not signed", reminders.Single(n => n.RecipientUserId == officer).Body);
     }
 
     [Fact]
@@ -60,7 +61,7 @@ public class AgreementUnsignedRemindersTests(GrantHubFactory factory) : IClassFi
         await factory.AgreementUnsignedReminders();
 
         var reminders = await factory.RemindersAbout(regenerated.GrantId);
-        Assert.Equal(2, reminders.Count);
+        Assert.Equal(3, reminders.Count);
         Assert.All(reminders, n => Assert.StartsWith($"agreement-unsigned-7d:{regenerated.GrantId:N}:2:", n.DeduplicationKey));
         Assert.Empty(await factory.RemindersAbout(signed.GrantId));
     }
@@ -82,9 +83,9 @@ public class AgreementUnsignedRemindersTests(GrantHubFactory factory) : IClassFi
         await factory.AgreementUnsignedReminders();
 
         var reminders = await factory.RemindersAbout(amended.GrantId);
-        Assert.Equal(2, reminders.Count);
+        Assert.Equal(3, reminders.Count);
         Assert.All(reminders, n => Assert.Contains("agreement version 2 still unsigned", n.Subject));
-        Assert.All(reminders, n => Assert.Contains("The amendments it includes come into force only once it is signed.", n.Body));
+        Assert.All(reminders, n => Assert.Contains("The amendments it includes come into force only once every party has signed it.", n.Body));
         Assert.Empty(await factory.RemindersAbout(terminated.GrantId));
     }
 }

@@ -48,6 +48,32 @@ public class FinancePagesTests(GrantHubFactory factory) : IClassFixture<GrantHub
     }
 
     [Fact]
+    public async Task A_tranche_paid_through_the_page_records_how_it_was_received_and_a_partial_one_is_refused()
+    {
+        var scenario = await factory.AwardGrant(startDate: factory.Today());
+        await factory.Activate(scenario);
+        await (await (await factory.Finance()).Approve(scenario, 1)).ShouldBe(HttpStatusCode.OK);
+        var session = await WebSession.SignedIn(factory, Finance, language: "fr");
+        await session.Read("/finance/payments");
+        var today = factory.Today().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        (string, string)[] payment = [("id", scenario.GrantId.ToString()), ("number", "1"), ("reference", "BANK-XOF-9"), ("paidOn", today)];
+
+        var partial = await session.Post("/finance/payments?handler=Tranche", [.. payment, ("receivedAmount", "19 650 000"), ("receivedCurrency", "xof")]);
+        Assert.Equal(HttpStatusCode.OK, partial.StatusCode);
+        Assert.Contains("role=\"alert\"", await WebSession.Html(partial));
+        Assert.Equal(TrancheStatus.Approved, (await factory.Tranche(scenario, 1)).Status);
+
+        var paid = await session.Post(
+            "/finance/payments?handler=Tranche", [.. payment, ("receivedAmount", "19 650 000"), ("receivedCurrency", "xof"), ("exchangeRate", "655,957"), ("valueDate", today)]);
+
+        Assert.Equal(HttpStatusCode.Redirect, paid.StatusCode);
+        var tranche = await factory.Tranche(scenario, 1);
+        Assert.Equal((TrancheStatus.Paid, 19_650_000m, "XOF", 655.957m), (tranche.Status, tranche.AsReceived!.Amount, tranche.AsReceived.Currency, tranche.AsReceived.ExchangeRate));
+        var officer = await WebSession.SignedIn(factory, GrantScenarios.OfficerEmail);
+        Assert.StartsWith("Received as ", WebSession.TextOf(await officer.Read($"/grants/{scenario.GrantId}"), "tranche-1-received"));
+    }
+
+    [Fact]
     public async Task Approving_and_paying_through_the_pages_moves_the_money_and_the_payment_is_then_read_only()
     {
         var member = await factory.NewOrganisationMember();

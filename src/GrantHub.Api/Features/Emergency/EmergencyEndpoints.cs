@@ -38,7 +38,10 @@ public static class EmergencyEndpoints
             .WithSummary("Approve or reject an emergency request (FinanceOfficer; never the requester)");
 
         requests.MapPost("/{id:guid}/payment", (Guid id, EmergencyPaymentInput payment, IMediator mediator, CancellationToken ct) =>
-                mediator.Send(new RecordEmergencyPaymentCommand(id, payment.PaymentReference, payment.PaidOn), ct))
+                mediator.Send(
+                    new RecordEmergencyPaymentCommand(
+                        id, payment.PaymentReference, payment.PaidOn, payment.ReceivedAmount, payment.ReceivedCurrency, payment.ExchangeRate, payment.ValueDate),
+                    ct))
             .RequireAuthorization(Policies.FinanceOfficer)
             .WithSummary("Record the payment of an approved emergency request (FinanceOfficer; never the requester)");
 

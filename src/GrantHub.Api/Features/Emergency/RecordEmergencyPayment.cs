@@ -9,10 +9,26 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GrantHub.Api.Features.Emergency;
 
-public record EmergencyPaymentInput(string PaymentReference, DateOnly PaidOn);
+/// <summary>An emergency payment; optionally as received: the amount in the currency received, the rate and the value date, all or none.</summary>
+public record EmergencyPaymentInput(
+    string PaymentReference,
+    DateOnly PaidOn,
+    decimal? ReceivedAmount = null,
+    string? ReceivedCurrency = null,
+    decimal? ExchangeRate = null,
+    DateOnly? ValueDate = null);
 
-public record RecordEmergencyPaymentCommand(Guid Id, string PaymentReference, DateOnly PaidOn)
-    : ICommand<EmergencyRequestResponse>, IHasId;
+public record RecordEmergencyPaymentCommand(
+    Guid Id,
+    string PaymentReference,
+    DateOnly PaidOn,
+    decimal? ReceivedAmount = null,
+    string? ReceivedCurrency = null,
+    decimal? ExchangeRate = null,
+    DateOnly? ValueDate = null) : ICommand<EmergencyRequestResponse>, IHasId, IRecordsPaymentAsReceived
+{
+    DateOnly? IRecordsPaymentAsReceived.PaidOn => PaidOn;
+}
 
 public sealed class RecordEmergencyPaymentValidator : AbstractValidator<RecordEmergencyPaymentCommand>
 {
@@ -31,6 +47,7 @@ public sealed class RecordEmergencyPaymentValidator : AbstractValidator<RecordEm
                     return submittedAt is null || paidOn >= DateOnly.FromDateTime(submittedAt.Value.UtcDateTime);
                 })
                 .WithMessage("The paid-on date cannot be before the request was submitted."));
+        Include(new PaymentAsReceivedValidator());
     }
 }
 
@@ -48,7 +65,7 @@ public sealed class RecordEmergencyPaymentHandler(
     {
         var request = await db.EmergencyRequests.Include(r => r.Approvals).FindToHandleMoneyAsync(viewer, command.Id, cancellationToken);
         var fund = await db.Funds.SingleAsync(f => f.Id == request.FundId, cancellationToken);
-        request.RecordPayment(fund, viewer.RequiredId(), command.PaymentReference.Trim(), command.PaidOn, clock.GetUtcNow());
+        request.RecordPayment(fund, viewer.RequiredId(), command.PaymentReference.Trim(), command.PaidOn, command.AsReceived(), clock.GetUtcNow());
         await notifications.PaidAsync(request, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return await EmergencyRequestResponse.ForAsync(request, viewer, cancellationToken);

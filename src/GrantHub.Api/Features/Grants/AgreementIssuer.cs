@@ -8,7 +8,8 @@ namespace GrantHub.Api.Features.Grants;
 
 /// <summary>
 /// Generates the next agreement version of a grant inside the current unit of work: renders the PDF, records its
-/// SHA-256 on the grant, stores the bytes and tells the lead organisation's members it is ready to sign.
+/// SHA-256 on the grant, stores the bytes and tells every party it waits for its signature: the members of each
+/// consortium organisation and, for the funder, the programme officer who awarded the grant (unless she generated it).
 /// </summary>
 public sealed class AgreementIssuer(GrantHubDbContext db, IAgreementRenderer renderer, Notifier notifier)
 {
@@ -27,7 +28,7 @@ public sealed class AgreementIssuer(GrantHubDbContext db, IAgreementRenderer ren
         db.AgreementDocuments.Add(new GrantAgreementDocument(grant.Id, version, sha256, pdf, now));
 
         await notifier.NotifyAsync(
-            await db.LeadMembersAsync(grant, cancellationToken),
+            (await db.ConsortiumMembersAsync(grant, cancellationToken)).Append(grant.AwardedBy).Where(user => user != generatedBy).Distinct(),
             new NotificationMessage(
                 "grant-agreement-ready",
                 new NotificationText("grant-agreement-ready.Subject", grant.GrantNumber, version),

@@ -14,11 +14,12 @@ public record AgreementUnsignedRemindersCommand : ICommand<SweepResult>;
 
 /// <summary>
 /// When the latest agreement version of a grant that is awaiting signature, or of an active grant (an amendment's
-/// version), is still unsigned 7 days after it was generated, reminds the owners of the lead organisation (only they
-/// may sign) and the programme officer who awarded the grant. Once per version: a new version starts its own 7 days,
-/// and an older, superseded version is never reminded of (it can no longer be signed).
+/// version), is still not signed by every party 7 days after it was generated, reminds the owners of each lead or
+/// partner organisation that has not signed it yet (only owners may sign) and the programme officer who awarded the
+/// grant. Once per version: a new version starts its own 7 days, and an older, superseded version is never reminded
+/// of (it can no longer be signed).
 /// <para>
-/// Set-based: two queries whatever the number of grants, then one <see cref="Notifier.NotifyManyAsync"/>, which
+/// Set-based: four queries whatever the number of grants, then one <see cref="Notifier.NotifyManyAsync"/>, which
 /// inserts them with a few multi-row INSERTs that skip every key already present.
 /// </para>
 /// </summary>
@@ -48,6 +49,7 @@ public sealed class AgreementUnsignedRemindersHandler(GrantHubDbContext db, Noti
                 x.Grant.GrantNumber,
                 x.Grant.Status,
                 x.Grant.AwardedBy,
+                x.Grant.LeadOrganisationId,
                 x.AgreementVersion.Version,
                 x.AgreementVersion.Sha256,
                 x.AgreementVersion.GeneratedAt))
@@ -57,20 +59,36 @@ public sealed class AgreementUnsignedRemindersHandler(GrantHubDbContext db, Noti
             return new SweepResult(0);
         }
 
-        var owners = (await unsigned
-                .Join(
-                    db.OrganisationMembers.Where(m => m.Role == MembershipRole.Owner),
-                    x => x.Grant.LeadOrganisationId,
-                    m => m.OrganisationId,
-                    (x, m) => new { GrantId = x.Grant.Id, m.UserId })
+        var allocationHolders = (await unsigned
+                .Join(db.Set<GrantAllocation>(), x => x.Grant.Id, a => a.GrantId, (x, a) => new { a.GrantId, a.OrganisationId })
                 .ToListAsync(cancellationToken))
-            .ToLookup(o => o.GrantId, o => o.UserId);
+            .ToLookup(a => a.GrantId, a => a.OrganisationId);
+        var signedOrganisations = (await unsigned
+                .Join(
+                    db.AgreementSignatures.Where(s => s.OrganisationId != null),
+                    x => new { x.AgreementVersion.GrantId, x.AgreementVersion.Version },
+                    s => new { s.GrantId, s.Version },
+                    (x, s) => new { s.GrantId, OrganisationId = s.OrganisationId!.Value })
+                .ToListAsync(cancellationToken))
+            .ToLookup(s => s.GrantId, s => s.OrganisationId);
+        var unsignedOrganisations = versions.ToDictionary(
+            version => version.GrantId,
+            version => allocationHolders[version.GrantId].Append(version.LeadOrganisationId).Distinct().Except(signedOrganisations[version.GrantId]).ToList());
+
+        var concerned = unsignedOrganisations.Values.SelectMany(o => o).Distinct().ToList();
+        var owners = (await db.OrganisationMembers
+                .Where(m => m.Role == MembershipRole.Owner && concerned.Contains(m.OrganisationId))
+                .Select(m => new { m.OrganisationId, m.UserId })
+                .ToListAsync(cancellationToken))
+            .ToLookup(o => o.OrganisationId, o => o.UserId);
 
         var reminders = versions.SelectMany(version =>
         {
             var eventKey = string.Create(CultureInfo.InvariantCulture, $"agreement-unsigned-7d:{version.GrantId:N}:{version.Version}");
             var toOwners = OwnerMessage(version);
-            return owners[version.GrantId]
+            return unsignedOrganisations[version.GrantId]
+                .SelectMany(organisation => owners[organisation])
+                .Distinct()
                 .Select(owner => new OutgoingNotification(owner, toOwners, eventKey))
                 .Append(new OutgoingNotification(version.Officer, OfficerMessage(version), eventKey));
         });
@@ -108,6 +126,7 @@ public sealed class AgreementUnsignedRemindersHandler(GrantHubDbContext db, Noti
         string GrantNumber,
         GrantStatus Status,
         Guid Officer,
+        Guid LeadOrganisationId,
         int Version,
         string Sha256,
         DateTimeOffset GeneratedAt);

@@ -17,6 +17,6 @@ public sealed class GenerateAgreementHandler(GrantHubDbContext db, Viewer viewer
         var grant = await db.Grants.WithDetails().FindVisibleAsync(viewer, command.Id, cancellationToken);
         var version = await issuer.IssueAsync(grant, viewer.RequiredId(), clock.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return AgreementVersionResponse.From(version);
+        return AgreementVersionResponse.From(grant, version);
     }
 }

@@ -39,8 +39,8 @@ public static class GrantEndpoints
             .WithSummary("Download the latest agreement version (or ?version=n) as PDF; the ETag is its SHA-256");
 
         grants.MapPost("/{id:guid}/agreement/sign", (Guid id, SignAgreementRequest request, IMediator mediator, CancellationToken ct) =>
-                mediator.Send(new SignAgreementCommand(id, request.Sha256), ct))
-            .WithSummary("Sign the latest agreement version by naming its SHA-256 (owner of the lead organisation)");
+                mediator.Send(new SignAgreementCommand(id, request.Sha256, request.OrganisationId), ct))
+            .WithSummary("Sign the latest agreement version by naming its SHA-256: for organisationId (an owner of the lead or a partner) or, without it, for the funder (a programme officer who is no related party)");
 
         grants.MapGet("/{id:guid}/tranches", (Guid id, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new ListTranchesQuery(id), ct))
@@ -52,7 +52,10 @@ public static class GrantEndpoints
             .WithSummary("Approve or reject a due tranche (FinanceOfficer; never the awarding officer)");
 
         grants.MapPost("/{id:guid}/tranches/{number:int}/payment", (Guid id, int number, TranchePaymentRequest request, IMediator mediator, CancellationToken ct) =>
-                mediator.Send(new RecordTranchePaymentCommand(id, number, request.PaymentReference, request.PaidOn), ct))
+                mediator.Send(
+                    new RecordTranchePaymentCommand(
+                        id, number, request.PaymentReference, request.PaidOn, request.ReceivedAmount, request.ReceivedCurrency, request.ExchangeRate, request.ValueDate),
+                    ct))
             .RequireAuthorization(Policies.FinanceOfficer)
             .WithSummary("Record the payment of a fully approved tranche (FinanceOfficer)");
 

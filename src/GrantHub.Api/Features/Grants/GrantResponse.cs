@@ -10,10 +10,36 @@ public record GrantTrancheSummary(int Number, decimal Amount, DateOnly PlannedDa
 
 public record GrantReportSummary(Guid Id, ReportKind Kind, int PeriodYear, DateOnly DueOn, ReportStatus Status);
 
-public record AgreementVersionResponse(int Version, string Sha256, DateTimeOffset GeneratedAt, DateTimeOffset? SignedAt)
+public record AgreementSignatureResponse(SigningParty Party, Guid? OrganisationId, DateTimeOffset SignedAt);
+
+public record MissingSignatureResponse(SigningParty Party, Guid? OrganisationId);
+
+/// <summary>
+/// One agreement version with who signed it and who is still missing. <c>signedAt</c> is when the last party signed.
+/// Only the latest version can be signed: an older one that never got every signature is <c>voided</c> (its signatures
+/// stay as history) and misses nobody any more.
+/// </summary>
+public record AgreementVersionResponse(
+    int Version,
+    string Sha256,
+    DateTimeOffset GeneratedAt,
+    DateTimeOffset? SignedAt,
+    bool Voided,
+    IReadOnlyList<AgreementSignatureResponse> Signatures,
+    IReadOnlyList<MissingSignatureResponse> MissingSignatures)
 {
-    public static AgreementVersionResponse From(AgreementVersion version) =>
-        new(version.Version, version.Sha256, version.GeneratedAt, version.SignedAt);
+    public static AgreementVersionResponse From(Grant grant, AgreementVersion version)
+    {
+        var voided = !version.IsSigned && version.Version != grant.LatestAgreementVersion?.Version;
+        return new(
+            version.Version,
+            version.Sha256,
+            version.GeneratedAt,
+            version.SignedAt,
+            voided,
+            [.. version.Signatures.OrderBy(s => s.SignedAt).ThenBy(s => s.Party).Select(s => new AgreementSignatureResponse(s.Party, s.OrganisationId, s.SignedAt))],
+            voided ? [] : [.. grant.MissingSignatures(version).Select(m => new MissingSignatureResponse(m.Party, m.OrganisationId))]);
+    }
 }
 
 /// <summary>An amendment is in force (<c>effectiveAt</c>) once the agreement version that includes it is signed.</summary>
@@ -87,7 +113,7 @@ public record GrantResponse(
                     new GrantTrancheSummary(t.Number, t.Amount.Amount, t.PlannedDate, t.Condition, t.Status)),
             ],
             [.. grant.Reports.OrderBy(r => r.PeriodYear).Select(r => new GrantReportSummary(r.Id, r.Kind, r.PeriodYear, r.DueOn, r.Status))],
-            [.. grant.AgreementVersions.OrderBy(v => v.Version).Select(AgreementVersionResponse.From)],
+            [.. grant.AgreementVersions.OrderBy(v => v.Version).Select(v => AgreementVersionResponse.From(grant, v))],
             [.. grant.Amendments.OrderBy(a => a.Number).Select(a => GrantAmendmentResponse.From(a, currency))],
             grant.FiscalHostOrganisationId is { } hostId
                 ? new GrantFiscalHostResponse(hostId, grant.FiscalHostFeeBasisPoints!.Value / 100m, grant.FiscalHostFee!.Value.Amount)

@@ -1,3 +1,4 @@
+using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Api.Infrastructure.Time;
 using GrantHub.Core.Common;
@@ -28,7 +29,8 @@ public record TrancheResponse(
     int? ApprovalsStillNeeded,
     IReadOnlyList<TrancheApprovalResponse> Approvals,
     string? PaymentReference,
-    DateOnly? PaidOn)
+    DateOnly? PaidOn,
+    PaymentAsReceivedResponse? AsReceived)
 {
     /// <summary>The tranche; its approvals and their count only with the approvers' names (null for consortium members).</summary>
     public static TrancheResponse From(Tranche tranche, Fund fund, IReadOnlyDictionary<Guid, string>? approverNames)
@@ -50,7 +52,8 @@ public record TrancheResponse(
                         .Select(a => new TrancheApprovalResponse(a.Round, a.OfficerId, approverNames.GetValueOrDefault(a.OfficerId, ""), a.Decision, a.Comment, a.At)),
                 ],
             tranche.PaymentReference,
-            tranche.PaidOn);
+            tranche.PaidOn,
+            tranche.AsReceived.ToResponse());
     }
 }
 

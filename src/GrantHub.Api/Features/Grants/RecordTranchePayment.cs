@@ -12,9 +12,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GrantHub.Api.Features.Grants;
 
-public record TranchePaymentRequest(string PaymentReference, DateOnly? PaidOn);
+/// <summary>A tranche payment; optionally as received: the amount in the currency received, the rate and the value date, all or none.</summary>
+public record TranchePaymentRequest(
+    string PaymentReference,
+    DateOnly? PaidOn,
+    decimal? ReceivedAmount = null,
+    string? ReceivedCurrency = null,
+    decimal? ExchangeRate = null,
+    DateOnly? ValueDate = null);
 
-public record RecordTranchePaymentCommand(Guid Id, int Number, string PaymentReference, DateOnly? PaidOn) : ICommand<TrancheResponse>, IHasId;
+public record RecordTranchePaymentCommand(
+    Guid Id,
+    int Number,
+    string PaymentReference,
+    DateOnly? PaidOn,
+    decimal? ReceivedAmount = null,
+    string? ReceivedCurrency = null,
+    decimal? ExchangeRate = null,
+    DateOnly? ValueDate = null) : ICommand<TrancheResponse>, IHasId, IRecordsPaymentAsReceived;
 
 public sealed class RecordTranchePaymentValidator : AbstractValidator<RecordTranchePaymentCommand>
 {
@@ -23,6 +38,7 @@ public sealed class RecordTranchePaymentValidator : AbstractValidator<RecordTran
         RuleFor(c => c.PaymentReference).NotEmpty().MaximumLength(100);
         RuleFor(c => c.PaidOn).NotNull()
             .Must(paidOn => paidOn <= clock.UtcToday()).WithMessage("A payment cannot be recorded for a future date.");
+        Include(new PaymentAsReceivedValidator());
     }
 }
 
@@ -39,7 +55,8 @@ public sealed class RecordTranchePaymentHandler(GrantHubDbContext db, Viewer vie
         var fund = await db.Funds.FirstOrDefaultAsync(f => f.Id == grant.FundId, cancellationToken)
             ?? throw new NotFoundException(nameof(Fund), grant.FundId);
 
-        var tranche = grant.RecordPayment(command.Number, command.PaymentReference.Trim(), command.PaidOn!.Value, viewer.RequiredId(), clock.GetUtcNow());
+        var tranche = grant.RecordPayment(
+            command.Number, command.PaymentReference.Trim(), command.PaidOn!.Value, command.AsReceived(), viewer.RequiredId(), clock.GetUtcNow());
         fund.Disburse(tranche.Amount);
 
         await notifier.NotifyAsync(

@@ -5,14 +5,16 @@ using GrantHub.Api.Infrastructure.Time;
 using GrantHub.Core.Common;
 using GrantHub.Core.Data;
 using GrantHub.Core.Grants;
+using GrantHub.Core.Identity;
 using GrantHub.Core.Organisations;
 using Mediator;
 
 namespace GrantHub.Api.Features.Grants;
 
-public record SignAgreementRequest(string Sha256);
+/// <param name="OrganisationId">The lead or partner organisation the signer signs for; omitted, the signer signs for the funder.</param>
+public record SignAgreementRequest(string Sha256, Guid? OrganisationId = null);
 
-public record SignAgreementCommand(Guid Id, string Sha256) : ICommand<GrantResponse>, IHasId;
+public record SignAgreementCommand(Guid Id, string Sha256, Guid? OrganisationId) : ICommand<GrantResponse>, IHasId;
 
 public sealed class SignAgreementValidator : AbstractValidator<SignAgreementCommand>
 {
@@ -21,8 +23,11 @@ public sealed class SignAgreementValidator : AbstractValidator<SignAgreementComm
 }
 
 /// <summary>
-/// An owner of the lead organisation signs the latest agreement version by naming its hash: a stale or wrong hash is
-/// refused. Other consortium members and staff can see the grant but may not sign (403); anyone else gets 404.
+/// One party signs the latest agreement version by naming its hash (a stale or wrong hash is refused). With an
+/// organisation, an owner of that lead or partner organisation signs for it (anyone else 403); without one, a
+/// programme officer signs for the funder (anyone else 403), never a member of an organisation of the consortium
+/// (409 <c>related-party</c>). The officer who awarded the grant may sign for the funder: signing moves no money,
+/// so maker-checker does not apply. Whoever cannot see the grant gets 404.
 /// </summary>
 public sealed class SignAgreementHandler(GrantHubDbContext db, Viewer viewer, TimeProvider clock)
     : ICommandHandler<SignAgreementCommand, GrantResponse>
@@ -30,12 +35,28 @@ public sealed class SignAgreementHandler(GrantHubDbContext db, Viewer viewer, Ti
     public async ValueTask<GrantResponse> Handle(SignAgreementCommand command, CancellationToken cancellationToken)
     {
         var grant = await db.Grants.WithDetails().FindVisibleAsync(viewer, command.Id, cancellationToken);
-        if (await viewer.RoleInAsync(grant.LeadOrganisationId, cancellationToken) != MembershipRole.Owner)
+        var party = grant.SigningPartyFor(command.OrganisationId);
+        if (party.OrganisationId is { } organisationId)
         {
-            throw new ForbiddenException("Only an owner of the lead organisation can sign the grant agreement.");
+            if (await viewer.RoleInAsync(organisationId, cancellationToken) != MembershipRole.Owner)
+            {
+                throw new ForbiddenException("Only an owner of the organisation can sign the grant agreement on its behalf.");
+            }
+        }
+        else
+        {
+            if (!viewer.IsInRole(Roles.ProgrammeOfficer))
+            {
+                throw new ForbiddenException("Only a programme officer can sign the grant agreement for the funder.");
+            }
+
+            await viewer.EnsureNotRelatedPartyAsync(
+                grant.ConsortiumOrganisationIds,
+                "You are a member of an organisation of this grant and cannot sign its agreement for the funder.",
+                cancellationToken);
         }
 
-        grant.Sign(command.Sha256, viewer.RequiredId(), clock.UtcToday(), clock.GetUtcNow());
+        grant.Sign(command.Sha256, party, viewer.RequiredId(), clock.UtcToday(), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return GrantResponse.From(grant);
     }

@@ -9,6 +9,7 @@ using GrantHub.Api.Features.Users;
 using GrantHub.Core.Applications;
 using GrantHub.Core.Emergency;
 using GrantHub.Core.Grants;
+using GrantHub.Core.Organisations;
 using GrantHub.Core.Identity;
 using GrantHub.Core.Reviews;
 using Microsoft.AspNetCore.Mvc;
@@ -120,7 +121,13 @@ public sealed class HomeModel : WebPage
         Others = [.. applications.Where(a => a.Status != ApplicationStatus.Draft)];
 
         Grants = mine.Count == 0 ? [] : (await Mediator.Send(new ListGrantsQuery(PageSize: 100), cancellationToken)).Items;
-        AgreementsToSign = [.. Grants.Where(g => g.Status == GrantStatus.AwaitingSignature && g.AgreementVersions.Count > 0 && mine.Contains(g.LeadOrganisationId))];
+        var owned = Me.Organisations.Where(o => o.Role == MembershipRole.Owner).Select(o => o.Id).ToHashSet();
+        AgreementsToSign =
+        [
+            .. Grants.Where(g => g.Status is GrantStatus.AwaitingSignature or GrantStatus.Active
+                && g.AgreementVersions.LastOrDefault() is { } latest
+                && latest.MissingSignatures.Any(m => m.OrganisationId is { } organisation && owned.Contains(organisation))),
+        ];
         Reports =
         [
             .. Grants.Where(g => mine.Contains(g.LeadOrganisationId))

@@ -43,11 +43,25 @@ public sealed class PaymentsModel : WebPage
         await TryAsync(async () => Recorded = await Mediator.Send(new ListPaymentsQuery(From, To), cancellationToken));
     }
 
-    public Task<IActionResult> OnPostEmergencyAsync(Guid id, string? reference, DateOnly? paidOn, CancellationToken cancellationToken) =>
-        ActAsync(() => Mediator.Send(new RecordEmergencyPaymentCommand(id, reference ?? "", paidOn ?? DateOnly.MinValue), cancellationToken).AsTask(), "Finance.PaymentRecorded", cancellationToken);
+    public Task<IActionResult> OnPostEmergencyAsync(
+        Guid id, string? reference, DateOnly? paidOn, string? receivedAmount, string? receivedCurrency, string? exchangeRate, DateOnly? valueDate, CancellationToken cancellationToken) =>
+        AsReceivedAsync(receivedAmount, exchangeRate, cancellationToken) ?? ActAsync(
+            () => Mediator.Send(
+                new RecordEmergencyPaymentCommand(
+                    id, reference ?? "", paidOn ?? DateOnly.MinValue, WebText.ParseAmount(receivedAmount), Blank(receivedCurrency), WebText.ParseAmount(exchangeRate), valueDate),
+                cancellationToken).AsTask(),
+            "Finance.PaymentRecorded",
+            cancellationToken);
 
-    public Task<IActionResult> OnPostTrancheAsync(Guid id, int number, string? reference, DateOnly? paidOn, CancellationToken cancellationToken) =>
-        ActAsync(() => Mediator.Send(new RecordTranchePaymentCommand(id, number, reference ?? "", paidOn), cancellationToken).AsTask(), "Finance.PaymentRecorded", cancellationToken);
+    public Task<IActionResult> OnPostTrancheAsync(
+        Guid id, int number, string? reference, DateOnly? paidOn, string? receivedAmount, string? receivedCurrency, string? exchangeRate, DateOnly? valueDate, CancellationToken cancellationToken) =>
+        AsReceivedAsync(receivedAmount, exchangeRate, cancellationToken) ?? ActAsync(
+            () => Mediator.Send(
+                new RecordTranchePaymentCommand(
+                    id, number, reference ?? "", paidOn, WebText.ParseAmount(receivedAmount), Blank(receivedCurrency), WebText.ParseAmount(exchangeRate), valueDate),
+                cancellationToken).AsTask(),
+            "Finance.PaymentRecorded",
+            cancellationToken);
 
     public Task<IActionResult> OnPostReleaseAsync(Guid id, string? reason, CancellationToken cancellationToken) =>
         ActAsync(() => Mediator.Send(new ReleaseEmergencyRequestCommand(id, reason ?? ""), cancellationToken).AsTask(), "Finance.Released", cancellationToken);
@@ -60,6 +74,26 @@ public sealed class PaymentsModel : WebPage
             return RedirectToPage();
         }
 
+        return await ReloadAsync(cancellationToken);
+    }
+
+    private static string? Blank(string? typed) => string.IsNullOrWhiteSpace(typed) ? null : typed.Trim().ToUpperInvariant();
+
+    /// <summary>The page again with an error when a typed amount or rate of the payment as received is not a number; null when both are fine.</summary>
+    private Task<IActionResult>? AsReceivedAsync(string? receivedAmount, string? exchangeRate, CancellationToken cancellationToken)
+    {
+        var unreadable = new[] { receivedAmount, exchangeRate }.Any(typed => !string.IsNullOrWhiteSpace(typed) && WebText.ParseAmount(typed) is null);
+        if (!unreadable)
+        {
+            return null;
+        }
+
+        ModelState.AddModelError(string.Empty, Text["Validation.Amount"]);
+        return ReloadAsync(cancellationToken);
+    }
+
+    private async Task<IActionResult> ReloadAsync(CancellationToken cancellationToken)
+    {
         await OnGetAsync(cancellationToken);
         return Page();
     }

@@ -1,14 +1,17 @@
 using GrantHub.Api.Features.Applications;
 using GrantHub.Api.Features.Grants;
+using GrantHub.Api.Features.Users;
 using GrantHub.Core.Grants;
 using GrantHub.Core.Identity;
+using GrantHub.Core.Organisations;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GrantHub.Api.Web.Pages.Grants;
 
 /// <summary>
-/// The grant: allocations, tranches, reports with their due dates, the agreement to download, and the signature,
-/// which names the exact document by its SHA-256 and needs an explicit confirmation. A programme officer also finds
+/// The grant: allocations, tranches, reports with their due dates, the agreement to download, who has signed its latest
+/// version and who is still missing, and the signature of an owner of the lead or a partner, or of a programme officer
+/// for the funder, which names the exact document by its SHA-256 and needs an explicit confirmation. A programme officer also finds
 /// here each tranche's finance approvals in detail, every agreement version, the submitted reports to accept or send back, amendments, closing and termination
 /// (each handler refuses anyone else with 403, whatever the form sent).
 /// </summary>
@@ -18,8 +21,17 @@ public sealed class DetailsModel : WebPage
     public IReadOnlyDictionary<Guid, string> OrganisationNames { get; private set; } = new Dictionary<Guid, string>();
     public AgreementVersionResponse? Agreement => Grant.AgreementVersions.LastOrDefault();
 
+    /// <summary>
+    /// The parties still missing from the latest version that the viewer may sign for: the organisations she owns and,
+    /// for a programme officer, the funder (a related party is refused when she signs).
+    /// </summary>
+    public IReadOnlyList<MissingSignatureResponse> MySignatures { get; private set; } = [];
+
     [BindProperty] public string? Sha256 { get; set; }
     [BindProperty] public bool Confirmed { get; set; }
+
+    /// <summary>The lead or partner organisation the signer signs for; none when a programme officer signs for the funder.</summary>
+    [BindProperty] public Guid? SignFor { get; set; }
     [BindProperty] public ReportOutcome? Outcome { get; set; }
     [BindProperty] public string? ReviewComment { get; set; }
     [BindProperty] public AmendmentKind? AmendmentKind { get; set; }
@@ -50,10 +62,14 @@ public sealed class DetailsModel : WebPage
         {
             ModelState.AddModelError(nameof(Confirmed), Text["Grant.ConfirmRequired"]);
         }
-        else if (await TryAsync(() => Mediator.Send(new SignAgreementCommand(id, Sha256 ?? ""), cancellationToken).AsTask()))
+        else
         {
-            Confirmation = Text["Grant.Signed"];
-            return LocalRedirect($"/grants/{id}");
+            GrantResponse? signed = null;
+            if (await TryAsync(async () => signed = await Mediator.Send(new SignAgreementCommand(id, Sha256 ?? "", SignFor), cancellationToken)))
+            {
+                Confirmation = Text[signed!.AgreementVersions[^1].SignedAt is null ? "Grant.SignatureRecorded" : "Grant.Signed"];
+                return LocalRedirect($"/grants/{id}");
+            }
         }
 
         await LoadAsync(id, cancellationToken);
@@ -120,5 +136,15 @@ public sealed class DetailsModel : WebPage
 
         var application = await Mediator.Send(new GetApplicationQuery(Grant.ApplicationId), cancellationToken);
         OrganisationNames = application.Members.ToDictionary(m => m.OrganisationId, m => WebText.OrganisationName(Text, m.OrganisationName));
+        if (Agreement is { MissingSignatures.Count: > 0 } latest && Grant.Status is GrantStatus.AwaitingSignature or GrantStatus.Active)
+        {
+            var me = await Mediator.Send(new GetMeQuery(), cancellationToken);
+            var owned = me.Organisations.Where(o => o.Role == MembershipRole.Owner).Select(o => o.Id).ToHashSet();
+            MySignatures = [.. latest.MissingSignatures.Where(m => m.OrganisationId is { } organisation ? owned.Contains(organisation) : Oversees)];
+        }
     }
+
+    /// <summary>The party's name as the page shows it: its organisation's name, or "the funder".</summary>
+    public string PartyName(Guid? organisationId) =>
+        organisationId is { } id ? OrganisationNames.GetValueOrDefault(id, "") : Text["Grant.Funder"];
 }
