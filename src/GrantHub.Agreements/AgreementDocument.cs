@@ -26,6 +26,12 @@ public sealed record AgreementDocument
 
     public required DateTimeOffset GeneratedAt { get; init; }
 
+    /// <summary>
+    /// For a group without registration, the "Fiscal host" clause: the registered organisation that receives the money and
+    /// passes it on, and its fee. Null otherwise.
+    /// </summary>
+    public string? FiscalHostNote { get; init; }
+
     /// <summary>Free text added as an "Amendments" clause, e.g. a no-cost extension; line breaks start new paragraphs.</summary>
     public string? AmendmentNotes { get; init; }
 }

@@ -17,7 +17,8 @@ namespace GrantHub.BrowserTests;
 
 /// <summary>
 /// The whole journey of a consortium in the browser, once in English and once in French: the lead registers, creates
-/// her organisation, drafts, invites a partner who confirms in her own browser; the lead fills the budget and submits;
+/// her organisation, drafts, invites a partner who confirms in her own browser; the lead fills the budget, which asks
+/// the partner again (she reads why, sees her share per year and confirms it); the lead submits;
 /// after an award made through the API she signs the agreement and reports, then asks for emergency support.
 /// </summary>
 [Trait("Category", "Browser")]
@@ -95,6 +96,17 @@ public class ConsortiumJourneyTests(BrowserHost host, ITestOutputHelper output) 
         await lead.Click(lead.Text("Budget.Save"));
         await Expect(lead.Page.Locator("#budget-total")).ToContainTextAsync("100");
         await lead.Click(lead.Text("Budget.Back"));
+
+        // The partner had confirmed before the budget gave it a share: the checklist names it as waiting, and the
+        // partner reads on her invitation why she is asked again, sees her share per year and confirms it.
+        await Expect(lead.Page.Locator("#waiting-partners")).ToContainTextAsync(partnerName);
+        await partner.Navigate(() => partner.Page.GetByRole(AriaRole.Link, new() { Name = partner.Text("Layout.Home"), Exact = true }).ClickAsync());
+        await partner.Navigate(() => partner.Page.GetByRole(AriaRole.Link, new() { Name = partner.Text("Home.Invitation", $"Peace circles {suffix}") }).ClickAsync());
+        await Expect(partner.Page.Locator("#share-changed")).ToContainTextAsync(partner.Text("Partnership.NoLine"));
+        await Expect(partner.Page.Locator("#my-share")).ToContainTextAsync(partner.Text("Budget.Year", 2));
+        await partner.Click(partner.Text("Partnership.Confirm"));
+        await Expect(partner.Page.GetByRole(AriaRole.Status)).ToContainTextAsync(partner.Text("Partnership.Confirmed"));
+        await lead.Go(applicationPath);
         await Expect(lead.Page.Locator("main")).ToContainTextAsync(lead.Text("Application.Ready"));
         await lead.Click(lead.Text("Application.Submit"));
         await Expect(lead.Page.Locator("#application-status")).ToHaveTextAsync(lead.Text("ApplicationStatus.Submitted"));

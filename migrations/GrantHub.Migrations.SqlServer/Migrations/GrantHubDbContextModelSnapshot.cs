@@ -60,6 +60,19 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                     b.Property<int>("DurationMonths")
                         .HasColumnType("int");
 
+                    b.Property<DateTimeOffset?>("FiscalHostAnsweredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("FiscalHostConsent")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int?>("FiscalHostFeeBasisPoints")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("FiscalHostOrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<Guid>("LeadOrganisationId")
                         .HasColumnType("uniqueidentifier");
 
@@ -120,6 +133,8 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FiscalHostOrganisationId");
 
                     b.HasIndex("LeadOrganisationId");
 
@@ -845,6 +860,12 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                     b.Property<Guid?>("EndedBy")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int?>("FiscalHostFeeBasisPoints")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("FiscalHostOrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<Guid>("FundId")
                         .HasColumnType("uniqueidentifier");
 
@@ -900,6 +921,8 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.HasIndex("CallId");
+
+                    b.HasIndex("FiscalHostOrganisationId");
 
                     b.HasIndex("FundId");
 
@@ -1936,6 +1959,11 @@ namespace GrantHub.Migrations.SqlServer.Migrations
 
                     b.HasOne("GrantHub.Core.Organisations.Organisation", null)
                         .WithMany()
+                        .HasForeignKey("FiscalHostOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GrantHub.Core.Organisations.Organisation", null)
+                        .WithMany()
                         .HasForeignKey("LeadOrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -1947,6 +1975,13 @@ namespace GrantHub.Migrations.SqlServer.Migrations
 
                             b1.Property<Guid>("OrganisationId")
                                 .HasColumnType("uniqueidentifier");
+
+                            b1.Property<DateTimeOffset?>("ConfirmationResetAt")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.Property<string>("ConfirmationResetBy")
+                                .IsRequired()
+                                .HasColumnType("nvarchar(max)");
 
                             b1.Property<DateTimeOffset>("InvitedAt")
                                 .HasColumnType("datetimeoffset");
@@ -2192,6 +2227,11 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                         .HasForeignKey("CallId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("GrantHub.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("FiscalHostOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("GrantHub.Core.Funds.Fund", null)
                         .WithMany()

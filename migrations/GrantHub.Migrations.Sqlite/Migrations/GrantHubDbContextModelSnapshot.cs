@@ -55,6 +55,19 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                     b.Property<int>("DurationMonths")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("FiscalHostAnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FiscalHostConsent")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FiscalHostFeeBasisPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("FiscalHostOrganisationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("LeadOrganisationId")
                         .HasColumnType("TEXT");
 
@@ -115,6 +128,8 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FiscalHostOrganisationId");
 
                     b.HasIndex("LeadOrganisationId");
 
@@ -838,6 +853,12 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("EndedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("FiscalHostFeeBasisPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("FiscalHostOrganisationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("FundId")
                         .HasColumnType("TEXT");
 
@@ -893,6 +914,8 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("CallId");
+
+                    b.HasIndex("FiscalHostOrganisationId");
 
                     b.HasIndex("FundId");
 
@@ -1921,6 +1944,11 @@ namespace GrantHub.Migrations.Sqlite.Migrations
 
                     b.HasOne("GrantHub.Core.Organisations.Organisation", null)
                         .WithMany()
+                        .HasForeignKey("FiscalHostOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GrantHub.Core.Organisations.Organisation", null)
+                        .WithMany()
                         .HasForeignKey("LeadOrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -1931,6 +1959,13 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                                 .HasColumnType("TEXT");
 
                             b1.Property<Guid>("OrganisationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("ConfirmationResetAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ConfirmationResetBy")
+                                .IsRequired()
                                 .HasColumnType("TEXT");
 
                             b1.Property<long>("InvitedAt")
@@ -2177,6 +2212,11 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         .HasForeignKey("CallId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("GrantHub.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("FiscalHostOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("GrantHub.Core.Funds.Fund", null)
                         .WithMany()

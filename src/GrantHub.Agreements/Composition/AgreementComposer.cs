@@ -28,6 +28,11 @@ internal sealed class AgreementComposer
     {
         WriteTitle();
         WriteParties();
+        if (!string.IsNullOrWhiteSpace(_agreement.FiscalHostNote))
+        {
+            WriteClause("Fiscal host", _agreement.FiscalHostNote);
+        }
+
         WriteAmount();
         WritePeriod();
         WritePaymentSchedule();

@@ -90,6 +90,19 @@ public class Application : IVersioned
     public DateTimeOffset? DecidedAt { get; private set; }
     public string? DecisionFeedback { get; private set; }
 
+    /// <summary>
+    /// The registered organisation that receives the grant and passes it on for an unregistered lead, or null. Its fee is
+    /// in basis points of what passes through it (<see cref="MaxFiscalHostFeeBasisPoints"/> at most).
+    /// </summary>
+    public Guid? FiscalHostOrganisationId { get; private set; }
+
+    public int? FiscalHostFeeBasisPoints { get; private set; }
+    public FiscalHostConsent? FiscalHostConsent { get; private set; }
+    public DateTimeOffset? FiscalHostAnsweredAt { get; private set; }
+
+    /// <summary>A fiscal host's fee is 0 to 15 % (1,500 basis points) of what passes through it.</summary>
+    public const int MaxFiscalHostFeeBasisPoints = 1_500;
+
     /// <summary>When the retention period ended and the application's free text was erased (<see cref="ErasePersonalData"/>).</summary>
     public DateTimeOffset? PersonalDataErasedAt { get; private set; }
     public long Version { get; set; }
@@ -109,9 +122,10 @@ public class Application : IVersioned
 
     public IEnumerable<ApplicationMember> Partners => _members.Where(m => m.Role == ConsortiumRole.Partner);
 
-    /// <summary>The lead and every partner that has not declined: whose members are related parties of this application.</summary>
+    /// <summary>The lead, every partner that has not declined and the fiscal host if any: whose members are related parties of this application.</summary>
     public IEnumerable<Guid> ConsortiumOrganisationIds =>
-        _members.Where(m => m.Status != ConsortiumMemberStatus.Declined).Select(m => m.OrganisationId);
+        _members.Where(m => m.Status != ConsortiumMemberStatus.Declined).Select(m => m.OrganisationId)
+            .Concat(FiscalHostOrganisationId is { } host ? [host] : []);
 
     /// <summary>The lead and every partner that has not declined: the organisations that may hold budget lines.</summary>
     public IEnumerable<Guid> ActiveOrganisationIds =>
@@ -160,8 +174,13 @@ public class Application : IVersioned
         UpdatedAt = now;
     }
 
-    /// <summary>Replaces the whole budget. Amounts are in <see cref="Currency"/>.</summary>
-    public void SetBudget(IReadOnlyCollection<BudgetLine> lines, DateTimeOffset now)
+    /// <summary>
+    /// Replaces the whole budget. Amounts are in <see cref="Currency"/>. A confirmed partner whose own lines change (an
+    /// amount, a year added or removed) goes back to awaiting confirmation with the years that changed; a partner already
+    /// awaiting after such a reset keeps its reason, measured against what it last confirmed. Lines of the lead and of
+    /// untouched partners reset nobody. Returns the partners this change reset.
+    /// </summary>
+    public IReadOnlyList<ApplicationMember> SetBudget(IReadOnlyCollection<BudgetLine> lines, DateTimeOffset now)
     {
         RequireDraft();
         var active = ActiveOrganisationIds.ToHashSet();
@@ -195,10 +214,57 @@ public class Application : IVersioned
             throw new BusinessRuleException("budget-line-repeated", repeated);
         }
 
+        var before = Partners.ToDictionary(p => p.OrganisationId, p => ShareByYear(_budgetLines, p.OrganisationId));
         _budgetLines.Clear();
         _budgetLines.AddRange(lines);
         RecalculateTotal();
         UpdatedAt = now;
+
+        var reset = new List<ApplicationMember>();
+        foreach (var partner in Partners)
+        {
+            var after = ShareByYear(_budgetLines, partner.OrganisationId);
+            if (SameShare(before[partner.OrganisationId], after))
+            {
+                continue;
+            }
+
+            if (partner.Status == ConsortiumMemberStatus.Confirmed)
+            {
+                partner.ResetConfirmation(Changes(before[partner.OrganisationId], after), now);
+                reset.Add(partner);
+            }
+            else if (partner.Status == ConsortiumMemberStatus.Invited && partner.ConfirmationResetAt is { } resetAt)
+            {
+                var confirmed = new Dictionary<int, long>(before[partner.OrganisationId]);
+                foreach (var change in partner.ConfirmationResetBy)
+                {
+                    if (change.PreviousMinorUnits is { } previous)
+                    {
+                        confirmed[change.Year] = previous;
+                    }
+                    else
+                    {
+                        confirmed.Remove(change.Year);
+                    }
+                }
+
+                partner.ResetConfirmation(Changes(confirmed, after), resetAt);
+            }
+        }
+
+        return reset;
+    }
+
+    /// <summary>
+    /// A short opaque token of one organisation's own budget lines (SHA-256 of its ordered year and minor-unit pairs and
+    /// the currency): a partner names the one it saw when it confirms, and a budget changed since is refused.
+    /// </summary>
+    public string BudgetFingerprint(Guid organisationId)
+    {
+        var share = ShareByYear(_budgetLines, organisationId).OrderBy(pair => pair.Key).Select(pair => $"{pair.Key}:{pair.Value}");
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{Currency};{string.Join(";", share)}"));
+        return Convert.ToHexStringLower(hash, 0, 8);
     }
 
     public void InvitePartner(Guid organisationId, DateTimeOffset now)
@@ -241,11 +307,25 @@ public class Application : IVersioned
         UpdatedAt = now;
     }
 
-    /// <summary>The partner's own confirmation. Confirming twice changes nothing; a declined partner needs a new invitation.</summary>
-    public void ConfirmPartner(Guid organisationId, DateTimeOffset now)
+    /// <summary>The partner's own confirmation of its share as it stands now, without naming what it saw.</summary>
+    public void ConfirmPartner(Guid organisationId, DateTimeOffset now) => ConfirmPartner(organisationId, null, now);
+
+    /// <summary>
+    /// The partner's own confirmation of its share as it stands. When it names the <see cref="BudgetFingerprint"/> it saw
+    /// and the share has changed since, nothing is confirmed. Confirming twice changes nothing; a declined partner needs a
+    /// new invitation.
+    /// </summary>
+    public void ConfirmPartner(Guid organisationId, string? seenBudgetFingerprint, DateTimeOffset now)
     {
         RequireDraft();
         var partner = RequirePartner(organisationId);
+        if (seenBudgetFingerprint is not null && seenBudgetFingerprint != BudgetFingerprint(organisationId))
+        {
+            throw new BusinessRuleException(
+                "budget-changed-since-seen",
+                "The budget lines of your organisation changed after you read them. Read your share again before confirming.");
+        }
+
         switch (partner.Status)
         {
             case ConsortiumMemberStatus.Confirmed:
@@ -274,11 +354,108 @@ public class Application : IVersioned
         UpdatedAt = now;
     }
 
-    /// <summary>Checks every submission rule against the call and the lead organisation, then freezes the application.</summary>
-    public void Submit(Call call, Organisation lead, DateTimeOffset now)
+    /// <summary>
+    /// An unregistered lead names the registered organisation that will receive the grant and pass it on, and the host's
+    /// fee; the host's owners then consent or decline. Naming another host or another fee asks the host again; naming the
+    /// same again changes nothing. Returns whether the host is (again) asked to consent.
+    /// </summary>
+    public bool NameFiscalHost(Organisation lead, Organisation host, int feeBasisPoints, DateTimeOffset now)
+    {
+        RequireDraft();
+        if (lead.Id != LeadOrganisationId)
+        {
+            throw new ArgumentException("This is not the application's lead organisation.", nameof(lead));
+        }
+
+        if (feeBasisPoints is < 0 or > MaxFiscalHostFeeBasisPoints)
+        {
+            throw new ArgumentOutOfRangeException(nameof(feeBasisPoints), "A fiscal host's fee is 0 to 15 %.");
+        }
+
+        if (IsRegistered(lead))
+        {
+            throw new BusinessRuleException(
+                "fiscal-host-for-registered-lead",
+                "A registered organisation receives its grant itself; only a group without a registration number applies through a fiscal host.");
+        }
+
+        if (!IsRegistered(host))
+        {
+            throw new BusinessRuleException("fiscal-host-unregistered", "A fiscal host must be a registered organisation (with a registration number).");
+        }
+
+        if (_members.Any(m => m.OrganisationId == host.Id && m.Status != ConsortiumMemberStatus.Declined))
+        {
+            throw new BusinessRuleException("fiscal-host-in-consortium", "A fiscal host holds the money for the group; it cannot also be a member of the consortium.");
+        }
+
+        if (host.DueDiligence == DueDiligenceStatus.Failed)
+        {
+            throw new BusinessRuleException("fiscal-host-due-diligence-failed", "The fiscal host did not pass due diligence.");
+        }
+
+        if (FiscalHostOrganisationId == host.Id && FiscalHostFeeBasisPoints == feeBasisPoints)
+        {
+            return false;
+        }
+
+        FiscalHostOrganisationId = host.Id;
+        FiscalHostFeeBasisPoints = feeBasisPoints;
+        FiscalHostConsent = Applications.FiscalHostConsent.Requested;
+        FiscalHostAnsweredAt = null;
+        UpdatedAt = now;
+        return true;
+    }
+
+    /// <summary>The lead applies without a fiscal host after all.</summary>
+    public void RemoveFiscalHost(DateTimeOffset now)
+    {
+        RequireDraft();
+        if (FiscalHostOrganisationId is null)
+        {
+            return;
+        }
+
+        FiscalHostOrganisationId = null;
+        FiscalHostFeeBasisPoints = null;
+        FiscalHostConsent = null;
+        FiscalHostAnsweredAt = null;
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// The host's answer, for the fee it read: a fee changed since is refused (409 <c>fiscal-host-terms-changed</c>).
+    /// Answering the same again changes nothing.
+    /// </summary>
+    public void AnswerFiscalHost(Guid hostOrganisationId, bool consents, int? seenFeeBasisPoints, DateTimeOffset now)
+    {
+        RequireDraft();
+        if (FiscalHostOrganisationId != hostOrganisationId)
+        {
+            throw new NotFoundException("Fiscal host", hostOrganisationId);
+        }
+
+        if (seenFeeBasisPoints is { } seen && seen != FiscalHostFeeBasisPoints)
+        {
+            throw new BusinessRuleException("fiscal-host-terms-changed", "The fee changed after you read the request. Read it again before answering.");
+        }
+
+        var answer = consents ? Applications.FiscalHostConsent.Consented : Applications.FiscalHostConsent.Declined;
+        if (FiscalHostConsent == answer)
+        {
+            return;
+        }
+
+        FiscalHostConsent = answer;
+        FiscalHostAnsweredAt = now;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Checks every submission rule against the call, the lead organisation and its fiscal host if it has one, then freezes the application.</summary>
+    public void Submit(Call call, Organisation lead, DateTimeOffset now, Organisation? fiscalHost = null)
     {
         RequireStatus(ApplicationStatus.Submitted, ApplicationStatus.Draft);
-        if (UnmetSubmissionRules(call, lead, now).FirstOrDefault() is { } unmet)
+        if (UnmetSubmissionRules(call, lead, now, fiscalHost).FirstOrDefault() is { } unmet)
         {
             throw unmet;
         }
@@ -288,15 +465,21 @@ public class Application : IVersioned
         UpdatedAt = now;
         call.Changed();
         lead.Changed();
+        fiscalHost?.Changed();
     }
 
     /// <summary>
     /// Every submission rule this draft does not meet yet, in the order <see cref="Submit"/> checks them, so the
     /// applicant sees the whole list before pressing submit; empty when the application can be submitted.
     /// </summary>
-    public IReadOnlyList<BusinessRuleException> UnmetSubmissionRules(Call call, Organisation lead, DateTimeOffset now)
+    public IReadOnlyList<BusinessRuleException> UnmetSubmissionRules(Call call, Organisation lead, DateTimeOffset now, Organisation? fiscalHost = null)
     {
         RequireOwn(call, lead);
+        if (fiscalHost?.Id != FiscalHostOrganisationId)
+        {
+            throw new ArgumentException("This is not the application's fiscal host.", nameof(fiscalHost));
+        }
+
         var unmet = new List<BusinessRuleException>();
         if (call.Status is CallStatus.Closed or CallStatus.Decided || now >= call.ClosesAt)
         {
@@ -329,9 +512,11 @@ public class Application : IVersioned
         var partners = Partners.Where(p => p.Status != ConsortiumMemberStatus.Declined).ToList();
         if (partners.Any(p => p.Status != ConsortiumMemberStatus.Confirmed))
         {
+            var waiting = partners.Where(p => p.Status != ConsortiumMemberStatus.Confirmed).ToList();
             unmet.Add(new BusinessRuleException(
                 "partners-not-confirmed",
-                $"{partners.Count(p => p.Status != ConsortiumMemberStatus.Confirmed)} invited partner(s) have not confirmed yet. Wait for them or remove them."));
+                $"{waiting.Count} partner(s) have not confirmed the current budget yet " +
+                $"({waiting.Count(p => p.ConfirmationResetAt is not null)} of them because a budget change touched their share). Wait for them or remove them."));
         }
 
         if (call.ConsortiumRequired && partners.Count == 0)
@@ -345,6 +530,30 @@ public class Application : IVersioned
             unmet.Add(new BusinessRuleException(
                 "partner-count-out-of-range",
                 $"The call allows {call.MinPartners} to {call.MaxPartners} partners; this consortium has {partners.Count}."));
+        }
+
+        if (fiscalHost is not null)
+        {
+            if (IsRegistered(lead))
+            {
+                unmet.Add(new BusinessRuleException(
+                    "fiscal-host-for-registered-lead",
+                    "The lead organisation now has a registration number: it receives its grant itself. Remove the fiscal host."));
+            }
+
+            if (FiscalHostConsent != Applications.FiscalHostConsent.Consented)
+            {
+                unmet.Add(new BusinessRuleException(
+                    "fiscal-host-not-consented",
+                    FiscalHostConsent == Applications.FiscalHostConsent.Declined
+                        ? "The fiscal host declined. Name another host or remove it."
+                        : "The fiscal host has not consented yet."));
+            }
+
+            if (fiscalHost.DueDiligence == DueDiligenceStatus.Failed)
+            {
+                unmet.Add(new BusinessRuleException("fiscal-host-due-diligence-failed", "The fiscal host did not pass due diligence."));
+            }
         }
 
         if (_budgetLines.Count == 0)
@@ -448,6 +657,8 @@ public class Application : IVersioned
         return shares.Where(share => share.Value.IsPositive).ToDictionary();
     }
 
+    private static bool IsRegistered(Organisation organisation) => !string.IsNullOrWhiteSpace(organisation.RegistrationNumber);
+
     private static BusinessRuleException CallClosed(Call call) =>
         new("call-closed", $"The call closed at {(call.ClosedAt ?? call.ClosesAt):u}.");
 
@@ -495,6 +706,21 @@ public class Application : IVersioned
                 $"An application that is {Status} cannot become {target}; it must be {string.Join(" or ", allowed)}.");
         }
     }
+
+    private static Dictionary<int, long> ShareByYear(IEnumerable<BudgetLine> lines, Guid organisationId) =>
+        lines.Where(line => line.OrganisationId == organisationId).ToDictionary(line => line.Year, line => line.Amount.MinorUnits);
+
+    private static bool SameShare(IReadOnlyDictionary<int, long> left, IReadOnlyDictionary<int, long> right) =>
+        left.Count == right.Count && left.All(pair => right.TryGetValue(pair.Key, out var amount) && amount == pair.Value);
+
+    private static List<BudgetYearChange> Changes(IReadOnlyDictionary<int, long> confirmed, IReadOnlyDictionary<int, long> current) =>
+    [
+        .. confirmed.Keys.Union(current.Keys)
+            .Order()
+            .Select(year => (year, previous: confirmed.TryGetValue(year, out var p) ? p : (long?)null, now: current.TryGetValue(year, out var n) ? n : (long?)null))
+            .Where(change => change.previous != change.now)
+            .Select(change => new BudgetYearChange(change.year, change.previous, change.now)),
+    ];
 
     private void DropBudgetOf(Guid organisationId)
     {

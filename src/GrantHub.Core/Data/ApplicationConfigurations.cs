@@ -1,7 +1,9 @@
 using GrantHub.Core.Applications;
 using GrantHub.Core.Calls;
 using GrantHub.Core.Organisations;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace GrantHub.Core.Data;
@@ -19,6 +21,8 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.PrimitiveCollection(a => a.Pillars).ElementType(e => e.HasConversion<string>());
         builder.PrimitiveCollection(a => a.Countries);
         builder.PrimitiveCollection(a => a.TargetGroups).ElementType(e => e.HasConversion<string>());
+        builder.Property(a => a.FiscalHostConsent).HasConversion<string>().HasMaxLength(16);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(a => a.FiscalHostOrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(a => a.GrantYears);
         builder.Ignore(a => a.Partners);
         builder.Ignore(a => a.ActiveOrganisationIds);
@@ -40,6 +44,14 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
             member.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
             member.HasOne<Organisation>().WithMany().HasForeignKey(m => m.OrganisationId);
             member.HasIndex(m => m.OrganisationId);
+            // Read and written whole (a reset replaces the list), as a small JSON array.
+            member.Property(m => m.ConfirmationResetBy).HasConversion(
+                changes => JsonSerializer.Serialize(changes, (JsonSerializerOptions?)null),
+                json => json == "" ? new List<BudgetYearChange>() : JsonSerializer.Deserialize<List<BudgetYearChange>>(json, (JsonSerializerOptions?)null)!,
+                new ValueComparer<IReadOnlyList<BudgetYearChange>>(
+                    (left, right) => left!.SequenceEqual(right!),
+                    changes => changes.Aggregate(0, (hash, change) => HashCode.Combine(hash, change)),
+                    changes => changes.ToList()));
         });
         builder.Navigation(a => a.Members).HasField("_members").UsePropertyAccessMode(PropertyAccessMode.Field);
 

@@ -25,6 +25,8 @@ internal sealed class GrantConfiguration : IEntityTypeConfiguration<Grant>
         builder.Ignore(g => g.NextAgreementVersion);
         builder.Ignore(g => g.ConsortiumOrganisationIds);
         builder.Ignore(g => g.RequiredSignatures);
+        builder.Ignore(g => g.FiscalHostFee);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(g => g.FiscalHostOrganisationId).OnDelete(DeleteBehavior.Restrict);
 
         // An application is awarded at most one grant.
         builder.HasOne<Application>().WithMany().HasForeignKey(g => g.ApplicationId);

@@ -63,6 +63,17 @@ public partial class Grant : IVersioned
     public DateTimeOffset? PersonalDataErasedAt { get; private set; }
     public long Version { get; set; }
 
+    /// <summary>
+    /// For a group without registration: the registered organisation that receives the grant's money and passes it on,
+    /// and its fee in basis points of what passes through it, as the host consented to before submission. Null otherwise.
+    /// </summary>
+    public Guid? FiscalHostOrganisationId { get; private set; }
+
+    public int? FiscalHostFeeBasisPoints { get; private set; }
+
+    /// <summary>The host's fee on the whole grant amount, rounded down to the currency's minor unit; null without a host.</summary>
+    public Money? FiscalHostFee => FiscalHostFeeBasisPoints is { } basisPoints ? new Money(Amount.MinorUnits * basisPoints / 10_000, Currency) : null;
+
     public IReadOnlyCollection<GrantAllocation> Allocations => _allocations;
     public IReadOnlyCollection<Tranche> Tranches => _tranches;
     public IReadOnlyCollection<GrantReport> Reports => _reports;
@@ -139,6 +150,13 @@ public partial class Grant : IVersioned
         grant.PlanTranches(tranchePlan ?? grant.Period.DefaultTranchePlan(amount));
         grant._reports.AddRange(grant.Period.ReportingSchedule().Select(r => new GrantReport(grant.Id, grant.Currency, r.Kind, r.PeriodYear, r.DueOn)));
         return grant;
+    }
+
+    /// <summary>At award, the fiscal host the application named (and that consented) and its fee.</summary>
+    internal void ThroughFiscalHost(Guid hostOrganisationId, int feeBasisPoints)
+    {
+        FiscalHostOrganisationId = hostOrganisationId;
+        FiscalHostFeeBasisPoints = feeBasisPoints;
     }
 
     /// <summary>

@@ -16,7 +16,11 @@ public record GrantAwardTerms(
     int DurationMonths,
     IReadOnlyDictionary<Guid, Money> Allocations,
     IReadOnlyList<PlannedTranche>? TranchePlan,
-    bool PayMembersDirectly = false);
+    bool PayMembersDirectly = false,
+    GrantFiscalHost? FiscalHost = null);
+
+/// <summary>The registered organisation that receives and passes on the money of a group without registration, and its fee.</summary>
+public record GrantFiscalHost(Guid OrganisationId, int FeeBasisPoints);
 
 /// <summary>
 /// The one way to create a grant; the award decision calls it from its command handler. It takes the next grant
@@ -49,6 +53,11 @@ public sealed class GrantAwarding(GrantHubDbContext db)
             awardedBy,
             now,
             terms.PayMembersDirectly);
+        if (terms.FiscalHost is { } host)
+        {
+            grant.ThroughFiscalHost(host.OrganisationId, host.FeeBasisPoints);
+        }
+
         fund.Commit(grant.Amount);
         db.Grants.Add(grant);
         return grant;

@@ -74,6 +74,11 @@ public static class ApplicationTestData
         await (await partner.Client.PostJson($"/api/applications/{applicationId}/partners/{partner.OrganisationId}/confirm"))
             .ReadAs<ApplicationResponse>();
 
+    /// <summary>The partner confirms the share it read, naming its fingerprint.</summary>
+    public static async Task<ApplicationResponse> ConfirmSeen(this Applicant partner, Guid applicationId, string budgetFingerprint) =>
+        await (await partner.Client.PostJson($"/api/applications/{applicationId}/partners/{partner.OrganisationId}/confirm", new ConfirmPartnershipRequest(budgetFingerprint)))
+            .ReadAs<ApplicationResponse>();
+
     public static Task<HttpResponseMessage> PutBudget(this HttpClient client, Guid applicationId, params BudgetLineInput[] lines) =>
         client.PutJson($"/api/applications/{applicationId}/budget", new SetApplicationBudgetRequest(lines));
 
@@ -95,13 +100,13 @@ public static class ApplicationTestData
         var partner = await factory.NewOrganisation("BI", sensitivePartner);
         var application = await lead.Draft(call);
         await lead.Invite(application.Id, partner);
-        await partner.Confirm(application.Id);
-        application = await lead.Budget(
+        await lead.Budget(
             application.Id,
             new BudgetLineInput(lead.OrganisationId, 1, 50_000m),
             new BudgetLineInput(lead.OrganisationId, 2, 30_000m),
             new BudgetLineInput(partner.OrganisationId, 1, 10_000m),
             new BudgetLineInput(partner.OrganisationId, 2, 10_000m));
+        application = await partner.Confirm(application.Id);
         return new Consortium(call, lead, partner, application);
     }
 

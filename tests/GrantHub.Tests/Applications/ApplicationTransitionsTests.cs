@@ -264,8 +264,8 @@ public class ApplicationTransitionsTests
     {
         var application = Draft();
         application.InvitePartner(_partner.Id, Now);
-        application.ConfirmPartner(_partner.Id, Now);
         application.SetBudget([new BudgetLine(_lead.Id, 1, EuroCents(60_000_00)), new BudgetLine(_partner.Id, 2, EuroCents(10_000_00))], Now);
+        application.ConfirmPartner(_partner.Id, Now);
         return application;
     }
 

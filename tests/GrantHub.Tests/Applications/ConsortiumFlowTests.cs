@@ -22,7 +22,9 @@ public class ConsortiumFlowTests(GrantHubFactory factory) : IClassFixture<GrantH
         Assert.Equal("EUR", draft.Currency);
         Assert.Equal(0m, draft.RequestedTotal);
         var leadMember = Assert.Single(draft.Members);
-        Assert.Equal(new ApplicationMemberResponse(lead.OrganisationId, lead.Organisation.Name, ConsortiumRole.Lead, ConsortiumMemberStatus.Confirmed), leadMember);
+        Assert.Equal(
+            (lead.OrganisationId, lead.Organisation.Name, ConsortiumRole.Lead, ConsortiumMemberStatus.Confirmed),
+            (leadMember.OrganisationId, leadMember.OrganisationName, leadMember.Role, leadMember.Status));
 
         var invited = await lead.Invite(draft.Id, partner);
         Assert.Equal(ConsortiumMemberStatus.Invited, invited.Members.Single(m => m.Role == ConsortiumRole.Partner).Status);
@@ -50,6 +52,8 @@ public class ConsortiumFlowTests(GrantHubFactory factory) : IClassFixture<GrantH
                 new BudgetLineResponse(partner.OrganisationId, 1, 15_000.25m),
             ],
             budgeted.Budget);
+        Assert.Equal(ConsortiumMemberStatus.Invited, budgeted.Members.Single(m => m.OrganisationId == partner.OrganisationId).Status);
+        await partner.Confirm(draft.Id);
 
         var submitted = await (await lead.Client.Submit(draft.Id)).ReadAs<ApplicationResponse>();
 

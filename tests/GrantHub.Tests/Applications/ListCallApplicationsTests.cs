@@ -43,6 +43,7 @@ public class ListCallApplicationsTests(GrantHubFactory factory) : IClassFixture<
         var high = await factory.SubmittedConsortium(call);
         var unscored = await factory.ReadyConsortium(call);
         await unscored.Lead.Budget(unscored.Id, new BudgetLineInput(unscored.Lead.OrganisationId, 1, 70_000m), new BudgetLineInput(unscored.Partner.OrganisationId, 1, 10_000m));
+        await unscored.Partner.Confirm(unscored.Id);
         await (await unscored.Lead.Client.Submit(unscored.Id)).ShouldBe(HttpStatusCode.OK);
         await factory.Review(low.Id, await factory.NewReviewer(), relevance: 2, consortium: 2);
         await factory.Review(high.Id, await factory.NewReviewer(), relevance: 5, consortium: 4);
@@ -94,8 +95,8 @@ public class ListCallApplicationsTests(GrantHubFactory factory) : IClassFixture<
         var partner = await factory.NewOrganisation("BI");
         var application = await lead.Draft(call);
         await lead.Invite(application.Id, partner);
-        await partner.Confirm(application.Id);
-        application = await lead.Budget(application.Id, new BudgetLineInput(lead.OrganisationId, 1, 60_000m), new BudgetLineInput(partner.OrganisationId, 1, 10_000m));
+        await lead.Budget(application.Id, new BudgetLineInput(lead.OrganisationId, 1, 60_000m), new BudgetLineInput(partner.OrganisationId, 1, 10_000m));
+        application = await partner.Confirm(application.Id);
         return new Consortium(call, lead, partner, application);
     }
 

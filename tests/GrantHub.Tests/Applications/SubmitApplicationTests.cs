@@ -86,6 +86,7 @@ public class SubmitApplicationTests(GrantHubFactory factory) : IClassFixture<Gra
     {
         var consortium = await factory.ReadyConsortium();
         await consortium.Lead.Budget(consortium.Id, new BudgetLineInput(consortium.Lead.OrganisationId, 1, (decimal)total));
+        await consortium.Partner.Confirm(consortium.Id);
 
         await (await consortium.Lead.Client.Submit(consortium.Id)).ShouldBreakRule("requested-total-out-of-range");
     }
@@ -98,6 +99,7 @@ public class SubmitApplicationTests(GrantHubFactory factory) : IClassFixture<Gra
             consortium.Id,
             new BudgetLineInput(consortium.Lead.OrganisationId, 1, 150_000m),
             new BudgetLineInput(consortium.Partner.OrganisationId, 2, 150_000m));
+        await consortium.Partner.Confirm(consortium.Id);
 
         var submitted = await (await consortium.Lead.Client.Submit(consortium.Id)).ReadAs<ApplicationResponse>();
 
@@ -119,6 +121,7 @@ public class SubmitApplicationTests(GrantHubFactory factory) : IClassFixture<Gra
     {
         var consortium = await factory.ReadyConsortium();
         await consortium.Lead.Budget(consortium.Id);
+        await consortium.Partner.Confirm(consortium.Id);
 
         await (await consortium.Lead.Client.Submit(consortium.Id)).ShouldBreakRule("budget-missing");
     }
@@ -210,6 +213,7 @@ public class SubmitApplicationTests(GrantHubFactory factory) : IClassFixture<Gra
     {
         var consortium = await factory.ReadyConsortium();
         await consortium.Lead.Budget(consortium.Id);
+        await consortium.Partner.Confirm(consortium.Id);
 
         await (await consortium.Lead.Client.Submit(consortium.Id)).ShouldBreakRule("budget-missing");
 

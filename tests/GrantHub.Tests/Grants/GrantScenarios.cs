@@ -208,8 +208,8 @@ public static class GrantScenarios
                 createdBy,
                 now);
             application.InvitePartner(partnerId, now);
-            application.ConfirmPartner(partnerId, now);
             application.SetBudget([new BudgetLine(leadId, 1, new Money(leadShare, currency)), new BudgetLine(partnerId, 1, new Money(partnerShare, currency))], now);
+            application.ConfirmPartner(partnerId, now);
             application.Submit(call, lead, now);
             db.Applications.Add(application);
             await db.SaveChangesAsync();

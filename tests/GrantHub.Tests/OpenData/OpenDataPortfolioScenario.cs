@@ -138,8 +138,8 @@ public static class OpenDataPortfolioScenarios
             new ApplicationNarrative(title, summary, [Pillar.Participation, Pillar.Protection], countries, [TargetGroup.WomenHumanRightsDefenders], 36),
             lead.Members.First().UserId, now);
         application.InvitePartner(partner.Id, now);
-        application.ConfirmPartner(partner.Id, now);
         application.SetBudget([new BudgetLine(lead.Id, 1, EuroCents(amount - (amount / 2))), new BudgetLine(partner.Id, 1, EuroCents(amount / 2))], now);
+        application.ConfirmPartner(partner.Id, now);
         application.Submit(call, leadEntity, now);
         application.StartReview();
         db.Applications.Add(application);

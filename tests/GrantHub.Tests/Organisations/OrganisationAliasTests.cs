@@ -30,11 +30,11 @@ public sealed class OrganisationAliasTests : LoopbackSmtpTests
         var call = await host.OpenCall();
         var application = await lead.Draft(call);
         await host.InviteThroughSharedMember(lead, application.Id, partner);
-        await partner.Confirm(application.Id);
         await lead.Budget(
             application.Id,
             new BudgetLineInput(lead.OrganisationId, 1, 80_000m),
             new BudgetLineInput(partner.OrganisationId, 1, 20_000m));
+        await partner.Confirm(application.Id);
         await (await lead.Client.Submit(application.Id)).ShouldBe(HttpStatusCode.OK);
         var reviewer = await host.NewReviewer();
         await host.Assign(application.Id, reviewer);

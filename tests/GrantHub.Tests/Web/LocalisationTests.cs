@@ -61,7 +61,7 @@ public partial class LocalisationTests
             typeof(ConsortiumMemberStatus), typeof(OrganisationType), typeof(DueDiligenceStatus), typeof(MembershipRole),
             typeof(GrantStatus), typeof(ReportKind), typeof(ReportStatus), typeof(TrancheStatus), typeof(EmergencyCategory),
             typeof(EmergencyRequestStatus), typeof(GrantHub.Api.Features.Funds.FundMovementKind), typeof(OnwardShareStatus), typeof(OnwardTransferStatus),
-            typeof(GrantHub.Api.Features.Applications.InformationRequestStatus),
+            typeof(GrantHub.Api.Features.Applications.InformationRequestStatus), typeof(FiscalHostConsent),
         ];
         var missing = shown.SelectMany(type => Enum.GetNames(type).Select(name => $"{type.Name}.{name}"))
             .Where(key => !Keys(CultureInfo.InvariantCulture).Contains(key));

@@ -232,8 +232,10 @@ public class OrganisationPagesTests(GrantHubFactory factory) : IClassFixture<Gra
         var session = await WebSession.SignedIn(factory, partner.Email);
         Assert.Contains("handler=ConfirmPartnership", await session.Read("/home"));
 
+        var fingerprint = (await partner.Client.Get(application.Id)).Members.Single(m => m.OrganisationId == partner.OrganisationId).BudgetFingerprint;
         var confirmed = await session.Post(
-            "/home?handler=ConfirmPartnership", ("applicationId", application.Id.ToString()), ("organisationId", partner.OrganisationId.ToString()));
+            "/home?handler=ConfirmPartnership",
+            ("applicationId", application.Id.ToString()), ("organisationId", partner.OrganisationId.ToString()), ("budgetFingerprint", fingerprint));
 
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
         var status = (await partner.Client.Get(application.Id)).Members.Single(m => m.OrganisationId == partner.OrganisationId).Status;

@@ -1,3 +1,4 @@
+using FluentValidation;
 using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Core.Applications;
@@ -8,7 +9,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GrantHub.Api.Features.Applications;
 
-public record ConfirmPartnershipCommand(Guid Id, Guid OrganisationId) : ICommand<ApplicationResponse>, IHasId;
+/// <summary>What a partner confirms: optionally the <c>budgetFingerprint</c> of its share as it read it (the web page always sends it).</summary>
+public record ConfirmPartnershipRequest(string? BudgetFingerprint);
+
+/// <summary>
+/// A partner confirms its share. With the fingerprint it read, a share changed since is refused (409
+/// <c>budget-changed-since-seen</c>); without one, it confirms its share as it stands.
+/// </summary>
+public record ConfirmPartnershipCommand(Guid Id, Guid OrganisationId, string? BudgetFingerprint = null) : ICommand<ApplicationResponse>, IHasId;
+
+public sealed class ConfirmPartnershipValidator : AbstractValidator<ConfirmPartnershipCommand>
+{
+    public ConfirmPartnershipValidator() => RuleFor(c => c.BudgetFingerprint).MaximumLength(64);
+}
 
 public record DeclinePartnershipCommand(Guid Id, Guid OrganisationId) : ICommand<ApplicationResponse>, IHasId;
 
@@ -23,7 +36,7 @@ public sealed class AnswerInvitationHandler(GrantHubDbContext db, Viewer user, T
         ICommandHandler<DeclinePartnershipCommand, ApplicationResponse>
 {
     public ValueTask<ApplicationResponse> Handle(ConfirmPartnershipCommand command, CancellationToken cancellationToken) =>
-        AnswerAsync(command.Id, command.OrganisationId, (application, now) => application.ConfirmPartner(command.OrganisationId, now), cancellationToken);
+        AnswerAsync(command.Id, command.OrganisationId, (application, now) => application.ConfirmPartner(command.OrganisationId, command.BudgetFingerprint, now), cancellationToken);
 
     public ValueTask<ApplicationResponse> Handle(DeclinePartnershipCommand command, CancellationToken cancellationToken) =>
         AnswerAsync(command.Id, command.OrganisationId, (application, now) => application.DeclinePartner(command.OrganisationId, now), cancellationToken);

@@ -36,13 +36,35 @@ public static class ApplicationEndpoints
                 mediator.Send(new RemovePartnerCommand(id, organisationId), ct))
             .WithSummary("Remove a partner and its budget lines (lead organisation members)");
 
-        applications.MapPost("/{id:guid}/partners/{organisationId:guid}/confirm", (Guid id, Guid organisationId, IMediator mediator, CancellationToken ct) =>
-                mediator.Send(new ConfirmPartnershipCommand(id, organisationId), ct))
-            .WithSummary("Confirm your organisation's partnership (partner organisation members)");
+        applications.MapPost(
+                "/{id:guid}/partners/{organisationId:guid}/confirm",
+                (Guid id, Guid organisationId, ConfirmPartnershipRequest? request, IMediator mediator, CancellationToken ct) =>
+                    mediator.Send(new ConfirmPartnershipCommand(id, organisationId, request?.BudgetFingerprint), ct))
+            .WithSummary("Confirm your organisation's partnership and its share of the budget; name the budgetFingerprint you read to be refused (409 budget-changed-since-seen) if it changed since (partner organisation members)");
 
         applications.MapPost("/{id:guid}/partners/{organisationId:guid}/decline", (Guid id, Guid organisationId, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new DeclinePartnershipCommand(id, organisationId), ct))
             .WithSummary("Decline, or leave, the consortium (partner organisation members)");
+
+        applications.MapPut("/{id:guid}/fiscal-host", (Guid id, NameFiscalHostRequest request, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new NameFiscalHostCommand(id, request.OrganisationId, request.FeePercent), ct))
+            .WithSummary("Name the registered organisation that receives and passes on the grant of an unregistered lead, and its fee (0-15 %); its owners are asked to consent (lead organisation members)");
+
+        applications.MapDelete("/{id:guid}/fiscal-host", (Guid id, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new RemoveFiscalHostCommand(id), ct))
+            .WithSummary("Apply without a fiscal host (lead organisation members)");
+
+        applications.MapGet("/{id:guid}/fiscal-host", (Guid id, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new GetFiscalHostRequestQuery(id), ct))
+            .WithSummary("What the fiscal host is asked to consent to, and its answer (the host's members, and those who may read the application)");
+
+        applications.MapPost("/{id:guid}/fiscal-host/consent", (Guid id, ConsentAsFiscalHostRequest? request, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new ConsentAsFiscalHostCommand(id, request?.FeePercent), ct))
+            .WithSummary("Consent to act as fiscal host for the fee named; with feePercent, a fee changed since is refused (409 fiscal-host-terms-changed) (the host's owners)");
+
+        applications.MapPost("/{id:guid}/fiscal-host/decline", (Guid id, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new DeclineAsFiscalHostCommand(id), ct))
+            .WithSummary("Decline to act as fiscal host (the host's owners)");
 
         applications.MapGet("/{id:guid}/checklist", (Guid id, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new GetSubmissionChecklistQuery(id), ct))

@@ -217,7 +217,8 @@ public sealed class DecideApplicationHandler(
                     application.DurationMonths,
                     application.AllocationsFor(amount),
                     plan,
-                    command.PayMembersDirectly == true),
+                    command.PayMembersDirectly == true,
+                    application.FiscalHostOrganisationId is { } hostId ? new GrantFiscalHost(hostId, application.FiscalHostFeeBasisPoints!.Value) : null),
                 viewer.RequiredId(),
                 now,
                 cancellationToken);

@@ -87,7 +87,10 @@ public sealed class SetApplicationBudgetValidator : AbstractValidator<SetApplica
     }
 }
 
-public sealed class SetApplicationBudgetHandler(GrantHubDbContext db, Viewer user, TimeProvider clock)
+/// <summary>
+/// Saves the budget; every partner whose confirmed share it changed awaits confirmation again and its owners are told why.
+/// </summary>
+public sealed class SetApplicationBudgetHandler(GrantHubDbContext db, Viewer user, TimeProvider clock, ApplicationNotifications notifications)
     : ICommandHandler<SetApplicationBudgetCommand, ApplicationResponse>
 {
     public async ValueTask<ApplicationResponse> Handle(SetApplicationBudgetCommand command, CancellationToken cancellationToken)
@@ -96,7 +99,19 @@ public sealed class SetApplicationBudgetHandler(GrantHubDbContext db, Viewer use
         var lines = command.Lines
             .Select(l => new BudgetLine(l.OrganisationId, l.Year, Money.Of(l.Amount, application.Currency)))
             .ToList();
-        application.SetBudget(lines, clock.GetUtcNow());
+        var reset = application.SetBudget(lines, clock.GetUtcNow());
+        if (reset.Count > 0)
+        {
+            var organisationIds = reset.Select(p => p.OrganisationId).Append(application.LeadOrganisationId).ToList();
+            var organisations = await db.Organisations.Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
+            var callTitle = await db.Calls.Where(c => c.Id == application.CallId).Select(c => c.Title).SingleAsync(cancellationToken);
+            foreach (var partner in reset)
+            {
+                await notifications.PartnerShareChangedAsync(
+                    application, partner, organisations[application.LeadOrganisationId], organisations[partner.OrganisationId], callTitle, cancellationToken);
+            }
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return await db.ToResponseAsync(application, user, cancellationToken);
     }

@@ -30,8 +30,11 @@ public sealed class SubmitApplicationHandler(
         var application = await db.Applications.FindForLeadAsync(user, command.Id, cancellationToken);
         var call = await db.Calls.SingleAsync(c => c.Id == application.CallId, cancellationToken);
         var lead = await db.Organisations.SingleAsync(o => o.Id == application.LeadOrganisationId, cancellationToken);
+        var fiscalHost = application.FiscalHostOrganisationId is { } hostId
+            ? await db.Organisations.SingleAsync(o => o.Id == hostId, cancellationToken)
+            : null;
 
-        application.Submit(call, lead, arrival.OrNow(clock));
+        application.Submit(call, lead, arrival.OrNow(clock), fiscalHost);
         await notifications.SubmittedAsync(application, call.Title, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return await db.ToResponseAsync(application, user, cancellationToken);

@@ -77,7 +77,26 @@ public sealed class PdfAgreementRenderer(AgreementPdfRenderer renderer, IOptions
             Version = particulars.Version,
             GeneratedAt = particulars.GeneratedAt,
             AmendmentNotes = AmendmentNotes(grant),
+            FiscalHostNote = FiscalHostNote(grant, particulars),
         });
+    }
+
+    private static string? FiscalHostNote(Grant grant, AgreementParticulars particulars)
+    {
+        if (grant.FiscalHostOrganisationId is not { } hostId)
+        {
+            return null;
+        }
+
+        var host = particulars.Organisations[hostId];
+        var lead = particulars.Organisations[grant.LeadOrganisationId];
+        var registration = host.RegistrationNumber is { } number ? $", registration number {number}" : "";
+        var fee = (grant.FiscalHostFeeBasisPoints!.Value / 100m).ToString("0.##", CultureInfo.InvariantCulture);
+        var feeAmount = grant.FiscalHostFee!.Value.Amount.ToString("N" + Currencies.MinorUnitDigits(grant.Currency), CultureInfo.InvariantCulture);
+        return $"{host.Name} ({host.Country}{registration}) acts as fiscal host for {lead.Name}, which is not registered. " +
+               $"The fiscal host receives every payment under this agreement on behalf of {lead.Name} and passes it on in full, " +
+               $"less a fee of {fee} % of each payment received ({grant.Currency} {feeAmount} on the whole grant). " +
+               "It accounts to the Funder for the money it receives and passes on.";
     }
 
     private static string ConditionText(Grant grant, Tranche tranche) => tranche.Condition switch

@@ -87,7 +87,8 @@ public record GrantResponse(
     IReadOnlyList<GrantReportSummary> Reports,
     IReadOnlyList<AgreementVersionResponse> AgreementVersions,
     IReadOnlyList<GrantAmendmentResponse> Amendments,
-    bool PaysMembersDirectly) : IHasId
+    bool PaysMembersDirectly,
+    GrantFiscalHostResponse? FiscalHost = null) : IHasId
 {
     public static GrantResponse From(Grant grant)
     {
@@ -116,6 +117,12 @@ public record GrantResponse(
             [.. grant.Reports.OrderBy(r => r.PeriodYear).Select(r => new GrantReportSummary(r.Id, r.Kind, r.PeriodYear, r.DueOn, r.Status))],
             [.. grant.AgreementVersions.OrderBy(v => v.Version).Select(v => AgreementVersionResponse.From(grant, v))],
             [.. grant.Amendments.OrderBy(a => a.Number).Select(a => GrantAmendmentResponse.From(a, currency))],
-            grant.PaysMembersDirectly);
+            grant.PaysMembersDirectly,
+            grant.FiscalHostOrganisationId is { } hostId
+                ? new GrantFiscalHostResponse(hostId, grant.FiscalHostFeeBasisPoints!.Value / 100m, grant.FiscalHostFee!.Value.Amount)
+                : null);
     }
 }
+
+/// <summary>The registered organisation that receives and passes on the grant for a group without registration, its fee in percent and on the whole amount.</summary>
+public record GrantFiscalHostResponse(Guid OrganisationId, decimal FeePercent, decimal FeeAmount);

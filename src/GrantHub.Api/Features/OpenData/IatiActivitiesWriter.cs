@@ -86,6 +86,13 @@ public static class IatiActivitiesWriter
             ParticipatingOrg(xml, "4", recipient.Identifier, type: null, recipient.Name);
         }
 
+        // A fiscal host is legally answerable to the funder for the money it receives and passes on to the group:
+        // OrganisationRole 2, Accountable.
+        if (grant.FiscalHost is { } host)
+        {
+            ParticipatingOrg(xml, "2", host.Organisation.Identifier, type: null, host.Organisation.Name);
+        }
+
         Code(xml, "activity-status", ((int)grant.Status).ToString(CultureInfo.InvariantCulture));
         if (grant.PlannedStart is { } start && grant.PlannedEnd is { } end)
         {

@@ -124,7 +124,10 @@ public sealed class OpenDataPortfolio(GrantHubDbContext db, IOptions<OpenDataOpt
     private async Task<RelatedFacts> RelatedAsync(List<Grant> page, CancellationToken cancellationToken)
     {
         var applicationIds = page.Select(g => g.ApplicationId).ToList();
-        var organisationIds = page.SelectMany(g => g.ConsortiumOrganisationIds).Distinct().ToList();
+        var organisationIds = page.SelectMany(g => g.ConsortiumOrganisationIds)
+            .Concat(page.Where(g => g.FiscalHostOrganisationId is not null).Select(g => g.FiscalHostOrganisationId!.Value))
+            .Distinct()
+            .ToList();
         var callIds = page.Select(g => g.CallId).Distinct().ToList();
         var fundIds = page.Select(g => g.FundId).Distinct().ToList();
         var applications = await db.Applications.AsNoTracking()
@@ -216,7 +219,10 @@ internal sealed class SafetyRules(OpenDataOptions options, OpenDataTexts texts, 
             Emergency: false,
             isProtected,
             budgets,
-            disbursements);
+            disbursements,
+            !isProtected && grant.FiscalHostOrganisationId is { } hostId && related.Organisations[hostId] is { Sensitive: false } host
+                ? new PublishedFiscalHost(Organisation(host), grant.FiscalHostFeeBasisPoints!.Value / 100m)
+                : null);
     }
 
     public PublishedGrant EmergencyGrant(EmergencyGrantFacts facts)

@@ -14,6 +14,12 @@ public sealed record PublishedOrganisation(string Identifier, string Name, Publi
 
 public sealed record PublishedProgramme(string Code, string Title);
 
+/// <summary>
+/// The registered organisation that receives a group's grant and passes it on, with its fee. Published only when neither
+/// the group nor any consortium member nor the host is at risk: a named host would point at the group it hosts.
+/// </summary>
+public sealed record PublishedFiscalHost(PublishedOrganisation Organisation, decimal FeePercent);
+
 public sealed record PublishedPayment(DateOnly Date, long Amount);
 
 public sealed record PublishedBudget(DateOnly Start, DateOnly End, long Amount);
@@ -51,7 +57,8 @@ public sealed record PublishedGrant(
     bool Emergency,
     bool Protected,
     IReadOnlyList<PublishedBudget> Budgets,
-    IReadOnlyList<PublishedPayment> Disbursements)
+    IReadOnlyList<PublishedPayment> Disbursements,
+    PublishedFiscalHost? FiscalHost = null)
 {
     public IEnumerable<PublishedOrganisation> Recipients => Partners.Prepend(Lead);
 

@@ -93,6 +93,17 @@ public static class ThreeSixtyGivingJsonWriter
         }
 
         json.WriteEndArray();
+        if (grant.FiscalHost is { } host)
+        {
+            // Not a field of the 360Giving standard (which allows additional fields): the recipients above carry out the
+            // grant; the host receives the money and passes it on for its fee.
+            json.WriteStartObject("fiscalHost");
+            json.WriteString("id", host.Organisation.Identifier);
+            json.WriteString("name", host.Organisation.Name);
+            json.WriteNumber("feePercent", host.FeePercent);
+            json.WriteEndObject();
+        }
+
         json.WriteStartArray("fundingOrganization");
         json.WriteStartObject();
         json.WriteString("id", options.FunderIdentifier);

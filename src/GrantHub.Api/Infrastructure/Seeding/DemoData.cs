@@ -121,12 +121,12 @@ public sealed class DemoData(
         {
             var submitted = Application.Draft(openCall, lead.Id, fund.Currency, SubmittedApplicationNarrative(), leadUserId, now);
             submitted.InvitePartner(partner.Id, now);
-            submitted.ConfirmPartner(partner.Id, now);
             submitted.SetBudget(
             [
                 new BudgetLine(lead.Id, 1, Euros(45_000)), new BudgetLine(lead.Id, 2, Euros(45_000)), new BudgetLine(lead.Id, 3, Euros(40_000)),
                 new BudgetLine(partner.Id, 1, Euros(20_000)), new BudgetLine(partner.Id, 2, Euros(20_000)), new BudgetLine(partner.Id, 3, Euros(20_000)),
             ], now);
+            submitted.ConfirmPartner(partner.Id, now);
             submitted.Submit(openCall, lead, now);
             db.Applications.Add(submitted);
         }

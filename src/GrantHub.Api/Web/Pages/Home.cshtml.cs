@@ -16,7 +16,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace GrantHub.Api.Web.Pages;
 
-public record InvitationToAnswer(Guid ApplicationId, Guid OrganisationId, string Title);
+/// <summary>A consortium invitation to answer, with the share of the budget it asks the organisation to confirm and that share's fingerprint.</summary>
+public record InvitationToAnswer(Guid ApplicationId, Guid OrganisationId, string Title, decimal Share, string Currency, string BudgetFingerprint, bool AskedAgain);
 
 public record DraftWithDeadline(Guid ApplicationId, string Title, DateTimeOffset? ClosesAt);
 
@@ -66,9 +67,9 @@ public sealed class HomeModel : WebPage
         return await ReloadAsync(cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostConfirmPartnershipAsync(Guid applicationId, Guid organisationId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostConfirmPartnershipAsync(Guid applicationId, Guid organisationId, string? budgetFingerprint, CancellationToken cancellationToken)
     {
-        if (await TryAsync(() => Mediator.Send(new ConfirmPartnershipCommand(applicationId, organisationId), cancellationToken).AsTask()))
+        if (await TryAsync(() => Mediator.Send(new ConfirmPartnershipCommand(applicationId, organisationId, budgetFingerprint ?? ""), cancellationToken).AsTask()))
         {
             Confirmation = Text["Partnership.Confirmed"];
             return LocalRedirect($"/applications/{applicationId}");
@@ -108,7 +109,7 @@ public sealed class HomeModel : WebPage
         [
             .. applications.SelectMany(a => a.Members
                 .Where(m => m.Role == ConsortiumRole.Partner && m.Status == ConsortiumMemberStatus.Invited && mine.Contains(m.OrganisationId))
-                .Select(m => new InvitationToAnswer(a.Id, m.OrganisationId, a.Title))),
+                .Select(m => new InvitationToAnswer(a.Id, m.OrganisationId, a.Title, m.Allocation.Sum(y => y.Amount), a.Currency, m.BudgetFingerprint, m.ConfirmationReset is not null))),
         ];
         var led = applications.Where(a => mine.Contains(a.LeadOrganisationId)).ToList();
         Drafts =

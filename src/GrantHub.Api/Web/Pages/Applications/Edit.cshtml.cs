@@ -1,5 +1,6 @@
 using GrantHub.Api.Features.Applications;
 using GrantHub.Api.Features.Calls;
+using GrantHub.Api.Features.Organisations;
 using GrantHub.Api.Features.Users;
 using GrantHub.Core.Applications;
 using GrantHub.Core.Calls;
@@ -30,6 +31,11 @@ public sealed class EditModel : WebPage
     [BindProperty] public List<TargetGroup> TargetGroups { get; set; } = [];
     [BindProperty] public int DurationMonths { get; set; }
     [BindProperty] public string? PartnerOrganisationId { get; set; }
+    [BindProperty] public string? FiscalHostOrganisationId { get; set; }
+    [BindProperty] public string? FiscalHostFeePercent { get; set; }
+
+    /// <summary>A lead without a registration number may apply through a fiscal host.</summary>
+    public bool LeadUnregistered { get; private set; }
 
     public QuestionsView Questions { get; private set; } = null!;
 
@@ -88,6 +94,39 @@ public sealed class EditModel : WebPage
         return await AfterAsync(id, saved, "Application.PartnerRemoved", cancellationToken, keepNarrative: false);
     }
 
+    public async Task<IActionResult> OnPostNameFiscalHostAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var saved = false;
+        var fee = WebText.ParseAmount(FiscalHostFeePercent);
+        if (!Guid.TryParse(FiscalHostOrganisationId?.Trim(), out var hostId))
+        {
+            ModelState.AddModelError(nameof(FiscalHostOrganisationId), Text["Validation.Identifier"]);
+        }
+        else if (fee is null)
+        {
+            ModelState.AddModelError(nameof(FiscalHostFeePercent), Text["Validation.Amount"]);
+        }
+        else
+        {
+            saved = await TryAsync(
+                () => Mediator.Send(new NameFiscalHostCommand(id, hostId, fee.Value), cancellationToken).AsTask(),
+                field => field switch
+                {
+                    nameof(NameFiscalHostCommand.OrganisationId) => nameof(FiscalHostOrganisationId),
+                    nameof(NameFiscalHostCommand.FeePercent) => nameof(FiscalHostFeePercent),
+                    _ => field,
+                });
+        }
+
+        return await AfterAsync(id, saved, "Application.FiscalHostNamed", cancellationToken, keepNarrative: false);
+    }
+
+    public async Task<IActionResult> OnPostRemoveFiscalHostAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var saved = await TryAsync(() => Mediator.Send(new RemoveFiscalHostCommand(id), cancellationToken).AsTask());
+        return await AfterAsync(id, saved, "Application.FiscalHostRemoved", cancellationToken, keepNarrative: false);
+    }
+
     public async Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken cancellationToken)
     {
         var saved = await TryAsync(() => Mediator.Send(new SubmitApplicationCommand(id), cancellationToken).AsTask());
@@ -144,6 +183,8 @@ public sealed class EditModel : WebPage
         if (Editable)
         {
             Checklist = await Mediator.Send(new GetSubmissionChecklistQuery(id), cancellationToken);
+            LeadUnregistered = string.IsNullOrWhiteSpace(
+                (await Mediator.Send(new GetOrganisationQuery(Application.LeadOrganisationId), cancellationToken)).RegistrationNumber);
         }
     }
 }
