@@ -153,10 +153,15 @@ public partial class Grant : IVersioned
     }
 
     /// <summary>At award, the fiscal host the application named (and that consented) and its fee.</summary>
+    /// <summary>The host receives what would be paid to the lead, the group without registration it passes the money on to.</summary>
     internal void ThroughFiscalHost(Guid hostOrganisationId, int feeBasisPoints)
     {
         FiscalHostOrganisationId = hostOrganisationId;
         FiscalHostFeeBasisPoints = feeBasisPoints;
+        foreach (var tranche in _tranches.Where(t => t.PayeeOrganisationId is null || t.PayeeOrganisationId == LeadOrganisationId))
+        {
+            tranche.PayTo(hostOrganisationId);
+        }
     }
 
     /// <summary>
@@ -593,13 +598,14 @@ public partial class Grant : IVersioned
     {
         if (!PaysMembersDirectly)
         {
-            _tranches.Add(new Tranche(Id, number, plannedDate, amount, condition, amendmentId));
+            _tranches.Add(new Tranche(Id, number, plannedDate, amount, condition, amendmentId, FiscalHostOrganisationId));
             return number + 1;
         }
 
         foreach (var (organisationId, part) in parts.Where(p => p.Part.IsPositive).OrderByDescending(p => p.OrganisationId == LeadOrganisationId).ThenBy(p => p.OrganisationId))
         {
-            _tranches.Add(new Tranche(Id, number++, plannedDate, part, condition, amendmentId, organisationId, splitOf: amount));
+            var payee = organisationId == LeadOrganisationId ? FiscalHostOrganisationId ?? organisationId : organisationId;
+            _tranches.Add(new Tranche(Id, number++, plannedDate, part, condition, amendmentId, payee, splitOf: amount));
         }
 
         return number;

@@ -69,7 +69,8 @@ public class Tranche
 
     /// <summary>
     /// Null for a payment to the lead organisation on behalf of the consortium (the lead then owes each partner its onward
-    /// transfer); under direct payment, the one consortium member this part of an instalment is paid to.
+    /// transfer); the fiscal host for a payment on behalf of a consortium whose lead is a group without registration; under
+    /// direct payment, the one consortium member this part of an instalment is paid to (the lead's part to its host, if any).
     /// </summary>
     public Guid? PayeeOrganisationId { get; private set; }
 
@@ -109,6 +110,17 @@ public class Tranche
         Status is TrancheStatus.Planned or TrancheStatus.Due ? Math.Max(0, requiredApprovals - CurrentApprovals.Count()) : 0;
 
     internal void MarkDue() => Status = TrancheStatus.Due;
+
+    /// <summary>Sends a payment not yet made to another organisation (the lead's fiscal host, named at award).</summary>
+    internal void PayTo(Guid organisationId)
+    {
+        if (Status is not (TrancheStatus.Planned or TrancheStatus.Due))
+        {
+            throw new InvalidOperationException($"Tranche {Number} is {Status}: its payee can no longer change.");
+        }
+
+        PayeeOrganisationId = organisationId;
+    }
 
     /// <summary>Why this officer may not give this decision on the tranche now, or null when she may (as <see cref="Decide"/> enforces).</summary>
     internal BusinessRuleException? RefusalToDecide(Guid officerId, ApprovalDecision decision) =>

@@ -6,6 +6,7 @@ using GrantHub.Api.Features.Grants;
 using GrantHub.Api.Features.Organisations;
 using GrantHub.Core.Applications;
 using GrantHub.Core.Organisations;
+using GrantHub.Tests.Emergency;
 using GrantHub.Tests.Infrastructure;
 using GrantHub.Tests.OpenData;
 using GrantHub.Tests.Organisations;
@@ -159,19 +160,65 @@ public class FiscalHostTests(OpenDataFactory factory) : IClassFixture<OpenDataFa
 
         var iati = await Download("/api/open-data/iati.xml");
         Assert.Empty(OfficialSchemas.ValidateIati(iati));
-        var hostOrg = ExportedFiles.Iati(iati).Descendants("participating-org").Single(o => o.Attribute("role")?.Value == "2");
-        Assert.Equal($"{OpenDataIdentifierPrefix}-ORG-{host.OrganisationId}", hostOrg.Attribute("ref")!.Value);
+        var hostOrg = ExportedFiles.Iati(iati).Descendants("participating-org")
+            .Single(o => o.Attribute("ref")?.Value == $"{OpenDataIdentifierPrefix}-ORG-{host.OrganisationId}");
+        Assert.Equal("2", hostOrg.Attribute("role")!.Value);
         Assert.Contains(host.Organisation.Name, hostOrg.Value);
         var giving = await Download("/api/open-data/360giving.json");
         Assert.Empty(OfficialSchemas.Validate360Giving(Encoding.UTF8.GetString(giving)));
         using var package = JsonDocument.Parse(giving);
-        var hosted = package.RootElement.GetProperty("grants").EnumerateArray().Single(g => g.TryGetProperty("fiscalHost", out _));
+        var hosted = package.RootElement.GetProperty("grants").EnumerateArray()
+            .Single(g => g.TryGetProperty("fiscalHost", out var fiscalHost) && fiscalHost.GetProperty("id").GetString() == $"{OpenDataIdentifierPrefix}-ORG-{host.OrganisationId}");
         Assert.Equal((host.Organisation.Name, 7.5m), (hosted.GetProperty("fiscalHost").GetProperty("name").GetString(), hosted.GetProperty("fiscalHost").GetProperty("feePercent").GetDecimal()));
 
-        var everything = Encoding.UTF8.GetString(iati) + Encoding.UTF8.GetString(giving) + Encoding.UTF8.GetString(await Download("/api/open-data/360giving.csv"));
+        var csv = Encoding.UTF8.GetString(await Download("/api/open-data/360giving.csv"));
+        var csvLines = csv.Split("\r\n");
+        Assert.EndsWith(",fiscalHost/id,fiscalHost/name,fiscalHost/feePercent", csvLines[0]);
+        Assert.Contains(csvLines, line => line.EndsWith($",{OpenDataIdentifierPrefix}-ORG-{host.OrganisationId},{host.Organisation.Name},7.5", StringComparison.Ordinal));
+        var everything = Encoding.UTF8.GetString(iati) + Encoding.UTF8.GetString(giving) + csv;
         Assert.DoesNotContain(atRiskHost.Organisation.Name, everything);
         Assert.DoesNotContain(atRiskHost.OrganisationId.ToString(), everything);
         Assert.DoesNotContain(atRiskGroup.Organisation.Name, everything);
+    }
+
+    [Fact]
+    public async Task A_grant_through_a_fiscal_host_is_paid_to_the_host_and_the_partner_is_still_owed_its_share()
+    {
+        var call = await factory.OpenCall();
+        var (group, host, application, partner) = await GroupReadyToSubmit(call);
+        await group.NameHost(application.Id, host, 5m);
+        await (await host.Client.PostJson($"/api/applications/{application.Id}/fiscal-host/consent")).ShouldBe(HttpStatusCode.OK);
+        await (await group.Client.Submit(application.Id)).ShouldBe(HttpStatusCode.OK);
+        await factory.CloseCall(call.Id);
+        var officer = await factory.Officer();
+        var decision = await (await officer.Decide(application.Id, ReviewTestData.Award(90_000m, factory.Today(), overrideJustification: "Panel met in person.")))
+            .ReadAs<DecisionResponse>();
+        var grantUrl = $"/api/grants/{decision.GrantId}";
+        var version = await (await officer.PostJson($"{grantUrl}/agreement")).ReadAs<AgreementVersionResponse>(HttpStatusCode.Created);
+        await (await group.Client.PostJson($"{grantUrl}/agreement/sign", new SignAgreementRequest(version.Sha256, group.OrganisationId))).ShouldBe(HttpStatusCode.OK);
+        await (await partner.Client.PostJson($"{grantUrl}/agreement/sign", new SignAgreementRequest(version.Sha256, partner.OrganisationId))).ShouldBe(HttpStatusCode.OK);
+        await (await officer.PostJson($"{grantUrl}/agreement/sign", new SignAgreementRequest(version.Sha256))).ShouldBe(HttpStatusCode.OK);
+
+        var grant = await (await officer.GetAsync(grantUrl)).ReadAs<GrantResponse>();
+        Assert.All(grant.Tranches, t => Assert.Equal(host.OrganisationId, t.PayeeOrganisationId));
+        var finance = await factory.Finance();
+        var queued = Assert.Single((await (await finance.GetAsync("/api/finance/queue")).ReadAs<GrantHub.Api.Features.Finance.FinanceQueueResponse>()).AwaitingDecision,
+            i => i.Id == grant.Id);
+        Assert.Equal(host.OrganisationId, queued.OrganisationId);
+        Assert.Equal(host.Organisation.Name, queued.OrganisationName);
+
+        var approvers = new[] { finance, await factory.Finance2() }.Take(queued.RequiredApprovals);
+        foreach (var approver in approvers)
+        {
+            await (await approver.PostJson($"{grantUrl}/tranches/1/approvals", new TrancheApprovalRequest(GrantHub.Core.Common.ApprovalDecision.Approve, null)))
+                .ShouldBe(HttpStatusCode.OK);
+        }
+
+        await (await finance.PostJson($"{grantUrl}/tranches/1/payment", new TranchePaymentRequest("BANK-HOST-1", factory.Today()))).ShouldBe(HttpStatusCode.OK);
+        var transfers = await (await officer.GetAsync($"{grantUrl}/transfers")).ReadAs<GrantOnwardTransfersResponse>();
+        var owed = Assert.Single(transfers.Items);
+        Assert.Equal((1, partner.OrganisationId), (owed.TrancheNumber, owed.PartnerOrganisationId));
+        Assert.True(owed.Expected > 0);
     }
 
     private const string OpenDataIdentifierPrefix = "360G-granthub";

@@ -44,7 +44,9 @@ public static class ThreeSixtyGivingCsvWriter
             .Concat(Enumerable.Range(0, shape.MaxClassifications).SelectMany(i => new[]
             {
                 $"Classifications:{i}:Vocabulary", $"Classifications:{i}:Code", $"Classifications:{i}:Title",
-            }));
+            }))
+            // The package's additional fiscalHost object, by its path (it has no title in the standard's template).
+            .Concat(["fiscalHost/id", "fiscalHost/name", "fiscalHost/feePercent"]);
     }
 
     private static string[] LocationHeader(string prefix) =>
@@ -75,7 +77,8 @@ public static class ThreeSixtyGivingCsvWriter
                 : Blank(4)))
             .Concat(Enumerable.Range(0, shape.MaxClassifications).SelectMany(i => i < classifications.Count
                 ? new[] { classifications[i].Vocabulary, classifications[i].Code, classifications[i].Title }
-                : Blank(3)));
+                : Blank(3)))
+            .Concat(grant.FiscalHost is { } host ? [host.Organisation.Identifier, host.Organisation.Name, Number(host.FeePercent)] : Blank(3));
     }
 
     private static string?[] Location(PublishedLocation? location, string language) =>
