@@ -32,6 +32,12 @@ public sealed record AgreementDocument
     /// </summary>
     public string? FiscalHostNote { get; init; }
 
+    /// <summary>
+    /// The funder pays each consortium member its part of every instalment itself (chosen at award): no onward transfers,
+    /// and each tranche names the member it is paid to in its condition column.
+    /// </summary>
+    public bool PaysMembersDirectly { get; init; }
+
     /// <summary>Free text added as an "Amendments" clause, e.g. a no-cost extension; line breaks start new paragraphs.</summary>
     public string? AmendmentNotes { get; init; }
 }

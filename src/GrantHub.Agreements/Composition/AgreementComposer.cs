@@ -115,12 +115,22 @@ internal sealed class AgreementComposer
             return;
         }
 
-        var passingOn = HasPartners
-            ? " The Lead Organisation passes on to each Partner its share of every tranche, in proportion to its allocation, within 30 days of receiving it."
-            : string.Empty;
-        _text.Paragraph(
-            "The Funder pays the Grant to the Lead Organisation in the tranches below. A tranche is paid on or " +
-            "after its planned date once its condition, if any, is met." + passingOn);
+        if (_agreement.PaysMembersDirectly)
+        {
+            _text.Paragraph(
+                "The Funder pays each member of the consortium its part of every instalment directly, in the tranches below; " +
+                "each names the member it is paid to. A tranche is paid on or after its planned date once its condition, if " +
+                "any, is met. No member passes money on to another.");
+        }
+        else
+        {
+            var passingOn = HasPartners
+                ? " The Lead Organisation passes on to each Partner its share of every tranche, in proportion to its allocation, within 30 days of receiving it."
+                : string.Empty;
+            _text.Paragraph(
+                "The Funder pays the Grant to the Lead Organisation in the tranches below. A tranche is paid on or " +
+                "after its planned date once its condition, if any, is met." + passingOn);
+        }
         _tables.Write(
             [
                 new TableColumn("No.", 7),

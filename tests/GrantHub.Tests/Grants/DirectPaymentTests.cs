@@ -5,6 +5,8 @@ using GrantHub.Api.Features.Grants;
 using GrantHub.Core.Grants;
 using GrantHub.Tests.Infrastructure;
 using GrantHub.Tests.Reviews;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
 
 namespace GrantHub.Tests.Grants;
 
@@ -38,6 +40,14 @@ public class DirectPaymentTests(GrantHubFactory factory) : IClassFixture<GrantHu
             ],
             grant.Tranches.Select(t => (t.Number, t.PlannedDate, t.Amount, t.PayeeOrganisationId)));
         Assert.Equal(90_000m, grant.Tranches.Sum(t => t.Amount));
+
+        await (await officer.PostJson($"/api/grants/{grant.Id}/agreement")).ShouldBe(HttpStatusCode.Created);
+        var pdf = await (await consortium.Lead.Client.GetAsync($"/api/grants/{grant.Id}/agreement")).Content.ReadAsByteArrayAsync();
+        using var document = PdfDocument.Open(pdf);
+        var text = string.Join(" ", string.Join(" ", document.GetPages().Select(page => ContentOrderTextExtractor.GetText(page))).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("The Funder pays each member of the consortium its part of every instalment directly", text);
+        Assert.DoesNotContain("passes on to each Partner", text);
+        Assert.Contains($"Paid to {consortium.Partner.Organisation.Name}", text);
     }
 
     [Fact]

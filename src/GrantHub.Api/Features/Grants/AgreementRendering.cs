@@ -66,7 +66,7 @@ public sealed class PdfAgreementRenderer(AgreementPdfRenderer renderer, IOptions
                 .. grant.Tranches
                     .Where(t => t.Status != TrancheStatus.Cancelled)
                     .OrderBy(t => t.Number)
-                    .Select(t => new AgreementTranche(t.Number, t.PlannedDate, t.Amount.Amount, ConditionText(grant, t))),
+                    .Select(t => new AgreementTranche(t.Number, t.PlannedDate, t.Amount.Amount, TrancheTerms(grant, t, particulars))),
             ],
             Reports =
             [
@@ -78,6 +78,7 @@ public sealed class PdfAgreementRenderer(AgreementPdfRenderer renderer, IOptions
             GeneratedAt = particulars.GeneratedAt,
             AmendmentNotes = AmendmentNotes(grant),
             FiscalHostNote = FiscalHostNote(grant, particulars),
+            PaysMembersDirectly = grant.PaysMembersDirectly,
         });
     }
 
@@ -97,6 +98,18 @@ public sealed class PdfAgreementRenderer(AgreementPdfRenderer renderer, IOptions
                $"The fiscal host receives every payment under this agreement on behalf of {lead.Name} and passes it on in full, " +
                $"less a fee of {fee} % of each payment received ({grant.Currency} {feeAmount} on the whole grant). " +
                "It accounts to the Funder for the money it receives and passes on.";
+    }
+
+    /// <summary>The tranche's condition; under direct payment preceded by the member it is paid to.</summary>
+    private static string TrancheTerms(Grant grant, Tranche tranche, AgreementParticulars particulars)
+    {
+        var condition = ConditionText(grant, tranche);
+        if (!grant.PaysMembersDirectly || tranche.PayeeOrganisationId is not { } payee || !particulars.Organisations.TryGetValue(payee, out var paid))
+        {
+            return condition;
+        }
+
+        return condition.Length == 0 ? $"Paid to {paid.Name}" : $"Paid to {paid.Name}; {condition}";
     }
 
     private static string ConditionText(Grant grant, Tranche tranche) => tranche.Condition switch
