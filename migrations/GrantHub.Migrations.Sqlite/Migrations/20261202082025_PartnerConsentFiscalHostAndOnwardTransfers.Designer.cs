@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GrantHub.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(GrantHubDbContext))]
-    [Migration("20261202062147_PartnerShareConsentAndFiscalHost")]
-    partial class PartnerShareConsentAndFiscalHost
+    [Migration("20261202082025_PartnerConsentFiscalHostAndOnwardTransfers")]
+    partial class PartnerConsentFiscalHostAndOnwardTransfers
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -143,6 +143,47 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                     b.HasIndex("CallId", "Status");
 
                     b.ToTable("Applications");
+                });
+
+            modelBuilder.Entity("GrantHub.Core.Applications.InformationRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answer")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AnswerBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AnsweredBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AskedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AskedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AttachmentFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AttachmentFileId");
+
+                    b.HasIndex("ApplicationId", "AskedAt");
+
+                    b.ToTable("InformationRequests");
                 });
 
             modelBuilder.Entity("GrantHub.Core.Auditing.AuditEntry", b =>
@@ -338,6 +379,28 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                     b.ToTable("EmergencyApprovals");
                 });
 
+            modelBuilder.Entity("GrantHub.Core.Emergency.EmergencyLightReport", b =>
+                {
+                    b.Property<Guid>("EmergencyRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnythingElse")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HowMoneyWasUsed")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SubmittedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EmergencyRequestId");
+
+                    b.ToTable("EmergencyLightReports");
+                });
+
             modelBuilder.Entity("GrantHub.Core.Emergency.EmergencyRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -430,6 +493,25 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("receivedCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ReceivedCurrency")
+                        .IsFixedLength();
+
+                    b.Property<decimal?>("receivedExchangeRate")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ExchangeRate");
+
+                    b.Property<long?>("receivedMinorUnits")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ReceivedAmount");
+
+                    b.Property<DateOnly?>("receivedValueDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ValueDate");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Amount", "GrantHub.Core.Emergency.EmergencyRequest.Amount#Money", b1 =>
                         {
                             b1.IsRequired();
@@ -467,6 +549,59 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         {
                             t.HasCheckConstraint("CK_EmergencyRequests_AmountPositive", "\"Amount\" > 0");
                         });
+                });
+
+            modelBuilder.Entity("GrantHub.Core.Files.StoredFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OriginalName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UploadedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StoredFiles");
+                });
+
+            modelBuilder.Entity("GrantHub.Core.Files.StoredFileContent", b =>
+                {
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("FileId");
+
+                    b.ToTable("StoredFileContents", (string)null);
                 });
 
             modelBuilder.Entity("GrantHub.Core.Funds.Fund", b =>
@@ -622,6 +757,39 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                     b.ToTable("FundTopUps");
                 });
 
+            modelBuilder.Entity("GrantHub.Core.Grants.AgreementSignature", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Party")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SignedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GrantId", "Version", "Party", "OrganisationId");
+
+                    b.ToTable("GrantAgreementSignatures", (string)null);
+                });
+
             modelBuilder.Entity("GrantHub.Core.Grants.AgreementVersion", b =>
                 {
                     b.Property<Guid>("GrantId")
@@ -644,9 +812,6 @@ namespace GrantHub.Migrations.Sqlite.Migrations
 
                     b.Property<long?>("SignedAt")
                         .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("SignedBy")
-                        .HasColumnType("TEXT");
 
                     b.HasKey("GrantId", "Version");
 
@@ -707,6 +872,9 @@ namespace GrantHub.Migrations.Sqlite.Migrations
 
                     b.Property<Guid>("LeadOrganisationId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("PaysMembersDirectly")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("PersonalDataErasedAt")
                         .HasColumnType("INTEGER");
@@ -913,6 +1081,13 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("FileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Form")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("GrantId")
                         .HasColumnType("TEXT");
 
@@ -922,6 +1097,19 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Narrative")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OralReportGivenOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OtherDonorCoversFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OtherDonorCoversTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OtherDonorName")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PeriodYear")
@@ -953,6 +1141,15 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("SubmittedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("WaivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("WaivedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WaiverReason")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("currency")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -966,12 +1163,83 @@ namespace GrantHub.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FileId");
+
                     b.HasIndex("GrantId", "PeriodYear")
                         .IsUnique();
 
                     b.HasIndex("Status", "DueOn");
 
                     b.ToTable("GrantReports");
+                });
+
+            modelBuilder.Entity("GrantHub.Core.Grants.OnwardTransfer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AnsweredBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisputeReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnerOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TrancheNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("TransferredOn")
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Amount", "GrantHub.Core.Grants.OnwardTransfer.Amount#Money", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Currency")
+                                .IsFixedLength();
+
+                            b1.Property<long>("MinorUnits")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Amount");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerOrganisationId");
+
+                    b.HasIndex("GrantId", "TrancheNumber", "PartnerOrganisationId");
+
+                    b.ToTable("GrantOnwardTransfers", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_GrantOnwardTransfers_AmountPositive", "\"Amount\" > 0");
+                        });
                 });
 
             modelBuilder.Entity("GrantHub.Core.Grants.Tranche", b =>
@@ -999,6 +1267,9 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("PaidOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("PayeeOrganisationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PaymentReference")
                         .HasColumnType("TEXT");
 
@@ -1015,6 +1286,29 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("receivedCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ReceivedCurrency")
+                        .IsFixedLength();
+
+                    b.Property<decimal?>("receivedExchangeRate")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ExchangeRate");
+
+                    b.Property<long?>("receivedMinorUnits")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ReceivedAmount");
+
+                    b.Property<DateOnly?>("receivedValueDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ValueDate");
+
+                    b.Property<long?>("splitOfMinorUnits")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("SplitOf");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Amount", "GrantHub.Core.Grants.Tranche.Amount#Money", b1 =>
                         {
@@ -1035,6 +1329,8 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AmendmentId");
+
+                    b.HasIndex("PayeeOrganisationId");
 
                     b.HasIndex("GrantId", "Number")
                         .IsUnique();
@@ -1756,6 +2052,20 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                     b.Navigation("Members");
                 });
 
+            modelBuilder.Entity("GrantHub.Core.Applications.InformationRequest", b =>
+                {
+                    b.HasOne("GrantHub.Core.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GrantHub.Core.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("AttachmentFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("GrantHub.Core.Calls.Call", b =>
                 {
                     b.HasOne("GrantHub.Core.Funds.Fund", null)
@@ -1811,6 +2121,15 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GrantHub.Core.Emergency.EmergencyLightReport", b =>
+                {
+                    b.HasOne("GrantHub.Core.Emergency.EmergencyRequest", null)
+                        .WithOne()
+                        .HasForeignKey("GrantHub.Core.Emergency.EmergencyLightReport", "EmergencyRequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GrantHub.Core.Emergency.EmergencyRequest", b =>
                 {
                     b.HasOne("GrantHub.Core.Identity.ApplicationUser", null)
@@ -1847,11 +2166,29 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GrantHub.Core.Files.StoredFileContent", b =>
+                {
+                    b.HasOne("GrantHub.Core.Files.StoredFile", null)
+                        .WithOne()
+                        .HasForeignKey("GrantHub.Core.Files.StoredFileContent", "FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GrantHub.Core.Funds.FundTopUp", b =>
                 {
                     b.HasOne("GrantHub.Core.Funds.Fund", null)
                         .WithMany()
                         .HasForeignKey("FundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantHub.Core.Grants.AgreementSignature", b =>
+                {
+                    b.HasOne("GrantHub.Core.Grants.AgreementVersion", null)
+                        .WithMany("Signatures")
+                        .HasForeignKey("GrantId", "Version")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1932,9 +2269,29 @@ namespace GrantHub.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("GrantHub.Core.Grants.GrantReport", b =>
                 {
+                    b.HasOne("GrantHub.Core.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("GrantHub.Core.Grants.Grant", null)
                         .WithMany("Reports")
                         .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantHub.Core.Grants.OnwardTransfer", b =>
+                {
+                    b.HasOne("GrantHub.Core.Grants.Grant", null)
+                        .WithMany("OnwardTransfers")
+                        .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GrantHub.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerOrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1951,6 +2308,11 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                         .HasForeignKey("GrantId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("GrantHub.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("PayeeOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("GrantHub.Core.Grants.TrancheApproval", b =>
@@ -2104,6 +2466,11 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                     b.Navigation("Approvals");
                 });
 
+            modelBuilder.Entity("GrantHub.Core.Grants.AgreementVersion", b =>
+                {
+                    b.Navigation("Signatures");
+                });
+
             modelBuilder.Entity("GrantHub.Core.Grants.Grant", b =>
                 {
                     b.Navigation("AgreementVersions");
@@ -2111,6 +2478,8 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                     b.Navigation("Allocations");
 
                     b.Navigation("Amendments");
+
+                    b.Navigation("OnwardTransfers");
 
                     b.Navigation("Reports");
 

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace GrantHub.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class OnwardTransfersAndDirectPayment : Migration
+    public partial class PartnerConsentFiscalHostAndOnwardTransfers : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -23,12 +23,62 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                 type: "INTEGER",
                 nullable: true);
 
+            migrationBuilder.AddColumn<int>(
+                name: "FiscalHostFeeBasisPoints",
+                table: "Grants",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "FiscalHostOrganisationId",
+                table: "Grants",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.AddColumn<bool>(
                 name: "PaysMembersDirectly",
                 table: "Grants",
                 type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
+
+            migrationBuilder.AddColumn<long>(
+                name: "FiscalHostAnsweredAt",
+                table: "Applications",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "FiscalHostConsent",
+                table: "Applications",
+                type: "TEXT",
+                maxLength: 16,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "FiscalHostFeeBasisPoints",
+                table: "Applications",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "FiscalHostOrganisationId",
+                table: "Applications",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "ConfirmationResetAt",
+                table: "ApplicationMembers",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ConfirmationResetBy",
+                table: "ApplicationMembers",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "");
 
             migrationBuilder.CreateTable(
                 name: "GrantOnwardTransfers",
@@ -73,6 +123,16 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                 column: "PayeeOrganisationId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Grants_FiscalHostOrganisationId",
+                table: "Grants",
+                column: "FiscalHostOrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_FiscalHostOrganisationId",
+                table: "Applications",
+                column: "FiscalHostOrganisationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_GrantOnwardTransfers_GrantId_TrancheNumber_PartnerOrganisationId",
                 table: "GrantOnwardTransfers",
                 columns: new[] { "GrantId", "TrancheNumber", "PartnerOrganisationId" });
@@ -81,6 +141,22 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                 name: "IX_GrantOnwardTransfers_PartnerOrganisationId",
                 table: "GrantOnwardTransfers",
                 column: "PartnerOrganisationId");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Applications_Organisations_FiscalHostOrganisationId",
+                table: "Applications",
+                column: "FiscalHostOrganisationId",
+                principalTable: "Organisations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Grants_Organisations_FiscalHostOrganisationId",
+                table: "Grants",
+                column: "FiscalHostOrganisationId",
+                principalTable: "Organisations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
 
             migrationBuilder.AddForeignKey(
                 name: "FK_GrantTranches_Organisations_PayeeOrganisationId",
@@ -95,6 +171,14 @@ namespace GrantHub.Migrations.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropForeignKey(
+                name: "FK_Applications_Organisations_FiscalHostOrganisationId",
+                table: "Applications");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_Grants_Organisations_FiscalHostOrganisationId",
+                table: "Grants");
+
+            migrationBuilder.DropForeignKey(
                 name: "FK_GrantTranches_Organisations_PayeeOrganisationId",
                 table: "GrantTranches");
 
@@ -105,6 +189,14 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                 name: "IX_GrantTranches_PayeeOrganisationId",
                 table: "GrantTranches");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Grants_FiscalHostOrganisationId",
+                table: "Grants");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Applications_FiscalHostOrganisationId",
+                table: "Applications");
+
             migrationBuilder.DropColumn(
                 name: "PayeeOrganisationId",
                 table: "GrantTranches");
@@ -114,8 +206,40 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                 table: "GrantTranches");
 
             migrationBuilder.DropColumn(
+                name: "FiscalHostFeeBasisPoints",
+                table: "Grants");
+
+            migrationBuilder.DropColumn(
+                name: "FiscalHostOrganisationId",
+                table: "Grants");
+
+            migrationBuilder.DropColumn(
                 name: "PaysMembersDirectly",
                 table: "Grants");
+
+            migrationBuilder.DropColumn(
+                name: "FiscalHostAnsweredAt",
+                table: "Applications");
+
+            migrationBuilder.DropColumn(
+                name: "FiscalHostConsent",
+                table: "Applications");
+
+            migrationBuilder.DropColumn(
+                name: "FiscalHostFeeBasisPoints",
+                table: "Applications");
+
+            migrationBuilder.DropColumn(
+                name: "FiscalHostOrganisationId",
+                table: "Applications");
+
+            migrationBuilder.DropColumn(
+                name: "ConfirmationResetAt",
+                table: "ApplicationMembers");
+
+            migrationBuilder.DropColumn(
+                name: "ConfirmationResetBy",
+                table: "ApplicationMembers");
         }
     }
 }
