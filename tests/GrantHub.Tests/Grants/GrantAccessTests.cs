@@ -19,7 +19,7 @@ public class GrantAccessTests(GrantHubFactory factory) : IClassFixture<GrantHubF
 
         Assert.Equal(
             ["id", "grantNumber", "applicationId", "fundId", "leadOrganisationId", "status", "amount", "currency", "startDate", "endDate",
-             "allocations", "tranches", "reports", "agreementVersions", "amendments", "paysMembersDirectly"],
+             "allocations", "tranches", "reports", "agreementVersions", "amendments", "paysMembersDirectly", "fiscalHost"],
             grant.EnumerateObject().Select(p => p.Name));
         Assert.Equal("AwaitingSignature", grant.GetProperty("status").GetString());
         Assert.Equal(90_000m, grant.GetProperty("amount").GetDecimal());
