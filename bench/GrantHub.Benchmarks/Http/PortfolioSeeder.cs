@@ -212,7 +212,7 @@ internal sealed class PortfolioSeeder(BenchmarkHost host)
         var period = GrantPeriod.FromDuration(start, DurationMonths);
         var awardedAt = new DateTimeOffset(start.AddDays(-20).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         rows.Grant.Add(Text(id), $"GB-{number:D7}", Text(applicationId), Text(callId), Text(fundId), Text(lead), "EUR", GrantAmount, Day(period.Start),
-            Day(period.End), nameof(GrantStatus.Active), Text(officer), Instant(awardedAt), Instant(awardedAt.AddDays(10)), 1);
+            Day(period.End), nameof(GrantStatus.Active), Text(officer), Instant(awardedAt), Instant(awardedAt.AddDays(10)), 1, false);
         var members = partner is { } partnerId ? new[] { lead, partnerId } : [lead];
         foreach (var member in members)
         {
@@ -408,7 +408,7 @@ internal sealed class PortfolioSeeder(BenchmarkHost host)
             "AssignedBy", "AssignedAt", "DueAt", "Status", "HasConflict", "DeclaredAt", "Comment", "WeightedScore", "UpdatedAt", "SubmittedAt", "Version", "Scores");
 
         public readonly BulkInsert Grant = new(connection, transaction, "Grants", "Id", "GrantNumber", "ApplicationId", "CallId", "FundId",
-            "LeadOrganisationId", "Currency", "Amount", "StartDate", "EndDate", "Status", "AwardedBy", "AwardedAt", "ActivatedAt", "Version");
+            "LeadOrganisationId", "Currency", "Amount", "StartDate", "EndDate", "Status", "AwardedBy", "AwardedAt", "ActivatedAt", "Version", "PaysMembersDirectly");
 
         public readonly BulkInsert Allocation = new(connection, transaction, "GrantAllocations", "GrantId", "OrganisationId", "Amount", "Currency");
 

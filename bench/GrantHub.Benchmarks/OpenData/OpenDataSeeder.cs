@@ -46,7 +46,7 @@ internal sealed class OpenDataSeeder(BenchmarkHost host)
             "RequestedTotal", "CreatedBy", "CreatedAt", "UpdatedAt", "SubmittedAt", "DecidedAt", "Version");
         using var insertGrant = new BulkInsert(connection, transaction, "Grants",
             "Id", "GrantNumber", "ApplicationId", "CallId", "FundId", "LeadOrganisationId", "Currency", "Amount",
-            "StartDate", "EndDate", "Status", "AwardedBy", "AwardedAt", "ActivatedAt", "Version");
+            "StartDate", "EndDate", "Status", "AwardedBy", "AwardedAt", "ActivatedAt", "Version", "PaysMembersDirectly");
         using var insertAllocation = new BulkInsert(connection, transaction, "GrantAllocations", "GrantId", "OrganisationId", "Amount", "Currency");
         using var insertTranche = new BulkInsert(connection, transaction, "GrantTranches",
             "Id", "GrantId", "Number", "PlannedDate", "Amount", "Currency", "Condition", "Status", "ApprovalRound", "PaymentReference", "PaidOn", "RecordedBy", "RecordedAt");
@@ -75,7 +75,7 @@ internal sealed class OpenDataSeeder(BenchmarkHost host)
             var grantId = Guid.NewGuid();
             var period = GrantPeriod.FromDuration(start, 36);
             insertGrant.Add(Text(grantId), $"GB-{number + 1:D7}", Text(applicationId), Text(callId), Text(fundId), Text(leadId), "EUR", GrantAmount,
-                Day(period.Start), Day(period.End), nameof(GrantStatus.Active), Text(ownerId), Instant(awardedAt), Instant(awardedAt.AddDays(10)), 1);
+                Day(period.Start), Day(period.End), nameof(GrantStatus.Active), Text(ownerId), Instant(awardedAt), Instant(awardedAt.AddDays(10)), 1, false);
             var withPartner = number % 10 == 9;
             insertAllocation.Add(Text(grantId), Text(leadId), withPartner ? GrantAmount / 2 : GrantAmount, "EUR");
             if (withPartner)

@@ -74,7 +74,7 @@ internal sealed class GrantSeeder(BenchmarkHost host)
                 "Currency", "RequestedTotal", "DurationMonths", "Status", "CreatedBy", "CreatedAt", "UpdatedAt", "SubmittedAt", "DecidedAt", "Version");
             using var insertGrant = new BulkInsert(
                 connection, transaction, "Grants", "Id", "GrantNumber", "ApplicationId", "CallId", "FundId", "LeadOrganisationId", "Currency", "Amount",
-                "StartDate", "EndDate", "Status", "AwardedBy", "AwardedAt", "ActivatedAt", "Version");
+                "StartDate", "EndDate", "Status", "AwardedBy", "AwardedAt", "ActivatedAt", "Version", "PaysMembersDirectly");
             using var insertAllocation = new BulkInsert(connection, transaction, "GrantAllocations", "GrantId", "OrganisationId", "Amount", "Currency");
             using var insertReport = new BulkInsert(
                 connection, transaction, "GrantReports", "Id", "GrantId", "Currency", "Kind", "PeriodYear", "DueOn", "Status", "SubmissionCount");
@@ -114,7 +114,7 @@ internal sealed class GrantSeeder(BenchmarkHost host)
                 insertGrant.Add(
                     Text(grantId), $"GB-{number + 1:D7}", Text(applicationId), Text(callId), Text(fundId), Text(organisationId), "EUR", GrantAmount,
                     Day(period.Start), Day(period.End), nameof(GrantStatus.Active), Text(officers[number % Officers]), Instant(awardedAt),
-                    Instant(awardedAt.AddDays(10)), 1);
+                    Instant(awardedAt.AddDays(10)), 1, false);
                 insertAllocation.Add(Text(grantId), Text(organisationId), GrantAmount, "EUR");
 
                 foreach (var scheduled in period.ReportingSchedule())
