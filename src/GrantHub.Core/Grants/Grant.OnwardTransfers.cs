@@ -64,7 +64,7 @@ public partial class Grant
         return
         [
             .. _tranches
-                .Where(t => t.Status == TrancheStatus.Paid && (t.PayeeOrganisationId is null || t.PayeeOrganisationId == FiscalHostOrganisationId) && t.PaidOn is not null)
+                .Where(t => t.Status == TrancheStatus.Paid)
                 .OrderBy(t => t.Number)
                 .SelectMany(tranche => partners.Select(partner => ShareOf(tranche, partner)))
                 .Where(share => share.Expected.IsPositive),

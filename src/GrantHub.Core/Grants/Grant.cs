@@ -95,7 +95,8 @@ public partial class Grant : IVersioned
     /// <summary>
     /// Builds an awarded grant awaiting signature. Without a tranche plan, one tranche per grant year (equal, the
     /// remainder in the last). A tranche planned in grant year n ≥ 2 waits for the annual report of year n − 1.
-    /// The caller commits <paramref name="amount"/> against the fund in the same unit of work.
+    /// The caller commits <paramref name="amount"/> against the fund in the same unit of work. Through a
+    /// <paramref name="fiscalHost"/>, what would be paid to the lead is paid to the host.
     /// </summary>
     public static Grant Award(
         string grantNumber,
@@ -110,7 +111,8 @@ public partial class Grant : IVersioned
         IReadOnlyList<PlannedTranche>? tranchePlan,
         Guid awardedBy,
         DateTimeOffset now,
-        bool paysMembersDirectly = false)
+        bool paysMembersDirectly = false,
+        GrantFiscalHost? fiscalHost = null)
     {
         if (!amount.IsPositive)
         {
@@ -145,23 +147,13 @@ public partial class Grant : IVersioned
             AwardedBy = awardedBy,
             AwardedAt = now,
             PaysMembersDirectly = paysMembersDirectly,
+            FiscalHostOrganisationId = fiscalHost?.OrganisationId,
+            FiscalHostFeeBasisPoints = fiscalHost?.FeeBasisPoints,
         };
         grant._allocations.AddRange(allocations.Select(a => new GrantAllocation(grant.Id, a.Key, a.Value)));
         grant.PlanTranches(tranchePlan ?? grant.Period.DefaultTranchePlan(amount));
         grant._reports.AddRange(grant.Period.ReportingSchedule().Select(r => new GrantReport(grant.Id, grant.Currency, r.Kind, r.PeriodYear, r.DueOn)));
         return grant;
-    }
-
-    /// <summary>At award, the fiscal host the application named (and that consented) and its fee.</summary>
-    /// <summary>The host receives what would be paid to the lead, the group without registration it passes the money on to.</summary>
-    internal void ThroughFiscalHost(Guid hostOrganisationId, int feeBasisPoints)
-    {
-        FiscalHostOrganisationId = hostOrganisationId;
-        FiscalHostFeeBasisPoints = feeBasisPoints;
-        foreach (var tranche in _tranches.Where(t => t.PayeeOrganisationId is null || t.PayeeOrganisationId == LeadOrganisationId))
-        {
-            tranche.PayTo(hostOrganisationId);
-        }
     }
 
     /// <summary>
@@ -470,12 +462,10 @@ public partial class Grant : IVersioned
         }
 
         var amendment = AddAmendment(AmendmentKind.TopUp, newEndDate: null, amount, reason, by, now);
-        var shares = _allocations.ToDictionary(a => a, a => amount.ScaledBy(a.Amount, Amount));
-        var remainderHolder = _allocations.FirstOrDefault(a => a.OrganisationId == LeadOrganisationId) ?? _allocations.MaxBy(a => a.Amount.MinorUnits)!;
-        shares[remainderHolder] += amount - Money.Sum(shares.Values, Currency);
-        foreach (var (allocation, share) in shares)
+        var shares = SharesOf(amount);
+        foreach (var (organisationId, share) in shares)
         {
-            allocation.Increase(share);
+            _allocations.Single(a => a.OrganisationId == organisationId).Increase(share);
         }
 
         Amount += amount;
@@ -486,7 +476,7 @@ public partial class Grant : IVersioned
             amount,
             TrancheCondition.None,
             amendment.Id,
-            [.. shares.Select(s => (s.Key.OrganisationId, s.Value))]);
+            shares);
         return amendment;
     }
 

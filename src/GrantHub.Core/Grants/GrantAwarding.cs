@@ -52,12 +52,8 @@ public sealed class GrantAwarding(GrantHubDbContext db)
             terms.TranchePlan,
             awardedBy,
             now,
-            terms.PayMembersDirectly);
-        if (terms.FiscalHost is { } host)
-        {
-            grant.ThroughFiscalHost(host.OrganisationId, host.FeeBasisPoints);
-        }
-
+            terms.PayMembersDirectly,
+            terms.FiscalHost);
         fund.Commit(grant.Amount);
         db.Grants.Add(grant);
         return grant;

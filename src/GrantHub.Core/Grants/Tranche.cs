@@ -111,17 +111,6 @@ public class Tranche
 
     internal void MarkDue() => Status = TrancheStatus.Due;
 
-    /// <summary>Sends a payment not yet made to another organisation (the lead's fiscal host, named at award).</summary>
-    internal void PayTo(Guid organisationId)
-    {
-        if (Status is not (TrancheStatus.Planned or TrancheStatus.Due))
-        {
-            throw new InvalidOperationException($"Tranche {Number} is {Status}: its payee can no longer change.");
-        }
-
-        PayeeOrganisationId = organisationId;
-    }
-
     /// <summary>Why this officer may not give this decision on the tranche now, or null when she may (as <see cref="Decide"/> enforces).</summary>
     internal BusinessRuleException? RefusalToDecide(Guid officerId, ApprovalDecision decision) =>
         FinalRefusal()

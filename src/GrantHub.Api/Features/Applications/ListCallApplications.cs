@@ -129,17 +129,12 @@ public sealed class ListCallApplicationsHandler(GrantHubDbContext db, Viewer vie
             .ToList();
         var page = sorted.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToList();
 
-        var pageLeadIds = page.Select(r => r.Application.LeadOrganisationId).Distinct().ToList();
-        var names = await db.Organisations.AsNoTracking()
-            .Where(o => pageLeadIds.Contains(o.Id))
-            .Select(o => new OrganisationNaming(o.Id, o.Name, o.Alias, o.Sensitive))
-            .ToDictionaryAsync(o => o.Id, cancellationToken);
-        var mine = await viewer.OrganisationsAsync(cancellationToken);
+        var names = await db.OrganisationNamesAsync(viewer, page.Select(r => r.Application.LeadOrganisationId), OrganisationNameUse.Everyday, cancellationToken);
         return new PagedResponse<CallApplicationRow>(
             [
                 .. page.Select(r => new CallApplicationRow(
                     r.Application.Id, r.Application.Title, r.Application.LeadOrganisationId,
-                    Visibility.NameShownTo(names[r.Application.LeadOrganisationId], mine, viewer, OrganisationNameUse.Everyday),
+                    names[r.Application.LeadOrganisationId],
                     r.Lead.Sensitive, r.Lead.Country, r.Lead.WomenLed, r.Application.Countries, r.Application.Pillars, r.Application.TargetGroups,
                     r.Application.Status, r.Application.RequestedTotal.Amount, r.Application.Currency, r.Score, r.ReviewCount, r.Application.SubmittedAt)),
             ],

@@ -44,11 +44,7 @@ public sealed class RecordOnwardTransferHandler(GrantHubDbContext db, Viewer vie
 {
     public async ValueTask<OnwardTransferResponse> Handle(RecordOnwardTransferCommand command, CancellationToken cancellationToken)
     {
-        var grant = await db.Grants.WithDetails().FindVisibleAsync(viewer, command.Id, cancellationToken);
-        if (!await viewer.IsMemberOfAsync(grant.LeadOrganisationId, cancellationToken))
-        {
-            throw new ForbiddenException("Only the lead organisation records the transfers it makes to its partners.");
-        }
+        var grant = await db.Grants.WithDetails().FindForLeadAsync(viewer, command.Id, "Only the lead organisation records the transfers it makes to its partners.", cancellationToken);
 
         var transfer = grant.RecordOnwardTransfer(
             command.TrancheNumber!.Value,

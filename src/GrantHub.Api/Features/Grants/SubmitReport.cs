@@ -99,11 +99,7 @@ public sealed class SubmitReportHandler(GrantHubDbContext db, Viewer viewer, Tim
 {
     public async ValueTask<GrantReportResponse> Handle(SubmitReportCommand command, CancellationToken cancellationToken)
     {
-        var grant = await db.Grants.WithDetails().FindVisibleAsync(viewer, command.Id, cancellationToken);
-        if (await viewer.RoleInAsync(grant.LeadOrganisationId, cancellationToken) is null)
-        {
-            throw new ForbiddenException("Only members of the lead organisation submit the grant's reports.");
-        }
+        var grant = await db.Grants.WithDetails().FindForLeadAsync(viewer, command.Id, "Only members of the lead organisation submit the grant's reports.", cancellationToken);
 
         var submission = new ReportSubmission(
             command.Narrative.Trim(),

@@ -52,11 +52,7 @@ public sealed class SubmitReportFileHandler(GrantHubDbContext db, Viewer viewer,
 {
     public async ValueTask<GrantReportResponse> Handle(SubmitReportFileCommand command, CancellationToken cancellationToken)
     {
-        var grant = await db.Grants.WithDetails().FindVisibleAsync(viewer, command.Id, cancellationToken);
-        if (await viewer.RoleInAsync(grant.LeadOrganisationId, cancellationToken) is null)
-        {
-            throw new ForbiddenException("Only members of the lead organisation submit the grant's reports.");
-        }
+        var grant = await db.Grants.WithDetails().FindForLeadAsync(viewer, command.Id, "Only members of the lead organisation submit the grant's reports.", cancellationToken);
 
         var now = clock.GetUtcNow();
         var (file, content) = StoredFile.Store(command.File!.Name, command.File.Content, viewer.RequiredId(), now);

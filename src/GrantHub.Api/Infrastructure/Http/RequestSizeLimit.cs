@@ -13,7 +13,7 @@ public static class RequestSizeLimit
     public static IApplicationBuilder UseRequestSizeLimit(this WebApplication app)
     {
         var limit = app.Configuration.GetValue("Limits:MaxRequestBodyBytes", 1_048_576L);
-        var uploadLimit = UploadOptions.MaxBytesFrom(app.Configuration) + UploadOptions.FormOverheadBytes;
+        var uploadLimit = UploadOptions.MaxRequestBytesFrom(app.Configuration);
         return app.Use(async (context, next) =>
         {
             var allowed = context.GetEndpoint()?.Metadata.GetMetadata<AcceptsUploadsAttribute>() is null ? limit : uploadLimit;

@@ -24,6 +24,16 @@ public static partial class Visibility
         ?? throw new NotFoundException(nameof(Grant), id);
 
     /// <summary>
+    /// The grant for an act of its lead organisation (a report, a transfer to a partner): 404 if the user may not see it,
+    /// 403 with <paramref name="refusal"/> if she sees it but belongs to no lead organisation of it.
+    /// </summary>
+    public static async Task<Grant> FindForLeadAsync(this IQueryable<Grant> grants, Viewer viewer, Guid id, string refusal, CancellationToken cancellationToken)
+    {
+        var grant = await grants.FindVisibleAsync(viewer, id, cancellationToken);
+        return await viewer.IsMemberOfAsync(grant.LeadOrganisationId, cancellationToken) ? grant : throw new ForbiddenException(refusal);
+    }
+
+    /// <summary>
     /// The grant for finance to approve, reject or pay one of its tranches: 404 as <see cref="FindVisibleAsync(IQueryable{Grant}, Viewer, Guid, CancellationToken)"/>,
     /// and 409 <c>related-party</c> for a member of the lead or of any organisation holding an allocation.
     /// </summary>

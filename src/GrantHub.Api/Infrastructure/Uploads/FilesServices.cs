@@ -11,7 +11,7 @@ public static class FilesServices
     public static IServiceCollection AddGrantHubUploads(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<UploadOptions>(configuration.GetSection(UploadOptions.Section));
-        services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = UploadOptions.MaxBytesFrom(configuration) + UploadOptions.FormOverheadBytes);
+        services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = UploadOptions.MaxRequestBytesFrom(configuration));
         return services;
     }
 }

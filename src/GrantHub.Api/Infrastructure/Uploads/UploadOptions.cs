@@ -12,15 +12,15 @@ public sealed class UploadOptions
     /// <summary>The largest file accepted, in bytes (25 MB unless configured).</summary>
     public long MaxBytes { get; set; } = DefaultMaxBytes;
 
-    /// <summary>The largest request body an upload form or endpoint accepts: the file and the rest of the form.</summary>
-    public long MaxRequestBytes => MaxBytes + FormOverheadBytes;
-
     public static long MaxBytesFrom(IConfiguration configuration) =>
         configuration.GetValue($"{Section}:{nameof(MaxBytes)}", DefaultMaxBytes);
+
+    /// <summary>The largest request body an upload form or endpoint accepts: the file and the rest of the form.</summary>
+    public static long MaxRequestBytesFrom(IConfiguration configuration) => MaxBytesFrom(configuration) + FormOverheadBytes;
 }
 
 /// <summary>
-/// Marks an endpoint or page that takes a file: its request body may be as large as <see cref="UploadOptions.MaxRequestBytes"/>
+/// Marks an endpoint or page that takes a file: its request body may be as large as <see cref="UploadOptions.MaxRequestBytesFrom"/>
 /// instead of <c>Limits:MaxRequestBodyBytes</c>.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]

@@ -216,12 +216,12 @@ public sealed class DetailsModel(TimeProvider clock) : WebPage
         }
 
         Transfers = await Mediator.Send(new ListOnwardTransfersQuery(id), cancellationToken);
-        MyOrganisations = (await Mediator.Send(new GetMeQuery(), cancellationToken)).Organisations.Select(o => o.Id).ToHashSet();
+        var me = await Mediator.Send(new GetMeQuery(), cancellationToken);
+        MyOrganisations = me.Organisations.Select(o => o.Id).ToHashSet();
         var application = await Mediator.Send(new GetApplicationQuery(Grant.ApplicationId), cancellationToken);
         OrganisationNames = application.Members.ToDictionary(m => m.OrganisationId, m => WebText.OrganisationName(Text, m.OrganisationName));
         if (Agreement is { MissingSignatures.Count: > 0 } latest && Grant.Status is GrantStatus.AwaitingSignature or GrantStatus.Active)
         {
-            var me = await Mediator.Send(new GetMeQuery(), cancellationToken);
             var owned = me.Organisations.Where(o => o.Role == MembershipRole.Owner).Select(o => o.Id).ToHashSet();
             MySignatures = [.. latest.MissingSignatures.Where(m => m.OrganisationId is { } organisation ? owned.Contains(organisation) : Oversees)];
         }
