@@ -275,6 +275,11 @@ public class Application : IVersioned
             throw new BusinessRuleException("lead-cannot-be-partner", "The lead organisation cannot also be a partner of its own application.");
         }
 
+        if (organisationId == FiscalHostOrganisationId)
+        {
+            throw new BusinessRuleException("fiscal-host-in-consortium", "This organisation is the application's fiscal host; it cannot also be a member of the consortium.");
+        }
+
         var existing = _members.FirstOrDefault(m => m.OrganisationId == organisationId);
         if (existing is null)
         {

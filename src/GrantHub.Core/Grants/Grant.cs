@@ -93,6 +93,13 @@ public partial class Grant : IVersioned
         _allocations.Select(a => a.OrganisationId).Prepend(LeadOrganisationId).Distinct();
 
     /// <summary>
+    /// The organisations whose members are related parties of the grant: the consortium and, for a group without
+    /// registration, its fiscal host, which receives the money.
+    /// </summary>
+    public IEnumerable<Guid> RelatedOrganisationIds =>
+        FiscalHostOrganisationId is { } hostId ? ConsortiumOrganisationIds.Append(hostId) : ConsortiumOrganisationIds;
+
+    /// <summary>
     /// Builds an awarded grant awaiting signature. Without a tranche plan, one tranche per grant year (equal, the
     /// remainder in the last). A tranche planned in grant year n ≥ 2 waits for the annual report of year n − 1.
     /// The caller commits <paramref name="amount"/> against the fund in the same unit of work. Through a

@@ -182,6 +182,16 @@ public class FiscalHostTests(OpenDataFactory factory) : IClassFixture<OpenDataFa
     }
 
     [Fact]
+    public async Task A_named_fiscal_host_cannot_then_be_invited_into_the_consortium()
+    {
+        var (group, host, application, _) = await GroupReadyToSubmit();
+        await group.NameHost(application.Id, host, 5m);
+
+        await (await group.Client.PostJson($"/api/applications/{application.Id}/partners", new InvitePartnerRequest(host.OrganisationId)))
+            .ShouldBreakRule("fiscal-host-in-consortium");
+    }
+
+    [Fact]
     public async Task A_grant_through_a_fiscal_host_is_paid_to_the_host_and_the_partner_is_still_owed_its_share()
     {
         var call = await factory.OpenCall();
@@ -206,6 +216,11 @@ public class FiscalHostTests(OpenDataFactory factory) : IClassFixture<OpenDataFa
             i => i.Id == grant.Id);
         Assert.Equal(host.OrganisationId, queued.OrganisationId);
         Assert.Equal(host.Organisation.Name, queued.OrganisationName);
+
+        var (hostFinance, hostFinanceId) = await factory.NewStaff(GrantHub.Core.Identity.Roles.FinanceOfficer);
+        await factory.AddMember(host.OrganisationId, hostFinanceId);
+        await (await hostFinance.PostJson($"{grantUrl}/tranches/1/approvals", new TrancheApprovalRequest(GrantHub.Core.Common.ApprovalDecision.Approve, null)))
+            .ShouldBreakRule("related-party");
 
         var approvers = new[] { finance, await factory.Finance2() }.Take(queued.RequiredApprovals);
         foreach (var approver in approvers)

@@ -165,6 +165,24 @@ public class ReportFormsTests(GrantHubFactory factory) : IClassFixture<GrantHubF
         Assert.Equal((ReportForm.Fields, null), (resubmitted.Form, resubmitted.File));
         await (await officer.GetAsync($"{scenario.Url}/reports/{report.Id}/file")).ShouldBe(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task A_file_replaced_by_a_later_submission_is_deleted_with_its_bytes()
+    {
+        var (scenario, report) = await ActiveGrant();
+        var officer = await factory.Officer();
+        var first = await (await SubmitFile(scenario.LeadOwner.Client, scenario, report.Id, SampleFiles.Pdf(), "first.pdf")).ReadAs<GrantReportResponse>();
+        await (await officer.PostJson($"{scenario.Url}/reports/{report.Id}/review", new ReviewReportRequest(ReportOutcome.ChangesRequested, "Add the spending.")))
+            .ShouldBe(HttpStatusCode.OK);
+
+        var second = await (await SubmitFile(scenario.LeadOwner.Client, scenario, report.Id, SampleFiles.Pdf(), "second.pdf")).ReadAs<GrantReportResponse>();
+
+        var oldId = first.File!.Id;
+        Assert.NotEqual(oldId, second.File!.Id);
+        Assert.Equal((0, 0), await factory.WithDb(async db => (
+            await db.StoredFiles.CountAsync(f => f.Id == oldId), await db.StoredFileContents.CountAsync(c => c.FileId == oldId))));
+        Assert.Equal("second.pdf", (await officer.GetAsync($"{scenario.Url}/reports/{report.Id}/file")).Content.Headers.ContentDisposition?.FileName);
+    }
 }
 
 /// <summary>Uploads larger than <c>Uploads:MaxBytes</c> (here 4 KB) are refused.</summary>

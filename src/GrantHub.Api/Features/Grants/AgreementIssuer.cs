@@ -16,7 +16,7 @@ public sealed class AgreementIssuer(GrantHubDbContext db, IAgreementRenderer ren
     public async Task<AgreementVersion> IssueAsync(Grant grant, Guid generatedBy, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var fundName = await db.Funds.Where(f => f.Id == grant.FundId).Select(f => f.Name).SingleAsync(cancellationToken);
-        var organisationIds = grant.ConsortiumOrganisationIds.Concat(grant.FiscalHostOrganisationId is { } hostId ? [hostId] : []).ToList();
+        var organisationIds = grant.RelatedOrganisationIds.ToList();
         var organisations = await db.Organisations
             .Where(o => organisationIds.Contains(o.Id))
             .ToDictionaryAsync(o => o.Id, o => new AgreementOrganisation(o.Name, o.Country, o.RegistrationNumber), cancellationToken);

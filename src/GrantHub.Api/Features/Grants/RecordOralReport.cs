@@ -1,6 +1,7 @@
 using FluentValidation;
 using GrantHub.Api.Infrastructure.Pipeline;
 using GrantHub.Api.Infrastructure.Security;
+using GrantHub.Api.Infrastructure.Uploads;
 using GrantHub.Api.Infrastructure.Time;
 using GrantHub.Core.Data;
 using GrantHub.Core.Grants;
@@ -35,9 +36,14 @@ public sealed class RecordOralReportHandler(GrantHubDbContext db, Viewer viewer,
     {
         var grant = await db.Grants.WithDetails().FindVisibleAsync(viewer, command.Id, cancellationToken);
         await viewer.EnsureNotRelatedPartyAsync(
-            grant.ConsortiumOrganisationIds, "You are a member of an organisation of this grant and cannot record its reports.", cancellationToken);
+            grant.RelatedOrganisationIds, "You are a member of an organisation of this grant and cannot record its reports.", cancellationToken);
+        var replacedFile = grant.FindReport(command.ReportId).FileId;
         var report = grant.RecordOralReport(command.ReportId, command.Note!.Trim(), command.GivenOn!.Value, viewer.RequiredId(), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        if (replacedFile is { } replaced)
+        {
+            await db.DeleteStoredFileAsync(replaced, cancellationToken);
+        }
         return GrantReportResponse.From(report, grant.Currency, null);
     }
 }

@@ -51,7 +51,7 @@ public sealed class SignAgreementHandler(GrantHubDbContext db, Viewer viewer, Ti
             }
 
             await viewer.EnsureNotRelatedPartyAsync(
-                grant.ConsortiumOrganisationIds,
+                grant.RelatedOrganisationIds,
                 "You are a member of an organisation of this grant and cannot sign its agreement for the funder.",
                 cancellationToken);
         }

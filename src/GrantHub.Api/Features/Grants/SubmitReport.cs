@@ -106,8 +106,13 @@ public sealed class SubmitReportHandler(GrantHubDbContext db, Viewer viewer, Tim
             Money.Of(command.SpentToDate!.Value, grant.Currency),
             command.Achievements.Trim(),
             string.IsNullOrWhiteSpace(command.Risks) ? null : command.Risks.Trim());
+        var replacedFile = grant.FindReport(command.ReportId).FileId;
         var report = grant.SubmitReport(command.ReportId, submission, viewer.RequiredId(), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        if (replacedFile is { } replaced)
+        {
+            await db.DeleteStoredFileAsync(replaced, cancellationToken);
+        }
         return GrantReportResponse.From(report, grant.Currency, null);
     }
 }

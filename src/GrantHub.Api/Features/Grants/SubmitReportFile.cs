@@ -59,10 +59,15 @@ public sealed class SubmitReportFileHandler(GrantHubDbContext db, Viewer viewer,
         var otherDonor = command.IsOtherDonorReport
             ? new OtherDonorReport(command.OtherDonorName!.Trim(), command.OtherDonorCoversFrom!.Value, command.OtherDonorCoversTo!.Value)
             : null;
+        var replacedFile = grant.FindReport(command.ReportId).FileId;
         var report = grant.SubmitReportFile(command.ReportId, file.Id, otherDonor, viewer.RequiredId(), now);
         db.StoredFiles.Add(file);
         db.StoredFileContents.Add(content);
         await db.SaveChangesAsync(cancellationToken);
+        if (replacedFile is { } replaced)
+        {
+            await db.DeleteStoredFileAsync(replaced, cancellationToken);
+        }
         return GrantReportResponse.From(report, grant.Currency, file);
     }
 }

@@ -33,7 +33,7 @@ public sealed class WaiveReportHandler(GrantHubDbContext db, Viewer viewer, Time
     {
         var grant = await db.Grants.WithDetails().FindVisibleAsync(viewer, command.Id, cancellationToken);
         await viewer.EnsureNotRelatedPartyAsync(
-            grant.ConsortiumOrganisationIds, "You are a member of an organisation of this grant and cannot waive its reports.", cancellationToken);
+            grant.RelatedOrganisationIds, "You are a member of an organisation of this grant and cannot waive its reports.", cancellationToken);
         var report = grant.WaiveReport(command.ReportId, command.Reason!.Trim(), viewer.RequiredId(), clock.UtcToday(), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return GrantReportResponse.From(report, grant.Currency, null);

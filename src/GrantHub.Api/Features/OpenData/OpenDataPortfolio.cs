@@ -124,10 +124,7 @@ public sealed class OpenDataPortfolio(GrantHubDbContext db, IOptions<OpenDataOpt
     private async Task<RelatedFacts> RelatedAsync(List<Grant> page, CancellationToken cancellationToken)
     {
         var applicationIds = page.Select(g => g.ApplicationId).ToList();
-        var organisationIds = page.SelectMany(g => g.ConsortiumOrganisationIds)
-            .Concat(page.Where(g => g.FiscalHostOrganisationId is not null).Select(g => g.FiscalHostOrganisationId!.Value))
-            .Distinct()
-            .ToList();
+        var organisationIds = page.SelectMany(g => g.RelatedOrganisationIds).Distinct().ToList();
         var callIds = page.Select(g => g.CallId).Distinct().ToList();
         var fundIds = page.Select(g => g.FundId).Distinct().ToList();
         var applications = await db.Applications.AsNoTracking()

@@ -52,6 +52,6 @@ public static partial class Visibility
     public static BusinessRuleException? RelatedPartyRefusal(IReadOnlySet<Guid> viewerOrganisations, Grant grant) =>
         RelatedParty.Refusal(
             viewerOrganisations,
-            grant.ConsortiumOrganisationIds,
+            grant.RelatedOrganisationIds,
             "You are a member of an organisation of this grant and cannot approve, reject or pay its tranches.");
 }
