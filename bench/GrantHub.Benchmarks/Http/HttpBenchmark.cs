@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using GrantHub.Benchmarks.Diagnostics;
 using GrantHub.Benchmarks.ReportReminders;
 using GrantHub.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
@@ -22,7 +23,8 @@ namespace GrantHub.Benchmarks.Http;
 /// the targets are printed beside each figure and never fail the run (a loaded machine must not turn CI red).
 /// <para>Options: <c>--scale S</c> (1: 5,000 organisations, 100,000 applications...), <c>--seconds N</c> (10 per
 /// measurement), <c>--rate R</c> (200 requests/s for lists and pages), <c>--workers W</c> (16, for throughput),
-/// <c>--database PATH</c>, <c>--keep</c>.</para>
+/// <c>--database PATH</c>, <c>--keep</c>, <c>--plans</c> (SQLite's plan of each query a list or page sends), <c>--only TEXT</c> (only the measurements whose
+/// name contains it, beside the reference; the counts are checked all the same).</para>
 /// </summary>
 internal static class HttpBenchmark
 {
@@ -34,6 +36,9 @@ internal static class HttpBenchmark
         var duration = TimeSpan.FromSeconds(IntOption(args, "--seconds", 10));
         var rate = IntOption(args, "--rate", 200);
         var workers = IntOption(args, "--workers", 16);
+        var plans = args.Contains("--plans");
+        var only = Option(args, "--only");
+        bool Chosen(string measurement) => only is null || measurement.Contains(only, StringComparison.OrdinalIgnoreCase);
         var path = Option(args, "--database") ?? Path.Combine(Path.GetTempPath(), $"granthub-http-{Guid.NewGuid():N}.db");
         if (File.Exists(path))
         {
@@ -44,7 +49,8 @@ internal static class HttpBenchmark
         var connectionString = $"Data Source={path}";
         try
         {
-            using var host = new BenchmarkHost(path, new CommandRecorder())
+            var recorder = new CommandRecorder();
+            using var host = new BenchmarkHost(path, recorder)
             {
                 AddServices = services => services.AddSingleton<IStartupFilter>(new ReferenceEndpoint(connectionString)),
             };
@@ -85,7 +91,7 @@ internal static class HttpBenchmark
                 ("GET /api/organisations/{id}", $"/api/organisations/{seeded.OrganisationId}"),
                 ("GET /api/funds/{id}", $"/api/funds/{seeded.FundId}"),
                 ("GET /api/emergency-requests/{id}", $"/api/emergency-requests/{seeded.EmergencyRequestId}"),
-            })
+            }.Where(measurement => Chosen(measurement.Item1)))
             {
                 var result = await load.ClosedLoopAsync(name, () => Get(url, officer), workers, duration);
                 results.Add(result);
@@ -106,17 +112,27 @@ internal static class HttpBenchmark
                 ("page /calls/{id}/applications", () => Page($"/calls/{seeded.BusyCallId}/applications?status=Submitted", officerCookie)),
                 ("page /grants", () => Page("/grants?status=Active", officerCookie)),
                 ("page /grants/{id}", () => Page($"/grants/{seeded.GrantId}", officerCookie)),
-            })
+            }.Where(measurement => Chosen(measurement.Item1)))
             {
+                var queries = await RecordOneAsync(client, recorder, request);
                 var result = await load.FixedRateAsync(name, request, rate, duration);
                 results.Add(result);
-                Console.WriteLine(result.Line($"  {Verdict(result.P99Ms < 50)}"));
+                Console.WriteLine(result.Line(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"  {Verdict(result.P99Ms < 50)}; alone: {queries.Count} queries, {queries.Sum(q => q.Duration.TotalMilliseconds):N1} ms to their first rows")));
+                if (plans)
+                {
+                    await QueryPlans.PrintAsync(connectionString, [.. queries.Where(q => q.Text is not null)], $"  {name}: query");
+                }
             }
 
-            Console.WriteLine($"\nRanking of the call with {seeded.Size.RankedApplications:N0} applications, 30 requests one after another (target: under 200 ms)");
-            var ranking = await load.SequentialAsync("GET /api/calls/{id}/ranking", () => Get($"/api/calls/{seeded.RankedCallId}/ranking", officer), 30);
-            results.Add(ranking);
-            Console.WriteLine(ranking.Line($"  {Verdict(ranking.P99Ms < 200)}"));
+            if (Chosen("GET /api/calls/{id}/ranking"))
+            {
+                Console.WriteLine($"\nRanking of the call with {seeded.Size.RankedApplications:N0} applications, 30 requests one after another (target: under 200 ms)");
+                var ranking = await load.SequentialAsync("GET /api/calls/{id}/ranking", () => Get($"/api/calls/{seeded.RankedCallId}/ranking", officer), 30);
+                results.Add(ranking);
+                Console.WriteLine(ranking.Line($"  {Verdict(ranking.P99Ms < 200)}"));
+            }
 
             var failures = results.Sum(r => r.Failures);
             Console.WriteLine($"\n{results.Sum(r => r.Requests):N0} requests, {failures:N0} answered other than 200; {wrongCounts.Count} wrong counts");
@@ -132,6 +148,20 @@ internal static class HttpBenchmark
                 }
             }
         }
+    }
+
+    /// <summary>The database commands of one request sent alone, in the order they ran.</summary>
+    private static async Task<IReadOnlyList<RecordedCommand>> RecordOneAsync(HttpClient client, CommandRecorder recorder, Func<HttpRequestMessage> request)
+    {
+        recorder.Clear();
+        recorder.Recording = true;
+        using (var response = await client.SendAsync(request()))
+        {
+            await response.Content.LoadIntoBufferAsync();
+        }
+
+        recorder.Recording = false;
+        return [.. recorder.Commands.OrderBy(c => c.StartedAt)];
     }
 
     private static string Verdict(bool met) => met ? "met" : "MISSED";

@@ -4,9 +4,9 @@ using GrantHub.Api.Features.Grants;
 using GrantHub.Api.Infrastructure.Database;
 using GrantHub.Api.Infrastructure.Jobs;
 using GrantHub.Api.Infrastructure.Pipeline;
+using GrantHub.Benchmarks.Diagnostics;
 using GrantHub.Core.Data;
 using Mediator;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static GrantHub.Benchmarks.CommandLine;
@@ -60,7 +60,7 @@ internal static class ReportReminderSweepBenchmark
 
             var created = await WithDbAsync(host, db => db.Notifications.CountAsync());
             Console.WriteLine($"Notifications in the database: {created:N0}; expected {portfolio.ExpectedReminders:N0}");
-            await ExplainAsync(host.ConnectionString, queries);
+            await QueryPlans.PrintAsync(host.ConnectionString, queries, "Query of the first sweep");
             Console.WriteLine($"Process peak working set: {Megabytes(Process.GetCurrentProcess().PeakWorkingSet64)}");
 
             return first.Affected == portfolio.ExpectedReminders && second.Affected == 0 && created == portfolio.ExpectedReminders ? 0 : 2;
@@ -138,37 +138,9 @@ internal static class ReportReminderSweepBenchmark
         }
     }
 
-    /// <summary>The query plan of each of the first sweep's queries, with the parameters it ran with.</summary>
-    private static async Task ExplainAsync(string connectionString, IReadOnlyList<RecordedCommand> queries)
-    {
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync();
-        foreach (var query in queries)
-        {
-            Console.WriteLine();
-            Console.WriteLine($"Query of the first sweep, {query.Duration.TotalMilliseconds:N0} ms to its first row:");
-            Console.WriteLine(Indent(query.Text!.Length > 600 ? query.Text[..600] + " …" : query.Text));
-            await using var explain = connection.CreateCommand();
-            explain.CommandText = "EXPLAIN QUERY PLAN " + query.Text;
-            foreach (var (name, value) in query.Parameters)
-            {
-                explain.Parameters.AddWithValue(name, value ?? DBNull.Value);
-            }
-
-            await using var plan = await explain.ExecuteReaderAsync();
-            Console.WriteLine("  plan:");
-            while (await plan.ReadAsync())
-            {
-                Console.WriteLine($"    {plan.GetString(3)}");
-            }
-        }
-    }
-
     private static async Task<T> WithDbAsync<T>(BenchmarkHost host, Func<GrantHubDbContext, Task<T>> work)
     {
         await using var scope = host.Services.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<GrantHubDbContext>());
     }
-
-    private static string Indent(string text) => "  " + text.Replace("\n", "\n  ", StringComparison.Ordinal);
 }
