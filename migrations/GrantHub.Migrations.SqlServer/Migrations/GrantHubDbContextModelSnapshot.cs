@@ -144,6 +144,8 @@ namespace GrantHub.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CallId", "Status");
 
+                    b.HasIndex("Status", "SubmittedAt");
+
                     b.ToTable("Applications");
                 });
 
@@ -343,6 +345,8 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FundId");
+
+                    b.HasIndex("Status", "ClosedAt");
 
                     b.HasIndex("Status", "ClosesAt");
 

@@ -139,6 +139,8 @@ namespace GrantHub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CallId", "Status");
 
+                    b.HasIndex("Status", "SubmittedAt");
+
                     b.ToTable("Applications");
                 });
 
@@ -338,6 +340,8 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FundId");
+
+                    b.HasIndex("Status", "ClosedAt");
 
                     b.HasIndex("Status", "ClosesAt");
 

@@ -34,6 +34,8 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
             .IsUnique()
             .HasFilter($"\"Status\" <> '{nameof(ApplicationStatus.Withdrawn)}'");
         builder.HasIndex(a => new { a.CallId, a.Status });
+        // The officers' queue: submitted applications nobody reviews yet, oldest first.
+        builder.HasIndex(a => new { a.Status, a.SubmittedAt });
 
         builder.OwnsMany(a => a.Members, member =>
         {

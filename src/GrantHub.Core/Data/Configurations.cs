@@ -59,6 +59,8 @@ internal sealed class CallConfiguration : IEntityTypeConfiguration<Call>
         builder.OwnsMany(c => c.Rubric, rubric => rubric.ToJson());
         builder.HasOne<Fund>().WithMany().HasForeignKey(c => c.FundId);
         builder.HasIndex(c => new { c.Status, c.ClosesAt });
+        // The officers' queue: applications of closed calls waiting for a decision, longest-closed call first.
+        builder.HasIndex(c => new { c.Status, c.ClosedAt });
     }
 }
 

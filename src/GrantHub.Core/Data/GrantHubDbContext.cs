@@ -20,7 +20,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace GrantHub.Core.Data;
 
-public class GrantHubDbContext(DbContextOptions<GrantHubDbContext> options, FieldCipher cipher)
+public class GrantHubDbContext(DbContextOptions<GrantHubDbContext> options)
     : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public const string SqliteProviderName = "Microsoft.EntityFrameworkCore.Sqlite";
@@ -58,7 +58,7 @@ public class GrantHubDbContext(DbContextOptions<GrantHubDbContext> options, Fiel
     public bool IsSqlite => Database.ProviderName == SqliteProviderName;
 
     /// <summary>Encrypts the columns marked <see cref="EncryptedColumns.IsEncrypted"/>; its keys never live in this database.</summary>
-    public FieldCipher Cipher { get; } = cipher;
+    public FieldCipher Cipher { get; } = FieldCipherOptions.FieldCipherOf(options);
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -75,9 +75,6 @@ public class GrantHubDbContext(DbContextOptions<GrantHubDbContext> options, Fiel
         HashOrganisationNames();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
-
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.ReplaceService<IModelCacheKeyFactory, EncryptionAwareModelCacheKeyFactory>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

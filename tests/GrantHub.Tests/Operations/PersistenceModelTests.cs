@@ -16,7 +16,7 @@ public class PersistenceModelTests
         DatabaseSetup.Configure(options, provider, provider == DatabaseProvider.SqlServer
             ? "Server=localhost;Database=GrantHub;Trusted_Connection=False;TrustServerCertificate=True"
             : "Data Source=:memory:");
-        return new GrantHubDbContext(options.Options, GrantHubFactory.TestCipher());
+        return new GrantHubDbContext(options.UseFieldCipher(GrantHubFactory.TestCipher()).Options);
     }
 
     [Theory]

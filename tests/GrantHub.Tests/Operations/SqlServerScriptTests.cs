@@ -79,7 +79,7 @@ public partial class SqlServerScriptTests
     {
         var options = new DbContextOptionsBuilder<GrantHubDbContext>();
         DatabaseSetup.Configure(options, DatabaseProvider.SqlServer, "Server=localhost;Database=GrantHub;TrustServerCertificate=True");
-        return new GrantHubDbContext(options.Options, GrantHubFactory.TestCipher());
+        return new GrantHubDbContext(options.UseFieldCipher(GrantHubFactory.TestCipher()).Options);
     }
 
     /// <summary>The statements inside <c>EXEC(N'...')</c>, unescaped.</summary>

@@ -57,12 +57,7 @@ public sealed class GetOfficerQueueHandler(GrantHubDbContext db, ICurrentUser us
                 .ToListAsync(cancellationToken))
             .Select(a => new OfficerQueueItem(OfficerQueueKind.AssignReviewers, a.SubmittedAt!.Value, a.Title, a.Id, $"/applications/{a.Id}/assessment")));
 
-        items.AddRange((await db.Applications.AsNoTracking()
-                .Where(a => a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.UnderReview)
-                .Join(db.Calls.Where(c => c.Status == CallStatus.Closed), a => a.CallId, c => c.Id, (a, c) => new { a.Id, a.Title, c.ClosedAt })
-                .OrderBy(a => a.ClosedAt).ThenBy(a => a.Id).Take(MaxPerKind)
-                .ToListAsync(cancellationToken))
-            .Select(a => new OfficerQueueItem(OfficerQueueKind.Decide, a.ClosedAt ?? now, a.Title, a.Id, $"/applications/{a.Id}/decision")));
+        items.AddRange(await UndecidedApplicationsOfClosedCallsAsync(now, cancellationToken));
 
         items.AddRange((await db.ReviewAssignments.AsNoTracking()
                 .Where(r => (r.Status == ReviewStatus.Assigned || r.Status == ReviewStatus.InProgress) && r.DueAt < now)
@@ -110,5 +105,36 @@ public sealed class GetOfficerQueueHandler(GrantHubDbContext db, ICurrentUser us
 
         // Each query above reads only its kind's oldest MaxPerKind rows, so the page costs the same whatever the portfolio.
         return new OfficerQueueResponse([.. items.OrderBy(i => i.Since).ThenBy(i => i.Kind).ThenBy(i => i.ObjectId)]);
+    }
+
+    /// <summary>
+    /// Call by call, longest closed first, until <see cref="MaxPerKind"/> are found. One query joining calls and
+    /// applications made SQLite read every submitted application of every closed call and sort them all (180 ms at
+    /// 100,000 applications); a call's applications are found through their (CallId, Status) index instead.
+    /// </summary>
+    private async Task<List<OfficerQueueItem>> UndecidedApplicationsOfClosedCallsAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var closedCalls = await db.Calls.AsNoTracking()
+            .Where(c => c.Status == CallStatus.Closed)
+            .OrderBy(c => c.ClosedAt).ThenBy(c => c.Id)
+            .Select(c => new { c.Id, c.ClosedAt })
+            .ToListAsync(cancellationToken);
+        var items = new List<OfficerQueueItem>();
+        foreach (var call in closedCalls)
+        {
+            if (items.Count == MaxPerKind)
+            {
+                break;
+            }
+
+            items.AddRange((await db.Applications.AsNoTracking()
+                    .Where(a => a.CallId == call.Id && (a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.UnderReview))
+                    .OrderBy(a => a.Id).Take(MaxPerKind - items.Count)
+                    .Select(a => new { a.Id, a.Title })
+                    .ToListAsync(cancellationToken))
+                .Select(a => new OfficerQueueItem(OfficerQueueKind.Decide, call.ClosedAt ?? now, a.Title, a.Id, $"/applications/{a.Id}/decision")));
+        }
+
+        return items;
     }
 }
