@@ -53,7 +53,7 @@ public static class DatabaseSetup
     {
         var provider = Provider(configuration);
         var connectionString = ConnectionString(configuration);
-        // Pooled: a request reuses a context (and its connection object) instead of building EF's scoped services anew.
+        // Pooled: a request reuses a context instead of building EF's scoped services anew.
         services.AddDbContextPool<GrantHubDbContext>((services, options) =>
             Configure(options.UseFieldCipher(services.GetRequiredService<FieldCipher>()), provider, connectionString));
         return services;
