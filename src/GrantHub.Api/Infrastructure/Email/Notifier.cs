@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using GrantHub.Api.Infrastructure.Database;
 using GrantHub.Core.Data;
 using GrantHub.Core.Notifications;
@@ -32,10 +34,11 @@ public sealed class Notifier(GrantHubDbContext db, TimeProvider clock, IOptions<
         NotifyManyAsync(recipients.Select(recipient => new OutgoingNotification(recipient, message, eventKey)), cancellationToken);
 
     /// <summary>
-    /// Set-based: writes the notifications at once, with multi-row INSERTs that skip every key already taken
-    /// (<see cref="NotificationInsert"/>), in the current transaction, so a reminder sweep over thousands of objects
-    /// costs a handful of statements and no look-up. Returns how many notifications were added. Two servers running
-    /// the same sweep at once add each notification once: the database decides, under the unique index on the key.
+    /// Set-based: first reads which of the keys are already taken (one query), so a sweep that finds its reminders
+    /// already made (every hourly run after the first) renders and writes nothing; then writes the rest at once, with
+    /// multi-row INSERTs that still skip every key taken meanwhile (<see cref="NotificationInsert"/>), in the current
+    /// transaction. Returns how many notifications were added. Two servers running the same sweep at once add each
+    /// notification once: the database decides, under the unique index on the key.
     /// </summary>
     public async Task<int> NotifyManyAsync(IEnumerable<OutgoingNotification> notifications, CancellationToken cancellationToken)
     {
@@ -55,6 +58,21 @@ public sealed class Notifier(GrantHubDbContext db, TimeProvider clock, IOptions<
             return 0;
         }
 
+        var candidateKeys = byKey.Keys.ToList();
+        var takenKeys = await db.Notifications.AsNoTracking()
+            .Where(n => candidateKeys.Contains(n.DeduplicationKey))
+            .Select(n => n.DeduplicationKey)
+            .ToListAsync(cancellationToken);
+        foreach (var key in takenKeys)
+        {
+            byKey.Remove(key);
+        }
+
+        if (byKey.Count == 0)
+        {
+            return 0;
+        }
+
         var now = clock.GetUtcNow();
         var recipients = byKey.Values.Select(n => n.RecipientUserId).Distinct().ToList();
         var languages = (await db.Users.AsNoTracking()
@@ -62,19 +80,20 @@ public sealed class Notifier(GrantHubDbContext db, TimeProvider clock, IOptions<
                 .Select(u => new { u.Id, u.PreferredCulture })
                 .ToListAsync(cancellationToken))
             .ToDictionary(u => u.Id, u => NotificationTexts.LanguageOf(u.PreferredCulture));
+        // A message sent to several people (every member of a lead organisation) is rendered once per language.
+        var rendered = new Dictionary<(NotificationMessage, CultureInfo), (string Subject, string Body)>(SameMessageInSameLanguage.Instance);
         var rows = byKey
             .Select(pair =>
             {
-                var language = languages.GetValueOrDefault(pair.Value.RecipientUserId, NotificationTexts.English);
-                return new Notification(
-                    pair.Value.RecipientUserId,
-                    pair.Value.Message.Kind,
-                    pair.Value.Message.Subject.Render(language),
-                    pair.Value.Message.Body.Render(language),
-                    pair.Value.Message.Link,
-                    pair.Key,
-                    EmailEnabled,
-                    now);
+                var (message, recipient) = (pair.Value.Message, pair.Value.RecipientUserId);
+                var language = languages.GetValueOrDefault(recipient, NotificationTexts.English);
+                if (!rendered.TryGetValue((message, language), out var text))
+                {
+                    text = (message.Subject.Render(language), message.Body.Render(language));
+                    rendered.Add((message, language), text);
+                }
+
+                return new Notification(recipient, message.Kind, text.Subject, text.Body, message.Link, pair.Key, EmailEnabled, now);
             })
             .ToList();
         return await NotificationInsert.InsertMissingAsync(db, rows, cancellationToken);
@@ -87,4 +106,16 @@ public sealed class Notifier(GrantHubDbContext db, TimeProvider clock, IOptions<
             ? key
             : throw new ArgumentException($"The event key is too long ({eventKey.Length} characters); keep it under {MaxDeduplicationKeyLength - 33}.", nameof(eventKey));
     }
+}
+
+/// <summary>The same message object in the same language, both compared by reference rather than by their texts.</summary>
+internal sealed class SameMessageInSameLanguage : IEqualityComparer<(NotificationMessage Message, CultureInfo Language)>
+{
+    public static readonly SameMessageInSameLanguage Instance = new();
+
+    public bool Equals((NotificationMessage Message, CultureInfo Language) x, (NotificationMessage Message, CultureInfo Language) y) =>
+        ReferenceEquals(x.Message, y.Message) && ReferenceEquals(x.Language, y.Language);
+
+    public int GetHashCode((NotificationMessage Message, CultureInfo Language) obj) =>
+        HashCode.Combine(RuntimeHelpers.GetHashCode(obj.Message), RuntimeHelpers.GetHashCode(obj.Language));
 }
