@@ -5,8 +5,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace GrantHub.Tests.Privacy;
 
-/// <summary>Erased and rewritten values leave no trace in free pages: every connection the application uses zeroes them.</summary>
-public class SqliteSecureDeleteTests(GrantHubFactory factory) : IClassFixture<GrantHubFactory>
+/// <summary>
+/// Erased and rewritten values leave no trace in free pages: every connection the application uses zeroes them; and every
+/// connection reads the file through a memory map.
+/// </summary>
+public class SqliteConnectionSettingsTests(GrantHubFactory factory) : IClassFixture<GrantHubFactory>
 {
     [Fact]
     public async Task Every_connection_the_application_opens_zeroes_deleted_content_even_when_the_pool_hands_it_out_again()
@@ -21,6 +24,25 @@ public class SqliteSecureDeleteTests(GrantHubFactory factory) : IClassFixture<Gr
             await using var scope = factory.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<GrantHubDbContext>();
             Assert.Equal(1, await db.Database.SqlQueryRaw<long>("SELECT secure_delete AS Value FROM pragma_secure_delete").SingleAsync());
+        }
+    }
+
+    [Fact]
+    public async Task Every_connection_reads_the_file_through_a_memory_map()
+    {
+        if (TestSqlServer.Enabled)
+        {
+            return;
+        }
+
+        for (var open = 0; open < 3; open++)
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<GrantHubDbContext>();
+            await db.Database.OpenConnectionAsync();
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA mmap_size;";
+            Assert.Equal(268_435_456L, await command.ExecuteScalarAsync());
         }
     }
 }

@@ -6,16 +6,21 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace GrantHub.Api.Infrastructure.Database;
 
 /// <summary>
-/// SQLite keeps deleted and overwritten content in free space of its pages until reused; with <c>secure_delete</c> it
-/// zeroes that space, so erased texts (retention, account erasure) and values rewritten encrypted leave no trace in the
-/// file. The setting lasts as long as the native connection, which the connection pool hands out again and again: it is
-/// made once per native connection, not on every open (that cost a statement per query, bench/http.sh).
+/// Settings of each native SQLite connection, made once per native connection rather than on every open: the connection
+/// pool hands the same one out again and again, and a statement per open cost a statement per query (bench/http.sh).
+/// <list type="bullet">
+/// <item><c>secure_delete</c>: SQLite keeps deleted and overwritten content in free space of its pages until reused;
+/// with it on, that space is zeroed, so erased texts (retention, account erasure) and values rewritten encrypted leave
+/// no trace in the file.</item>
+/// <item><c>mmap_size</c>: pages are read through a memory map of the file rather than one read call each. The report
+/// reminder sweep over 100,000 grants went from 6.4 s to 5.8 s with it (bench/report-reminders.sh).</item>
+/// </list>
 /// </summary>
-public sealed class SqliteSecureDelete : DbConnectionInterceptor
+public sealed class SqliteConnectionSettings : DbConnectionInterceptor
 {
-    public static readonly SqliteSecureDelete Instance = new();
+    public static readonly SqliteConnectionSettings Instance = new();
 
-    private const string Pragma = "PRAGMA secure_delete = ON;";
+    private const string Pragma = "PRAGMA secure_delete = ON; PRAGMA mmap_size = 268435456;";
 
     private readonly ConditionalWeakTable<object, object> _switchedOn = [];
 
