@@ -10,6 +10,7 @@ using GrantHub.Tests.Infrastructure;
 using GrantHub.Tests.Organisations;
 using GrantHub.Tests.Web;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GrantHub.Tests.Notifications;
 
@@ -112,6 +113,42 @@ public partial class NotificationLanguageTests(GrantHubFactory factory) : IClass
         Assert.Equal(
             "A LegalAid request of Nari Shanti for 12,500.50 EUR was submitted. A decision is promised by 2027-03-05 14:30 UTC.",
             text.Render(NotificationTexts.English));
+    }
+
+    [Fact]
+    public async Task One_message_to_several_people_is_written_in_each_one_s_language_and_only_once_per_person()
+    {
+        var francophone = $"francophone-{Guid.NewGuid():N}@example.org";
+        var anglophone = $"anglophone-{Guid.NewGuid():N}@example.org";
+        await factory.NewApplicant(francophone);
+        await factory.NewApplicant(anglophone);
+        var recipients = await factory.WithDb(async db =>
+        {
+            var users = await db.Users.Where(u => u.Email == francophone || u.Email == anglophone).ToListAsync();
+            users.Single(u => u.Email == francophone).PreferredCulture = "fr";
+            await db.SaveChangesAsync();
+            return users.Select(u => u.Id).ToList();
+        });
+        var message = new NotificationMessage("language-check", new NotificationText("report.Which.Final"), new NotificationText("report.Until.Tomorrow"), "/home");
+        var eventKey = $"language-check:{Guid.NewGuid():N}";
+
+        async Task<int> NotifyBothAsync()
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<Notifier>().NotifyManyAsync(
+                recipients.Select(recipient => new OutgoingNotification(recipient, message, eventKey)), CancellationToken.None);
+        }
+
+        Assert.Equal(2, await NotifyBothAsync());
+        Assert.Equal(0, await NotifyBothAsync());
+
+        var written = await factory.WithDb(db => db.Notifications.AsNoTracking()
+            .Where(n => n.Kind == "language-check" && recipients.Contains(n.RecipientUserId))
+            .Join(db.Users, n => n.RecipientUserId, u => u.Id, (n, u) => new { u.Email, n.Subject, n.Body })
+            .ToListAsync());
+        Assert.Equal(2, written.Count);
+        Assert.Equal(("rapport final", "demain"), written.Where(n => n.Email == francophone).Select(n => (n.Subject, n.Body)).Single());
+        Assert.Equal(("final report", "tomorrow"), written.Where(n => n.Email == anglophone).Select(n => (n.Subject, n.Body)).Single());
     }
 
     private Task<Core.Notifications.Notification> NotificationTo(string email) =>
