@@ -24,8 +24,8 @@ public record ReportDueRemindersCommand : ICommand<SweepResult>;
 /// servers, the sweep runs. Someone who joins the lead organisation later gets the current reminder at the next run.
 /// </para>
 /// <para>
-/// Set-based: two queries whatever the number of grants, then one <see cref="Notifier.NotifyManyAsync"/>, which
-/// inserts them with a few multi-row INSERTs that skip every key already present.
+/// Set-based: two queries whatever the number of grants, then one <see cref="Notifier.NotifyManyAsync"/>, which reads
+/// which reminders are already made and inserts the rest with a few multi-row INSERTs that skip every key present.
 /// </para>
 /// </summary>
 public sealed class ReportDueRemindersHandler(GrantHubDbContext db, Notifier notifier, TimeProvider clock)
