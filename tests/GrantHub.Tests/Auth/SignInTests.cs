@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace GrantHub.Tests.Auth;
 
@@ -99,7 +100,8 @@ public sealed class SignInTests : IDisposable
     /// <summary>The real hasher, counting how often a password is checked against a hash.</summary>
     private sealed class CountingPasswordHasher : IPasswordHasher<ApplicationUser>
     {
-        private readonly PasswordHasher<ApplicationUser> _inner = new();
+        private readonly PasswordHasher<ApplicationUser> _inner =
+            new(Options.Create(new PasswordHasherOptions { IterationCount = GrantHubFactory.TestPasswordHashIterations }));
         private int _verifications;
 
         public int Verifications => _verifications;

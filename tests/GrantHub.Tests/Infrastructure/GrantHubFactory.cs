@@ -42,6 +42,9 @@ public class GrantHubFactory : WebApplicationFactory<Program>
         [FieldEncryptionSetup.LookupKeySetting] = Convert.ToBase64String([.. Enumerable.Range(101, FieldCipher.KeySizeBytes).Select(i => (byte)i)]),
     };
 
+    /// <summary>PBKDF2 rounds of the test hosts' password hashes; production keeps Identity's default.</summary>
+    public const int TestPasswordHashIterations = 1_000;
+
     private readonly string _databasePath;
     private readonly bool _ownsDatabase;
     private readonly IReadOnlyDictionary<string, string?> _extraSettings;
@@ -107,6 +110,10 @@ public class GrantHubFactory : WebApplicationFactory<Program>
             services.AddSingleton<TimeProvider>(Clock);
             // Tests move the fake clock by months; a token signed in at the start must stay valid.
             services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = TimeSpan.FromDays(3650));
+            // Identity's default (100,000 PBKDF2 rounds, about 0.16 s of a core per hash here) made signing in a large
+            // share of the suite's time; the rounds are a cost setting, not behaviour, and the template's demo accounts
+            // are hashed with the same count, so no verification asks for a rehash.
+            services.Configure<PasswordHasherOptions>(options => options.IterationCount = TestPasswordHashIterations);
             _extraServices(services);
         });
     }
