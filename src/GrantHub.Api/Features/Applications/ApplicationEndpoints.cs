@@ -110,7 +110,7 @@ public static class ApplicationEndpoints
             .RequireAuthorization()
             .WithSummary("The officer's questions to the consortium and their answers (whoever reads the application)");
 
-        reviewing.MapPost(
+        reviewing.MapPostBuiltAtStart(
                 "/{id:guid}/information-requests/{requestId:guid}/answer",
                 async (Guid id, Guid requestId, [FromForm] string? answer, IFormFile? attachment, IMediator mediator, CancellationToken ct) =>
                     await mediator.Send(new AnswerInformationRequestCommand(id, requestId, answer, await UploadedFile.FromFormAsync(attachment, ct)), ct))

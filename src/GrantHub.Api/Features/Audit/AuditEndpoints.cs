@@ -10,10 +10,10 @@ public static class AuditEndpoints
     {
         var audit = routes.MapGroup("/api/audit").WithTags("Audit").WithProblemResponses().RequireAuthorization(Policies.Admin);
 
-        audit.MapGet("/", (IMediator mediator, [AsParameters] ListAuditQuery query, CancellationToken ct) => mediator.Send(query, ct))
+        audit.MapGetBuiltAtStart("/", (IMediator mediator, [AsParameters] ListAuditQuery query, CancellationToken ct) => mediator.Send(query, ct))
             .WithSummary("The audit trail, newest first, optionally for one object (Admin)");
 
-        audit.MapGet("/verify", (IMediator mediator, [AsParameters] VerifyAuditQuery query, CancellationToken ct) => mediator.Send(query, ct))
+        audit.MapGetBuiltAtStart("/verify", (IMediator mediator, [AsParameters] VerifyAuditQuery query, CancellationToken ct) => mediator.Send(query, ct))
             .WithSummary("Recompute the hash chain and report the first broken entry; with an anchor (?sequence=&hash= from /head) also a chain cut short of it or forked from it (Admin)");
 
         audit.MapGet("/head", (IMediator mediator, CancellationToken ct) => mediator.Send(new GetAuditHeadQuery(), ct))

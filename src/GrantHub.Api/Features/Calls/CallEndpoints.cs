@@ -47,7 +47,7 @@ public static class CallEndpoints
             .WithSummary("Rank the call's undecided applications by mean review score, with the running total against the fund's available money (ProgrammeOfficer, Admin)");
 
         routes.MapGroup("/api/calls").WithTags("Applications").WithProblemResponses()
-            .MapGet("/{callId:guid}/applications", (IMediator mediator, [AsParameters] ListCallApplicationsQuery query, CancellationToken ct) =>
+            .MapGetBuiltAtStart("/{callId:guid}/applications", (IMediator mediator, [AsParameters] ListCallApplicationsQuery query, CancellationToken ct) =>
                 mediator.Send(query, ct))
             .RequireAuthorization(Policies.AdminOrProgrammeOfficer)
             .WithSummary("A call's applications for officers: filter by status, country, pillar, target group, women-led lead; sort by score or amount; paged (ProgrammeOfficer, Admin)");

@@ -82,7 +82,7 @@ public static class GrantEndpoints
                 mediator.Send(new SubmitReportCommand(id, reportId, request.Narrative, request.SpentToDate, request.Achievements, request.Risks), ct))
             .WithSummary("Submit a report (members of the lead organisation)");
 
-        grants.MapPost(
+        grants.MapPostBuiltAtStart(
                 "/{id:guid}/reports/{reportId:guid}/submit-file",
                 async (Guid id, Guid reportId, IFormFile? file, [FromForm] string? otherDonorName, [FromForm] DateOnly? otherDonorCoversFrom,
                         [FromForm] DateOnly? otherDonorCoversTo, IMediator mediator, CancellationToken ct) =>

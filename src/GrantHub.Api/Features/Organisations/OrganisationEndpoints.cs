@@ -17,7 +17,7 @@ public static class OrganisationEndpoints
             })
             .WithSummary("Register an organisation; you become its owner");
 
-        organisations.MapGet("/", (IMediator mediator, [AsParameters] ListOrganisationsQuery query, CancellationToken ct) =>
+        organisations.MapGetBuiltAtStart("/", (IMediator mediator, [AsParameters] ListOrganisationsQuery query, CancellationToken ct) =>
                 mediator.Send(query, ct))
             .WithSummary("List organisations: your own, or all for overseeing staff; ordered by name");
 

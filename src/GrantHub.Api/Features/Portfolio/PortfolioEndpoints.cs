@@ -12,7 +12,7 @@ public static class PortfolioEndpoints
         var portfolio = routes.MapGroup("/api/portfolio").WithTags("Portfolio").WithProblemResponses()
             .RequireAuthorization(Policies.AdminOrProgrammeOfficer);
 
-        portfolio.MapGet("/", (IMediator mediator, [AsParameters] GetPortfolioQuery query, CancellationToken ct) => mediator.Send(query, ct))
+        portfolio.MapGetBuiltAtStart("/", (IMediator mediator, [AsParameters] GetPortfolioQuery query, CancellationToken ct) => mediator.Send(query, ct))
             .WithSummary("Awarded grants and amounts by WPS pillar, country, target group, women-led lead, first-time grantee and year of award, per currency; filters fund, call, period (from, to), pillar, country (ProgrammeOfficer, Admin)");
     }
 }

@@ -28,7 +28,7 @@ public static class UserEndpoints
             .RequireAuthorization(Policies.Admin)
             .WithSummary("Create a staff account (Admin)");
 
-        users.MapGet("/", (IMediator mediator, [AsParameters] ListUsersQuery query, CancellationToken ct) => mediator.Send(query, ct))
+        users.MapGetBuiltAtStart("/", (IMediator mediator, [AsParameters] ListUsersQuery query, CancellationToken ct) => mediator.Send(query, ct))
             .RequireAuthorization(Policies.AdminOrProgrammeOfficer)
             .WithSummary("List accounts (Admin); programme officers list staff, e.g. ?role=Reviewer");
 

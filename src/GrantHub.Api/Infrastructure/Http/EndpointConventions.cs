@@ -12,4 +12,28 @@ public static class EndpointConventions
             .ProducesProblem(StatusCodes.Status409Conflict);
         return group;
     }
+
+    /// <summary>
+    /// Maps a GET route whose handler ASP.NET Core builds when the application starts, where the Request Delegate
+    /// Generator builds every other route at compile time. For handlers with an <c>[AsParameters]</c> record whose
+    /// constructor takes a nullable reference type (<c>string?</c>, <c>Guid[]?</c>): the generator writes
+    /// <c>typeof(string?)</c> for them, which does not compile (CS8639, dotnet/aspnetcore#58953).
+    /// </summary>
+    public static RouteHandlerBuilder MapGetBuiltAtStart(this IEndpointRouteBuilder routes, string pattern, Delegate handler) =>
+        routes.MapBuiltAtStart(HttpMethods.Get, pattern, handler);
+
+    /// <summary>
+    /// Maps a POST route whose handler ASP.NET Core builds when the application starts. For handlers that bind form
+    /// fields: the generated code reads the form of a request without a <c>Content-Type</c> and throws (a 500), where
+    /// the handler built at start answers with a 400 problem.
+    /// </summary>
+    public static RouteHandlerBuilder MapPostBuiltAtStart(this IEndpointRouteBuilder routes, string pattern, Delegate handler) =>
+        routes.MapBuiltAtStart(HttpMethods.Post, pattern, handler);
+
+    private static RouteHandlerBuilder MapBuiltAtStart(this IEndpointRouteBuilder routes, string method, string pattern, Delegate handler)
+    {
+#pragma warning disable RDG002 // "Unable to statically resolve endpoint handler method": the generator skips this call, as meant.
+        return routes.MapMethods(pattern, [method], handler);
+#pragma warning restore RDG002
+    }
 }
