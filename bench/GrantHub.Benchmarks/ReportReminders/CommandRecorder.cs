@@ -48,11 +48,20 @@ internal sealed class CommandRecorder : DbCommandInterceptor
         }
 
         var text = command.CommandText.TrimStart();
-        var verb = text.Split([' ', '\n', '\r', '\t'], 2)[0].ToUpperInvariant();
+        var verb = Verb(text);
         // Only queries are kept whole (for EXPLAIN QUERY PLAN); the many INSERTs only count.
         _commands.Add(verb == "SELECT"
             ? new RecordedCommand(verb, executed.StartTime, executed.Duration, text, [.. command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value))])
             : new RecordedCommand(verb, executed.StartTime, executed.Duration, null, []));
+    }
+
+    /// <summary>The statement's first keyword; a statement that opens with a WITH clause is the write it holds, if any.</summary>
+    private static string Verb(string text)
+    {
+        var words = text.Split([' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries).Select(w => w.ToUpperInvariant()).ToList();
+        return words[0] == "WITH"
+            ? new[] { "INSERT", "UPDATE", "DELETE" }.FirstOrDefault(words.Contains) ?? "SELECT"
+            : words[0];
     }
 }
 

@@ -61,9 +61,12 @@ public sealed class ReportDueRemindersHandler(GrantHubDbContext db, Notifier not
             return new SweepResult(0);
         }
 
-        var leadMembers = (await open
-                .Join(db.OrganisationMembers, x => x.Grant.LeadOrganisationId, m => m.OrganisationId, (_, m) => new { m.OrganisationId, m.UserId })
-                .Distinct()
+        // By the lead organisations' ids (one JSON parameter) rather than by joining the open reports again: the index
+        // on members answers each id directly, where the join read every open report a second time.
+        var leadOrganisations = reports.Select(r => r.LeadOrganisationId).Distinct().ToList();
+        var leadMembers = (await db.OrganisationMembers
+                .Where(m => leadOrganisations.Contains(m.OrganisationId))
+                .Select(m => new { m.OrganisationId, m.UserId })
                 .ToListAsync(cancellationToken))
             .ToLookup(m => m.OrganisationId, m => m.UserId);
 

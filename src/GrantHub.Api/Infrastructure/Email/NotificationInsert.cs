@@ -64,9 +64,11 @@ public static class NotificationInsert
         var key = sql.DelimitIdentifier(columns.Single(c => c.Property.Name == KeyProperty).Name);
         if (db.Database.ProviderName == GrantHubDbContext.SqliteProviderName)
         {
-            var values = string.Join(", ", columns.Select((_, i) => $"json_extract(\"value\", '$[{i}]')"));
-            // "WHERE true" tells SQLite's parser that ON CONFLICT belongs to the INSERT, not to a join.
-            return $"INSERT INTO {table} ({names})\nSELECT {values}\nFROM json_each({RowsParameter}) WHERE true\nON CONFLICT ({key}) DO NOTHING";
+            // Each row is parsed once into SQLite's binary JSON (materialised, so that it is not parsed again for every
+            // column); "WHERE true" tells SQLite's parser that ON CONFLICT belongs to the INSERT, not to a join.
+            var values = string.Join(", ", columns.Select((_, i) => $"json_extract(\"row\", '$[{i}]')"));
+            return $"WITH \"rows\" AS MATERIALIZED (SELECT jsonb(\"value\") AS \"row\" FROM json_each({RowsParameter}))\n"
+                + $"INSERT INTO {table} ({names})\nSELECT {values}\nFROM \"rows\" WHERE true\nON CONFLICT ({key}) DO NOTHING";
         }
 
         var schema = string.Join(", ", columns.Select((c, i) => $"{sql.DelimitIdentifier(c.Name)} {c.Property.GetColumnType()} '$[{i}]'"));
