@@ -24,7 +24,7 @@ public static class EndpointConventions
 
     /// <summary>
     /// Maps a POST route whose handler ASP.NET Core builds when the application starts. For handlers that bind form
-    /// fields: the generated code reads the form of a request without a <c>Content-Type</c> and throws (a 500), where
+    /// fields: the generated code reads the form of a request without a body and throws (a 500), where
     /// the handler built at start answers with a 400 problem.
     /// </summary>
     public static RouteHandlerBuilder MapPostBuiltAtStart(this IEndpointRouteBuilder routes, string pattern, Delegate handler) =>
