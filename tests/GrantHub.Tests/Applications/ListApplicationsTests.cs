@@ -46,6 +46,21 @@ public class ListApplicationsTests(GrantHubFactory factory) : IClassFixture<Gran
         Assert.All(submittedOfCall.Items, a => Assert.Equal(ApplicationStatus.Submitted, a.Status));
     }
 
+    [Theory]
+    [InlineData("status=Bogus", "Status", "Bogus")]
+    [InlineData("page=abc", "Page", "abc")]
+    [InlineData("callId=not-an-id", "CallId", "not-an-id")]
+    public async Task A_filter_value_that_does_not_parse_is_refused_naming_the_parameter_and_the_value(string query, string parameter, string value)
+    {
+        var lead = await factory.Lead();
+
+        var problem = await (await lead.GetAsync($"/api/applications?{query}")).ReadJson(HttpStatusCode.BadRequest);
+
+        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.Contains(parameter, detail);
+        Assert.Contains(value, detail);
+    }
+
     [Fact]
     public async Task Newest_submission_first_and_drafts_by_their_creation_time()
     {

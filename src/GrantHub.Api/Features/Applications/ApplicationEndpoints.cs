@@ -128,7 +128,7 @@ public static class ApplicationEndpoints
             .RequireAuthorization(Policies.ProgrammeOfficer)
             .WithSummary("Award (creating the grant and committing the money) or reject a submitted application of a closed call (ProgrammeOfficer)");
 
-        applications.MapGet("/", (IMediator mediator, [AsParameters] ListApplicationsQuery query, CancellationToken ct) =>
+        applications.MapGetBuiltAtStart("/", (IMediator mediator, [AsParameters] ListApplicationsQuery query, CancellationToken ct) =>
                 mediator.Send(query, ct))
             .WithSummary("List the applications you may read, filtered by call and status, newest submission (or creation) first");
 

@@ -52,7 +52,7 @@ public static class CallEndpoints
             .RequireAuthorization(Policies.AdminOrProgrammeOfficer)
             .WithSummary("A call's applications for officers: filter by status, country, pillar, target group, women-led lead; sort by score or amount; paged (ProgrammeOfficer, Admin)");
 
-        calls.MapGet("/", (IMediator mediator, [AsParameters] ListCallsQuery query, CancellationToken ct) =>
+        calls.MapGetBuiltAtStart("/", (IMediator mediator, [AsParameters] ListCallsQuery query, CancellationToken ct) =>
                 mediator.Send(query, ct))
             .AllowAnonymous()
             .WithSummary("List calls: staff see all, everyone else only Open calls");

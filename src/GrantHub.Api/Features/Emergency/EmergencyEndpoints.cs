@@ -19,11 +19,11 @@ public static class EmergencyEndpoints
             .RequireIdempotencyKey<SubmitEmergencyRequestCommand>()
             .WithSummary("Ask a RapidResponse fund for emergency money (members for their organisation; programme officers on its behalf)");
 
-        requests.MapGet("/", (IMediator mediator, [AsParameters] ListEmergencyRequestsQuery query, CancellationToken ct) =>
+        requests.MapGetBuiltAtStart("/", (IMediator mediator, [AsParameters] ListEmergencyRequestsQuery query, CancellationToken ct) =>
                 mediator.Send(query, ct))
             .WithSummary("List emergency requests: finance, programme officers and admins see all, applicants their organisations'; reviewers none (403)");
 
-        requests.MapGet("/metrics", (IMediator mediator, [AsParameters] GetEmergencyMetricsQuery query, CancellationToken ct) =>
+        requests.MapGetBuiltAtStart("/metrics", (IMediator mediator, [AsParameters] GetEmergencyMetricsQuery query, CancellationToken ct) =>
                 mediator.Send(query, ct))
             .RequireAuthorization(Policies.AdminProgrammeOrFinance)
             .WithSummary("How the 72-hour decision promise is kept (FinanceOfficer, ProgrammeOfficer or Admin)");

@@ -18,7 +18,7 @@ public static class FundEndpoints
             .RequireAuthorization(Policies.Admin)
             .WithSummary("Create a fund (Admin)");
 
-        funds.MapGet("/", (IMediator mediator, [AsParameters] ListFundsQuery query, CancellationToken ct) =>
+        funds.MapGetBuiltAtStart("/", (IMediator mediator, [AsParameters] ListFundsQuery query, CancellationToken ct) =>
                 mediator.Send(query, ct))
             .WithSummary("List funds");
 

@@ -14,7 +14,7 @@ public static class GrantEndpoints
     {
         var grants = routes.MapGroup("/api/grants").WithTags("Grants").WithProblemResponses().RequireAuthorization();
 
-        grants.MapGet("/", (IMediator mediator, [AsParameters] ListGrantsQuery query, CancellationToken ct) =>
+        grants.MapGetBuiltAtStart("/", (IMediator mediator, [AsParameters] ListGrantsQuery query, CancellationToken ct) =>
                 mediator.Send(query, ct))
             .WithSummary("List grants: staff see all, consortium members the grants of their organisations");
 

@@ -9,7 +9,7 @@ public static class NotificationEndpoints
     {
         var notifications = routes.MapGroup("/api/me/notifications").WithTags("Notifications").WithProblemResponses().RequireAuthorization();
 
-        notifications.MapGet("/", (IMediator mediator, [AsParameters] ListMyNotificationsQuery query, CancellationToken ct) => mediator.Send(query, ct))
+        notifications.MapGetBuiltAtStart("/", (IMediator mediator, [AsParameters] ListMyNotificationsQuery query, CancellationToken ct) => mediator.Send(query, ct))
             .WithSummary("My notifications, unread first");
 
         notifications.MapPost("/{id:guid}/read", (Guid id, IMediator mediator, CancellationToken ct) =>

@@ -11,7 +11,7 @@ public static class ReviewEndpoints
     {
         var reviews = routes.MapGroup("/api/reviews").WithTags("Reviews").WithProblemResponses().RequireAuthorization();
 
-        reviews.MapGet("/mine", (IMediator mediator, [AsParameters] ListMyReviewsQuery query, CancellationToken ct) =>
+        reviews.MapGetBuiltAtStart("/mine", (IMediator mediator, [AsParameters] ListMyReviewsQuery query, CancellationToken ct) =>
                 mediator.Send(query, ct))
             .RequireAuthorization(Policies.Reviewer)
             .WithSummary("List your review assignments, soonest due first (Reviewer)");

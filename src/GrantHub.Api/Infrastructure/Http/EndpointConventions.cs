@@ -15,9 +15,11 @@ public static class EndpointConventions
 
     /// <summary>
     /// Maps a GET route whose handler ASP.NET Core builds when the application starts, where the Request Delegate
-    /// Generator builds every other route at compile time. For handlers with an <c>[AsParameters]</c> record whose
-    /// constructor takes a nullable reference type (<c>string?</c>, <c>Guid[]?</c>): the generator writes
-    /// <c>typeof(string?)</c> for them, which does not compile (CS8639, dotnet/aspnetcore#58953).
+    /// Generator builds every other route at compile time. For every handler with an <c>[AsParameters]</c> record: for
+    /// one whose constructor takes a nullable reference type (<c>string?</c>, <c>Guid[]?</c>) the generator writes
+    /// <c>typeof(string?)</c>, which does not compile (CS8639, dotnet/aspnetcore#58953), and for any of them it answers
+    /// a value that does not parse (<c>?status=Bogus</c>) with a bare 400, where the handler built at start names the
+    /// parameter and the value in the problem's detail.
     /// </summary>
     public static RouteHandlerBuilder MapGetBuiltAtStart(this IEndpointRouteBuilder routes, string pattern, Delegate handler) =>
         routes.MapBuiltAtStart(HttpMethods.Get, pattern, handler);
