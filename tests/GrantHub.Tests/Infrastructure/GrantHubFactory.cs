@@ -87,6 +87,9 @@ public class GrantHubFactory : WebApplicationFactory<Program>
         ["Demo:Seed"] = "true",
         ["Hangfire:Server:Enabled"] = "false",
         ["RateLimiting:AuthPermitsPerMinute"] = "10000",
+        // The console shows warnings and errors only: 150 hosts' Information lines (one per command) made 35,000 lines of
+        // CI log that buried the tests' progress. Providers a test adds to capture logs keep their own levels.
+        ["Logging:Console:LogLevel:Default"] = "Warning",
         [FieldEncryptionSetup.ActiveKeySetting] = EncryptionKeys[FieldEncryptionSetup.ActiveKeySetting],
         [$"{FieldEncryptionSetup.KeysSetting}:test1"] = EncryptionKeys[$"{FieldEncryptionSetup.KeysSetting}:test1"],
         [FieldEncryptionSetup.LookupKeySetting] = EncryptionKeys[FieldEncryptionSetup.LookupKeySetting],
