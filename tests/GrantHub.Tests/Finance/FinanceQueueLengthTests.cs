@@ -60,3 +60,38 @@ public class FinanceQueueConditionalTrancheTests(GrantHubFactory factory) : ICla
         Assert.Equal(2, after.AwaitingDecisionTotal);
     }
 }
+
+/// <summary>Emergencies come first in both lists; tranches take the places they leave.</summary>
+public class FinanceQueueTranchePlacesTests(GrantHubFactory factory) : IClassFixture<GrantHubFactory>
+{
+    [Fact]
+    public async Task A_due_tranche_takes_the_place_forty_nine_emergencies_leave_and_is_only_counted_once_fifty_fill_the_list()
+    {
+        var grant = await factory.Activate(await factory.AwardGrant(startDate: factory.Today().AddMonths(-1)));
+        var fund = await factory.CreateRapidResponseFund();
+        var emergencies = new List<Guid>();
+        async Task SubmitEmergency()
+        {
+            var member = await factory.NewOrganisationMember();
+            emergencies.Add((await member.Client.Submit(factory.Body(member.OrganisationId, fund.Id))).Id);
+            factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        for (var i = 1; i < GetFinanceQueueHandler.MaxPerList; i++)
+        {
+            await SubmitEmergency();
+        }
+
+        var finance = await factory.Finance();
+        var withPlaceLeft = await (await finance.GetAsync("/api/finance/queue")).ReadAs<FinanceQueueResponse>();
+        Assert.Equal([.. emergencies, grant.Id], withPlaceLeft.AwaitingDecision.Select(i => i.Id));
+        Assert.Equal(MoneyItemKind.Tranche, withPlaceLeft.AwaitingDecision[^1].Kind);
+        Assert.Equal(1, withPlaceLeft.AwaitingDecision[^1].TrancheNumber);
+        Assert.Equal(GetFinanceQueueHandler.MaxPerList, withPlaceLeft.AwaitingDecisionTotal);
+
+        await SubmitEmergency();
+        var full = await (await finance.GetAsync("/api/finance/queue")).ReadAs<FinanceQueueResponse>();
+        Assert.Equal(emergencies, full.AwaitingDecision.Select(i => i.Id));
+        Assert.Equal(GetFinanceQueueHandler.MaxPerList + 1, full.AwaitingDecisionTotal);
+    }
+}

@@ -85,16 +85,21 @@ public sealed class GetFinanceQueueHandler(GrantHubDbContext db, Viewer user, Ti
         var visibleRequests = db.EmergencyRequests.AsNoTracking().VisibleTo(user);
         var undecidedRequests = visibleRequests.Where(r => r.Status == EmergencyRequestStatus.Submitted);
         var unpaidRequests = visibleRequests.Where(r => r.Status == EmergencyRequestStatus.Approved);
-        var requests = (await undecidedRequests.OrderBy(r => r.DecisionDueAt).ThenBy(r => r.Id).Take(MaxPerList)
-                .Include(r => r.Approvals).ToListAsync(cancellationToken))
-            .Concat(await unpaidRequests.OrderBy(r => r.DecisionDueAt).ThenBy(r => r.Id).Take(MaxPerList)
-                .Include(r => r.Approvals).ToListAsync(cancellationToken))
-            .ToList();
+        var undecidedRequestsShown = await undecidedRequests.OrderBy(r => r.DecisionDueAt).ThenBy(r => r.Id).Take(MaxPerList)
+            .Include(r => r.Approvals).ToListAsync(cancellationToken);
+        var unpaidRequestsShown = await unpaidRequests.OrderBy(r => r.DecisionDueAt).ThenBy(r => r.Id).Take(MaxPerList)
+            .Include(r => r.Approvals).ToListAsync(cancellationToken);
+        var requests = undecidedRequestsShown.Concat(unpaidRequestsShown).ToList();
 
+        // Emergencies come first in both lists, so tranches only fill the places they leave: a whole grant is loaded
+        // for each tranche shown, never for one that fifty emergencies push off the list.
         var candidates = await TrancheCandidatesAsync(today, cancellationToken);
         var undecidedTranches = candidates.Where(t => t.Status != TrancheStatus.Approved).OrderBy(t => t.PlannedDate).ThenBy(t => t.TrancheId).ToList();
         var unpaidTranches = candidates.Where(t => t.Status == TrancheStatus.Approved).OrderBy(t => t.PlannedDate).ThenBy(t => t.TrancheId).ToList();
-        var trancheIds = undecidedTranches.Take(MaxPerList).Concat(unpaidTranches.Take(MaxPerList)).Select(t => t.TrancheId).ToHashSet();
+        var trancheIds = undecidedTranches.Take(MaxPerList - undecidedRequestsShown.Count)
+            .Concat(unpaidTranches.Take(MaxPerList - unpaidRequestsShown.Count))
+            .Select(t => t.TrancheId)
+            .ToHashSet();
         var grantIds = candidates.Where(t => trancheIds.Contains(t.TrancheId)).Select(t => t.GrantId).Distinct().ToList();
         var grants = await db.Grants.AsNoTracking().Where(g => grantIds.Contains(g.Id)).WithDetails().ToListAsync(cancellationToken);
         foreach (var grant in grants)
