@@ -93,14 +93,10 @@ public sealed class GetFinanceQueueHandler(GrantHubDbContext db, Viewer user, Ti
 
         // Emergencies come first in both lists, so tranches only fill the places they leave: a whole grant is loaded
         // for each tranche shown, never for one that fifty emergencies push off the list.
-        var candidates = await TrancheCandidatesAsync(today, cancellationToken);
-        var undecidedTranches = candidates.Where(t => t.Status != TrancheStatus.Approved).OrderBy(t => t.PlannedDate).ThenBy(t => t.TrancheId).ToList();
-        var unpaidTranches = candidates.Where(t => t.Status == TrancheStatus.Approved).OrderBy(t => t.PlannedDate).ThenBy(t => t.TrancheId).ToList();
-        var trancheIds = undecidedTranches.Take(MaxPerList - undecidedRequestsShown.Count)
-            .Concat(unpaidTranches.Take(MaxPerList - unpaidRequestsShown.Count))
-            .Select(t => t.TrancheId)
-            .ToHashSet();
-        var grantIds = candidates.Where(t => trancheIds.Contains(t.TrancheId)).Select(t => t.GrantId).Distinct().ToList();
+        var waiting = await WaitingTranchesAsync(
+            today, MaxPerList - undecidedRequestsShown.Count, MaxPerList - unpaidRequestsShown.Count, cancellationToken);
+        var trancheIds = waiting.Shown.Select(t => t.TrancheId).ToHashSet();
+        var grantIds = waiting.Shown.Select(t => t.GrantId).Distinct().ToList();
         var grants = await db.Grants.AsNoTracking().Where(g => grantIds.Contains(g.Id)).WithDetails().ToListAsync(cancellationToken);
         foreach (var grant in grants)
         {
@@ -110,8 +106,8 @@ public sealed class GetFinanceQueueHandler(GrantHubDbContext db, Viewer user, Ti
         var tranches = grants
             .SelectMany(g => g.Tranches.Where(t => trancheIds.Contains(t.Id) && t.Status is TrancheStatus.Due or TrancheStatus.Approved).Select(t => (Grant: g, Tranche: t)))
             .ToList();
-        var awaitingDecisionTotal = await undecidedRequests.CountAsync(cancellationToken) + undecidedTranches.Count;
-        var awaitingPaymentTotal = await unpaidRequests.CountAsync(cancellationToken) + unpaidTranches.Count;
+        var awaitingDecisionTotal = await undecidedRequests.CountAsync(cancellationToken) + waiting.AwaitingDecision;
+        var awaitingPaymentTotal = await unpaidRequests.CountAsync(cancellationToken) + waiting.AwaitingPayment;
         var fundIds = requests.Select(r => r.FundId).Concat(grants.Select(g => g.FundId)).Distinct().ToList();
         var funds = await db.Funds.AsNoTracking().Where(f => fundIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, cancellationToken);
         var organisationIds = requests.Select(r => r.OrganisationId)
@@ -188,37 +184,85 @@ public sealed class GetFinanceQueueHandler(GrantHubDbContext db, Viewer user, Ti
         return new FinanceQueueResponse(awaitingDecision, awaitingPayment, clock.GetUtcNow(), awaitingDecisionTotal, awaitingPaymentTotal);
     }
 
-    private sealed record TrancheCandidate(
-        Guid TrancheId, Guid GrantId, TrancheStatus Status, DateOnly PlannedDate, TrancheCondition Condition, Guid? AmendmentId, GrantPeriod Period);
+    /// <summary>A tranche waiting for finance, as much of it as choosing and counting needs.</summary>
+    private sealed class WaitingTranche
+    {
+        public Guid TrancheId { get; init; }
+        public Guid GrantId { get; init; }
+        public TrancheStatus Status { get; init; }
+        public DateOnly PlannedDate { get; init; }
+        public TrancheCondition Condition { get; init; }
+        public Guid? AmendmentId { get; init; }
+        public DateOnly GrantStart { get; init; }
+        public DateOnly GrantEnd { get; init; }
+    }
+
+    /// <param name="Shown">The soonest of each list, as many as there are places left.</param>
+    /// <param name="AwaitingDecision">Every tranche awaiting a decision, shown or not.</param>
+    /// <param name="AwaitingPayment">Every approved tranche awaiting payment, shown or not.</param>
+    private sealed record WaitingTranches(IReadOnlyList<WaitingTranche> Shown, int AwaitingDecision, int AwaitingPayment);
 
     /// <summary>
-    /// Every tranche of an active grant that is Due or Approved, or Planned with its date come and its condition and
-    /// amendment satisfied (what <see cref="Grant.RefreshDueTranches"/> would mark Due), read as small rows rather than
-    /// whole grants: a portfolio may have thousands, of which only the most urgent are loaded in full.
+    /// The tranches of active grants waiting for finance. Awaiting a decision: Due, or Planned with its date come and
+    /// its condition and amendment satisfied (what <see cref="Grant.RefreshDueTranches"/> would mark Due). Awaiting
+    /// payment: Approved. Each list is counted and cut to its places in SQL, soonest first, so a backlog of thousands
+    /// of due tranches reads only the ones shown; only planned tranches with a condition or an amendment are read
+    /// one by one, to be checked with the rule <see cref="Grant.ConditionHolds"/> applies.
     /// </summary>
-    private async Task<List<TrancheCandidate>> TrancheCandidatesAsync(DateOnly today, CancellationToken cancellationToken)
+    private async Task<WaitingTranches> WaitingTranchesAsync(DateOnly today, int decisionPlaces, int paymentPlaces, CancellationToken cancellationToken)
     {
-        var rows = await (
-                from t in db.Tranches.AsNoTracking()
-                where t.Status == TrancheStatus.Due || t.Status == TrancheStatus.Approved || (t.Status == TrancheStatus.Planned && t.PlannedDate <= today)
-                join g in db.Grants.AsNoTracking().VisibleTo(user) on t.GrantId equals g.Id
-                where g.Status == GrantStatus.Active
-                select new { TrancheId = t.Id, GrantId = g.Id, t.Status, t.PlannedDate, t.Condition, t.AmendmentId, g.StartDate, g.EndDate })
-            .ToListAsync(cancellationToken);
-        var candidates = rows.Select(r => new TrancheCandidate(r.TrancheId, r.GrantId, r.Status, r.PlannedDate, r.Condition, r.AmendmentId, new GrantPeriod(r.StartDate, r.EndDate)));
-        var conditional = rows.Where(r => r.Status == TrancheStatus.Planned && (r.Condition != TrancheCondition.None || r.AmendmentId is not null)).ToList();
-        if (conditional.Count == 0)
+        var ofActiveGrants =
+            from t in db.Tranches.AsNoTracking()
+            join g in db.Grants.AsNoTracking().VisibleTo(user) on t.GrantId equals g.Id
+            where g.Status == GrantStatus.Active
+            select new WaitingTranche
+            {
+                TrancheId = t.Id,
+                GrantId = g.Id,
+                Status = t.Status,
+                PlannedDate = t.PlannedDate,
+                Condition = t.Condition,
+                AmendmentId = t.AmendmentId,
+                GrantStart = g.StartDate,
+                GrantEnd = g.EndDate,
+            };
+        var plannedAndCome = ofActiveGrants.Where(t => t.Status == TrancheStatus.Planned && t.PlannedDate <= today);
+        var dueWithoutChecks = ofActiveGrants.Where(t => t.Status == TrancheStatus.Due
+            || (t.Status == TrancheStatus.Planned && t.PlannedDate <= today && t.Condition == TrancheCondition.None && t.AmendmentId == null));
+        var approved = ofActiveGrants.Where(t => t.Status == TrancheStatus.Approved);
+        var dueAfterChecks = await WhoseChecksHoldAsync(
+            await plannedAndCome.Where(t => t.Condition != TrancheCondition.None || t.AmendmentId != null).ToListAsync(cancellationToken),
+            cancellationToken);
+
+        var awaitingDecision = (await SoonestAsync(dueWithoutChecks, decisionPlaces, cancellationToken))
+            .Concat(dueAfterChecks)
+            .OrderBy(t => t.PlannedDate)
+            .ThenBy(t => t.TrancheId)
+            .Take(Math.Max(decisionPlaces, 0));
+        return new WaitingTranches(
+            [.. awaitingDecision, .. await SoonestAsync(approved, paymentPlaces, cancellationToken)],
+            await dueWithoutChecks.CountAsync(cancellationToken) + dueAfterChecks.Count,
+            await approved.CountAsync(cancellationToken));
+    }
+
+    private static async Task<List<WaitingTranche>> SoonestAsync(IQueryable<WaitingTranche> tranches, int places, CancellationToken cancellationToken) =>
+        places <= 0 ? [] : await tranches.OrderBy(t => t.PlannedDate).ThenBy(t => t.TrancheId).Take(places).ToListAsync(cancellationToken);
+
+    /// <summary>The planned tranches whose report condition holds and whose amendment, if any, is in force.</summary>
+    private async Task<List<WaitingTranche>> WhoseChecksHoldAsync(List<WaitingTranche> planned, CancellationToken cancellationToken)
+    {
+        if (planned.Count == 0)
         {
-            return [.. candidates];
+            return planned;
         }
 
-        var grantIds = conditional.Select(r => r.GrantId).Distinct().ToList();
+        var grantIds = planned.Select(t => t.GrantId).Distinct().ToList();
         var acceptedReportYears = (await db.GrantReports.AsNoTracking()
                 .Where(r => grantIds.Contains(r.GrantId) && (r.Status == ReportStatus.Accepted || r.Status == ReportStatus.Waived))
                 .Select(r => new { r.GrantId, r.PeriodYear })
                 .ToListAsync(cancellationToken))
             .ToLookup(r => r.GrantId, r => r.PeriodYear);
-        var amendmentIds = conditional.Where(r => r.AmendmentId is not null).Select(r => r.AmendmentId!.Value).ToList();
+        var amendmentIds = planned.Where(t => t.AmendmentId is not null).Select(t => t.AmendmentId!.Value).ToList();
         var amendmentsInForce = (await db.GrantAmendments.AsNoTracking()
                 .Where(a => amendmentIds.Contains(a.Id) && a.EffectiveAt != null)
                 .Select(a => a.Id)
@@ -226,9 +270,8 @@ public sealed class GetFinanceQueueHandler(GrantHubDbContext db, Viewer user, Ti
             .ToHashSet();
         return
         [
-            .. candidates.Where(t => t.Status != TrancheStatus.Planned
-                || (Grant.ConditionHolds(t.Condition, t.PlannedDate, t.Period, acceptedReportYears[t.GrantId])
-                    && (t.AmendmentId is not { } amendmentId || amendmentsInForce.Contains(amendmentId)))),
+            .. planned.Where(t => Grant.ConditionHolds(t.Condition, t.PlannedDate, new GrantPeriod(t.GrantStart, t.GrantEnd), acceptedReportYears[t.GrantId])
+                && (t.AmendmentId is not { } amendmentId || amendmentsInForce.Contains(amendmentId))),
         ];
     }
 }
