@@ -61,20 +61,30 @@ public class FinanceQueueConditionalTrancheTests(GrantHubFactory factory) : ICla
     }
 }
 
-/// <summary>Emergencies come first in both lists; tranches take the places they leave.</summary>
-public class FinanceQueueTranchePlacesTests(GrantHubFactory factory) : IClassFixture<GrantHubFactory>
+/// <summary>Emergencies come first in both lists; tranches take the places they leave, and only those are loaded whole.</summary>
+public class FinanceQueueTranchePlacesTests : IClassFixture<CommandCountingFactory>
 {
+    private readonly CommandCountingFactory _factory;
+
+    public FinanceQueueTranchePlacesTests(CommandCountingFactory factory)
+    {
+        _factory = factory;
+
+        // The counter follows the test's async flow into the request it sends.
+        factory.Server.PreserveExecutionContext = true;
+    }
+
     [Fact]
     public async Task A_due_tranche_takes_the_place_forty_nine_emergencies_leave_and_is_only_counted_once_fifty_fill_the_list()
     {
-        var grant = await factory.Activate(await factory.AwardGrant(startDate: factory.Today().AddMonths(-1)));
-        var fund = await factory.CreateRapidResponseFund();
+        var grant = await _factory.Activate(await _factory.AwardGrant(startDate: _factory.Today().AddMonths(-1)));
+        var fund = await _factory.CreateRapidResponseFund();
         var emergencies = new List<Guid>();
         async Task SubmitEmergency()
         {
-            var member = await factory.NewOrganisationMember();
-            emergencies.Add((await member.Client.Submit(factory.Body(member.OrganisationId, fund.Id))).Id);
-            factory.Clock.Advance(TimeSpan.FromMinutes(1));
+            var member = await _factory.NewOrganisationMember();
+            emergencies.Add((await member.Client.Submit(_factory.Body(member.OrganisationId, fund.Id))).Id);
+            _factory.Clock.Advance(TimeSpan.FromMinutes(1));
         }
 
         for (var i = 1; i < GetFinanceQueueHandler.MaxPerList; i++)
@@ -82,16 +92,28 @@ public class FinanceQueueTranchePlacesTests(GrantHubFactory factory) : IClassFix
             await SubmitEmergency();
         }
 
-        var finance = await factory.Finance();
-        var withPlaceLeft = await (await finance.GetAsync("/api/finance/queue")).ReadAs<FinanceQueueResponse>();
+        var finance = await _factory.Finance();
+        var (withPlaceLeft, readWithPlaceLeft) = await ReadQueue(finance);
         Assert.Equal([.. emergencies, grant.Id], withPlaceLeft.AwaitingDecision.Select(i => i.Id));
         Assert.Equal(MoneyItemKind.Tranche, withPlaceLeft.AwaitingDecision[^1].Kind);
         Assert.Equal(1, withPlaceLeft.AwaitingDecision[^1].TrancheNumber);
         Assert.Equal(GetFinanceQueueHandler.MaxPerList, withPlaceLeft.AwaitingDecisionTotal);
+        Assert.Contains(readWithPlaceLeft.Texts, ReadsAllocations);
 
         await SubmitEmergency();
-        var full = await (await finance.GetAsync("/api/finance/queue")).ReadAs<FinanceQueueResponse>();
+        var (full, readFull) = await ReadQueue(finance);
         Assert.Equal(emergencies, full.AwaitingDecision.Select(i => i.Id));
         Assert.Equal(GetFinanceQueueHandler.MaxPerList + 1, full.AwaitingDecisionTotal);
+        Assert.DoesNotContain(readFull.Texts, ReadsAllocations);
+    }
+
+    /// <summary>Only a whole grant's load reads its allocations: the queue itself never needs them.</summary>
+    private static bool ReadsAllocations(string sql) => sql.Contains("GrantAllocations", StringComparison.Ordinal);
+
+    private async Task<(FinanceQueueResponse Queue, CommandCountingFactory.CommandCount Read)> ReadQueue(HttpClient finance)
+    {
+        FinanceQueueResponse? queue = null;
+        var read = await _factory.CountCommands(async () => queue = await (await finance.GetAsync("/api/finance/queue")).ReadAs<FinanceQueueResponse>());
+        return (queue!, read);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using GrantHub.Core.Data;
 using Microsoft.AspNetCore.Hosting;
@@ -39,6 +40,7 @@ public sealed class CommandCountingFactory : GrantHubFactory
     /// <summary>Queries are what handlers ask for; saves are the writes of SaveChanges (one per changed row on SQLite).</summary>
     public sealed class CommandCount
     {
+        private readonly ConcurrentQueue<string> _texts = new();
         private int _queries;
         private int _saves;
 
@@ -46,8 +48,12 @@ public sealed class CommandCountingFactory : GrantHubFactory
 
         public int Saves => _saves;
 
-        internal void Add(CommandSource source)
+        /// <summary>The SQL of every command counted, in the order sent.</summary>
+        public IReadOnlyCollection<string> Texts => _texts;
+
+        internal void Add(CommandSource source, string text)
         {
+            _texts.Enqueue(text);
             if (source == CommandSource.SaveChanges)
             {
                 Interlocked.Increment(ref _saves);
@@ -66,40 +72,40 @@ public sealed class CommandCountingFactory : GrantHubFactory
 
         public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
         {
-            Current.Value?.Add(eventData.CommandSource);
+            Current.Value?.Add(eventData.CommandSource, command.CommandText);
             return result;
         }
 
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
             DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
-            Current.Value?.Add(eventData.CommandSource);
+            Current.Value?.Add(eventData.CommandSource, command.CommandText);
             return ValueTask.FromResult(result);
         }
 
         public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
         {
-            Current.Value?.Add(eventData.CommandSource);
+            Current.Value?.Add(eventData.CommandSource, command.CommandText);
             return result;
         }
 
         public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
             DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
-            Current.Value?.Add(eventData.CommandSource);
+            Current.Value?.Add(eventData.CommandSource, command.CommandText);
             return ValueTask.FromResult(result);
         }
 
         public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
         {
-            Current.Value?.Add(eventData.CommandSource);
+            Current.Value?.Add(eventData.CommandSource, command.CommandText);
             return result;
         }
 
         public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
             DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
         {
-            Current.Value?.Add(eventData.CommandSource);
+            Current.Value?.Add(eventData.CommandSource, command.CommandText);
             return ValueTask.FromResult(result);
         }
     }
