@@ -61,30 +61,46 @@ public class FinanceQueueConditionalTrancheTests(GrantHubFactory factory) : ICla
     }
 }
 
-/// <summary>Emergencies come first in both lists; tranches take the places they leave, and only those are loaded whole.</summary>
-public class FinanceQueueTranchePlacesTests : IClassFixture<CommandCountingFactory>
+/// <summary>
+/// Emergencies come first in both lists; tranches take the places they leave, and only those are loaded whole. Each
+/// list has its class, so that one's emergencies never take the other's places.
+/// </summary>
+public abstract class FinanceQueuePlacesTests
 {
-    private readonly CommandCountingFactory _factory;
-
-    public FinanceQueueTranchePlacesTests(CommandCountingFactory factory)
+    protected FinanceQueuePlacesTests(CommandCountingFactory factory)
     {
-        _factory = factory;
+        Factory = factory;
 
         // The counter follows the test's async flow into the request it sends.
         factory.Server.PreserveExecutionContext = true;
     }
 
+    protected CommandCountingFactory Factory { get; }
+
+    /// <summary>Only a whole grant's load reads its allocations: the queue itself never needs them.</summary>
+    protected static bool ReadsAllocations(string sql) => sql.Contains("GrantAllocations", StringComparison.Ordinal);
+
+    protected async Task<(FinanceQueueResponse Queue, CommandCountingFactory.CommandCount Read)> ReadQueue(HttpClient finance)
+    {
+        FinanceQueueResponse? queue = null;
+        var read = await Factory.CountCommands(async () => queue = await (await finance.GetAsync("/api/finance/queue")).ReadAs<FinanceQueueResponse>());
+        return (queue!, read);
+    }
+}
+
+public class FinanceQueueDecisionPlacesTests(CommandCountingFactory factory) : FinanceQueuePlacesTests(factory), IClassFixture<CommandCountingFactory>
+{
     [Fact]
     public async Task A_due_tranche_takes_the_place_forty_nine_emergencies_leave_and_is_only_counted_once_fifty_fill_the_list()
     {
-        var grant = await _factory.Activate(await _factory.AwardGrant(startDate: _factory.Today().AddMonths(-1)));
-        var fund = await _factory.CreateRapidResponseFund();
+        var grant = await Factory.Activate(await Factory.AwardGrant(startDate: Factory.Today().AddMonths(-1)));
+        var fund = await Factory.CreateRapidResponseFund();
         var emergencies = new List<Guid>();
         async Task SubmitEmergency()
         {
-            var member = await _factory.NewOrganisationMember();
-            emergencies.Add((await member.Client.Submit(_factory.Body(member.OrganisationId, fund.Id))).Id);
-            _factory.Clock.Advance(TimeSpan.FromMinutes(1));
+            var member = await Factory.NewOrganisationMember();
+            emergencies.Add((await member.Client.Submit(Factory.Body(member.OrganisationId, fund.Id))).Id);
+            Factory.Clock.Advance(TimeSpan.FromMinutes(1));
         }
 
         for (var i = 1; i < GetFinanceQueueHandler.MaxPerList; i++)
@@ -92,7 +108,7 @@ public class FinanceQueueTranchePlacesTests : IClassFixture<CommandCountingFacto
             await SubmitEmergency();
         }
 
-        var finance = await _factory.Finance();
+        var finance = await Factory.Finance();
         var (withPlaceLeft, readWithPlaceLeft) = await ReadQueue(finance);
         Assert.Equal([.. emergencies, grant.Id], withPlaceLeft.AwaitingDecision.Select(i => i.Id));
         Assert.Equal(MoneyItemKind.Tranche, withPlaceLeft.AwaitingDecision[^1].Kind);
@@ -106,14 +122,43 @@ public class FinanceQueueTranchePlacesTests : IClassFixture<CommandCountingFacto
         Assert.Equal(GetFinanceQueueHandler.MaxPerList + 1, full.AwaitingDecisionTotal);
         Assert.DoesNotContain(readFull.Texts, ReadsAllocations);
     }
+}
 
-    /// <summary>Only a whole grant's load reads its allocations: the queue itself never needs them.</summary>
-    private static bool ReadsAllocations(string sql) => sql.Contains("GrantAllocations", StringComparison.Ordinal);
-
-    private async Task<(FinanceQueueResponse Queue, CommandCountingFactory.CommandCount Read)> ReadQueue(HttpClient finance)
+public class FinanceQueuePaymentPlacesTests(CommandCountingFactory factory) : FinanceQueuePlacesTests(factory), IClassFixture<CommandCountingFactory>
+{
+    [Fact]
+    public async Task An_approved_tranche_takes_the_payment_place_forty_nine_approved_emergencies_leave()
     {
-        FinanceQueueResponse? queue = null;
-        var read = await _factory.CountCommands(async () => queue = await (await finance.GetAsync("/api/finance/queue")).ReadAs<FinanceQueueResponse>());
-        return (queue!, read);
+        var scenario = await Factory.AwardGrant(startDate: Factory.Today().AddMonths(-1));
+        var grant = await Factory.Activate(scenario);
+        var finance = await Factory.Finance();
+        await (await finance.Approve(scenario, 1)).ShouldBe(HttpStatusCode.OK);
+        var fund = await Factory.CreateRapidResponseFund();
+        var emergencies = new List<Guid>();
+        async Task ApproveEmergency()
+        {
+            var member = await Factory.NewOrganisationMember();
+            var request = await member.Client.Submit(Factory.Body(member.OrganisationId, fund.Id));
+            await (await finance.Approve(request.Id)).ShouldBe(HttpStatusCode.OK);
+            emergencies.Add(request.Id);
+            Factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        for (var i = 1; i < GetFinanceQueueHandler.MaxPerList; i++)
+        {
+            await ApproveEmergency();
+        }
+
+        var (withPlaceLeft, readWithPlaceLeft) = await ReadQueue(finance);
+        Assert.Equal([.. emergencies, grant.Id], withPlaceLeft.AwaitingPayment.Select(i => i.Id));
+        Assert.Equal(1, withPlaceLeft.AwaitingPayment[^1].TrancheNumber);
+        Assert.Equal(GetFinanceQueueHandler.MaxPerList, withPlaceLeft.AwaitingPaymentTotal);
+        Assert.Contains(readWithPlaceLeft.Texts, ReadsAllocations);
+
+        await ApproveEmergency();
+        var (full, readFull) = await ReadQueue(finance);
+        Assert.Equal(emergencies, full.AwaitingPayment.Select(i => i.Id));
+        Assert.Equal(GetFinanceQueueHandler.MaxPerList + 1, full.AwaitingPaymentTotal);
+        Assert.DoesNotContain(readFull.Texts, ReadsAllocations);
     }
 }
