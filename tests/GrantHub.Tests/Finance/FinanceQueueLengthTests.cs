@@ -77,8 +77,27 @@ public abstract class FinanceQueuePlacesTests
 
     protected CommandCountingFactory Factory { get; }
 
+    /// <summary>49 emergencies, then the grant's first tranche, loaded whole; 50 waiting in all.</summary>
+    protected static void TrancheHasTheLastPlace(
+        IReadOnlyList<FinanceQueueItem> list, int total, CommandCountingFactory.CommandCount read, List<Guid> emergencies, Guid grantId)
+    {
+        Assert.Equal([.. emergencies, grantId], list.Select(i => i.Id));
+        Assert.Equal(MoneyItemKind.Tranche, list[^1].Kind);
+        Assert.Equal(1, list[^1].TrancheNumber);
+        Assert.Equal(GetFinanceQueueHandler.MaxPerList, total);
+        Assert.Contains(read.Texts, ReadsAllocations);
+    }
+
+    /// <summary>50 emergencies and no grant read; the tranche still counted among the 51 waiting.</summary>
+    protected static void EmergenciesFillTheList(IReadOnlyList<FinanceQueueItem> list, int total, CommandCountingFactory.CommandCount read, List<Guid> emergencies)
+    {
+        Assert.Equal(emergencies, list.Select(i => i.Id));
+        Assert.Equal(GetFinanceQueueHandler.MaxPerList + 1, total);
+        Assert.DoesNotContain(read.Texts, ReadsAllocations);
+    }
+
     /// <summary>Only a whole grant's load reads its allocations: the queue itself never needs them.</summary>
-    protected static bool ReadsAllocations(string sql) => sql.Contains("GrantAllocations", StringComparison.Ordinal);
+    private static bool ReadsAllocations(string sql) => sql.Contains("GrantAllocations", StringComparison.Ordinal);
 
     protected async Task<(FinanceQueueResponse Queue, CommandCountingFactory.CommandCount Read)> ReadQueue(HttpClient finance)
     {
@@ -110,17 +129,11 @@ public class FinanceQueueDecisionPlacesTests(CommandCountingFactory factory) : F
 
         var finance = await Factory.Finance();
         var (withPlaceLeft, readWithPlaceLeft) = await ReadQueue(finance);
-        Assert.Equal([.. emergencies, grant.Id], withPlaceLeft.AwaitingDecision.Select(i => i.Id));
-        Assert.Equal(MoneyItemKind.Tranche, withPlaceLeft.AwaitingDecision[^1].Kind);
-        Assert.Equal(1, withPlaceLeft.AwaitingDecision[^1].TrancheNumber);
-        Assert.Equal(GetFinanceQueueHandler.MaxPerList, withPlaceLeft.AwaitingDecisionTotal);
-        Assert.Contains(readWithPlaceLeft.Texts, ReadsAllocations);
+        TrancheHasTheLastPlace(withPlaceLeft.AwaitingDecision, withPlaceLeft.AwaitingDecisionTotal, readWithPlaceLeft, emergencies, grant.Id);
 
         await SubmitEmergency();
         var (full, readFull) = await ReadQueue(finance);
-        Assert.Equal(emergencies, full.AwaitingDecision.Select(i => i.Id));
-        Assert.Equal(GetFinanceQueueHandler.MaxPerList + 1, full.AwaitingDecisionTotal);
-        Assert.DoesNotContain(readFull.Texts, ReadsAllocations);
+        EmergenciesFillTheList(full.AwaitingDecision, full.AwaitingDecisionTotal, readFull, emergencies);
     }
 }
 
@@ -150,15 +163,10 @@ public class FinanceQueuePaymentPlacesTests(CommandCountingFactory factory) : Fi
         }
 
         var (withPlaceLeft, readWithPlaceLeft) = await ReadQueue(finance);
-        Assert.Equal([.. emergencies, grant.Id], withPlaceLeft.AwaitingPayment.Select(i => i.Id));
-        Assert.Equal(1, withPlaceLeft.AwaitingPayment[^1].TrancheNumber);
-        Assert.Equal(GetFinanceQueueHandler.MaxPerList, withPlaceLeft.AwaitingPaymentTotal);
-        Assert.Contains(readWithPlaceLeft.Texts, ReadsAllocations);
+        TrancheHasTheLastPlace(withPlaceLeft.AwaitingPayment, withPlaceLeft.AwaitingPaymentTotal, readWithPlaceLeft, emergencies, grant.Id);
 
         await ApproveEmergency();
         var (full, readFull) = await ReadQueue(finance);
-        Assert.Equal(emergencies, full.AwaitingPayment.Select(i => i.Id));
-        Assert.Equal(GetFinanceQueueHandler.MaxPerList + 1, full.AwaitingPaymentTotal);
-        Assert.DoesNotContain(readFull.Texts, ReadsAllocations);
+        EmergenciesFillTheList(full.AwaitingPayment, full.AwaitingPaymentTotal, readFull, emergencies);
     }
 }
