@@ -238,7 +238,7 @@ public sealed class GetFinanceQueueHandler(GrantHubDbContext db, Viewer user, Ti
             .Concat(dueAfterChecks)
             .OrderBy(t => t.PlannedDate)
             .ThenBy(t => t.TrancheId)
-            .Take(Math.Max(decisionPlaces, 0));
+            .Take(decisionPlaces);
         return new WaitingTranches(
             [.. awaitingDecision, .. await SoonestAsync(approved, paymentPlaces, cancellationToken)],
             await dueWithoutChecks.CountAsync(cancellationToken) + dueAfterChecks.Count,
