@@ -7,6 +7,8 @@ using GrantHub.Tests.Emergency;
 using GrantHub.Tests.Grants;
 using GrantHub.Tests.Infrastructure;
 using GrantHub.Tests.Web;
+using Microsoft.EntityFrameworkCore;
+using static GrantHub.Tests.Infrastructure.Amounts;
 
 namespace GrantHub.Tests.Finance;
 
@@ -97,7 +99,7 @@ public abstract class FinanceQueuePlacesTests
     }
 
     /// <summary>Only a whole grant's load reads its allocations: the queue itself never needs them.</summary>
-    private static bool ReadsAllocations(string sql) => sql.Contains("GrantAllocations", StringComparison.Ordinal);
+    protected static bool ReadsAllocations(string sql) => sql.Contains("GrantAllocations", StringComparison.Ordinal);
 
     protected async Task<(FinanceQueueResponse Queue, CommandCountingFactory.CommandCount Read)> ReadQueue(HttpClient finance)
     {
@@ -169,4 +171,63 @@ public class FinanceQueuePaymentPlacesTests(CommandCountingFactory factory) : Fi
         var (full, readFull) = await ReadQueue(finance);
         EmergenciesFillTheList(full.AwaitingPayment, full.AwaitingPaymentTotal, readFull, emergencies);
     }
+}
+
+/// <summary>
+/// Due tranches are cut to the places left in SQL, while planned tranches with a report condition are checked one by
+/// one; the two are merged by planned date before the places are given, and neither grant is loaded without one.
+/// </summary>
+public class FinanceQueueCheckedTranchePlacesTests(CommandCountingFactory factory) : FinanceQueuePlacesTests(factory), IClassFixture<CommandCountingFactory>
+{
+    [Fact]
+    public async Task A_due_tranche_and_a_conditional_tranche_share_the_last_place_by_planned_date_and_are_only_counted_once_fifty_emergencies_fill_the_list()
+    {
+        var today = Factory.Today();
+        var conditionalOn = today.AddMonths(1).AddDays(14);
+        var conditional = await Factory.AwardGrant(startDate: today.AddMonths(-11), tranchePlan: [new PlannedTranche(conditionalOn, EuroCents(90_000_00))]);
+        var yearOne = (await Factory.Activate(conditional)).Reports.Single(r => r.PeriodYear == 1);
+        await Factory.AcceptReport(conditional, yearOne.Id);
+        Factory.Clock.Advance(TimeSpan.FromDays(61));
+        var due = await Factory.AwardGrant(
+            startDate: today,
+            tranchePlan: [new PlannedTranche(conditionalOn.AddDays(-7), EuroCents(45_000_00)), new PlannedTranche(conditionalOn.AddDays(7), EuroCents(45_000_00))]);
+        await Factory.Activate(due);
+        Assert.Equal([TrancheStatus.Planned], await TrancheStatuses(conditional));
+        Assert.Equal([TrancheStatus.Due, TrancheStatus.Due], await TrancheStatuses(due));
+
+        var fund = await Factory.CreateRapidResponseFund();
+        var emergencies = new List<Guid>();
+        async Task SubmitEmergency()
+        {
+            var member = await Factory.NewOrganisationMember();
+            emergencies.Add((await member.Client.Submit(Factory.Body(member.OrganisationId, fund.Id))).Id);
+            Factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        for (var i = 1; i < GetFinanceQueueHandler.MaxPerList; i++)
+        {
+            await SubmitEmergency();
+        }
+
+        var finance = await Factory.Finance();
+        var (dueEarlier, _) = await ReadQueue(finance);
+        Assert.Equal([.. emergencies, due.GrantId], dueEarlier.AwaitingDecision.Select(i => i.Id));
+        Assert.Equal(1, dueEarlier.AwaitingDecision[^1].TrancheNumber);
+        Assert.Equal(GetFinanceQueueHandler.MaxPerList + 2, dueEarlier.AwaitingDecisionTotal);
+
+        await Factory.ApproveAndPay(due, 1);
+        var (conditionalEarlier, _) = await ReadQueue(finance);
+        Assert.Equal([.. emergencies, conditional.GrantId], conditionalEarlier.AwaitingDecision.Select(i => i.Id));
+        Assert.Equal(1, conditionalEarlier.AwaitingDecision[^1].TrancheNumber);
+        Assert.Equal(GetFinanceQueueHandler.MaxPerList + 1, conditionalEarlier.AwaitingDecisionTotal);
+
+        await SubmitEmergency();
+        var (full, readFull) = await ReadQueue(finance);
+        Assert.Equal(emergencies, full.AwaitingDecision.Select(i => i.Id));
+        Assert.Equal(GetFinanceQueueHandler.MaxPerList + 2, full.AwaitingDecisionTotal);
+        Assert.DoesNotContain(readFull.Texts, ReadsAllocations);
+    }
+
+    private Task<List<TrancheStatus>> TrancheStatuses(GrantScenario grant) =>
+        Factory.WithDb(db => db.Tranches.Where(t => t.GrantId == grant.GrantId).OrderBy(t => t.Number).Select(t => t.Status).ToListAsync());
 }
