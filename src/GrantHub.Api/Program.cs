@@ -37,9 +37,10 @@ builder.Services.AddGrantHubPages(builder.Configuration, builder.Environment);
 // The stylesheet is served from the build output in every environment (tests included), not only Development.
 builder.WebHost.UseStaticWebAssets();
 builder.Services.AddGrantHubEmail(builder.Configuration);
+// Before the job server: the first hosted service to start, so that its work overlaps the others' start.
+builder.Services.AddGrantHubSeeding();
 builder.Services.AddGrantHubJobs(builder.Configuration);
 builder.Services.AddGrantHubIdempotency();
-builder.Services.AddGrantHubSeeding();
 builder.Services.AddGrantHubFeatures();
 builder.Services.AddGrantHubTelemetry(builder.Configuration);
 builder.WebHost.ConfigureKestrel(kestrel =>
@@ -48,31 +49,24 @@ builder.Services.AddGrantHubUploads(builder.Configuration);
 
 var app = builder.Build();
 
-if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
+// The schema and the first Admin are made ready while the request pipeline below is configured (the EF model takes
+// most of a second to build; on two cores the two overlap).
+var hasAdministrator = Task.Run(async () =>
 {
-    await DatabaseSetup.MigrateAsync(app.Services);
-}
+    if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
+    {
+        await DatabaseSetup.MigrateAsync(app.Services);
+    }
 
-await using (var scope = app.Services.CreateAsyncScope())
-{
+    await using var scope = app.Services.CreateAsyncScope();
     var adminBootstrap = scope.ServiceProvider.GetRequiredService<AdminBootstrap>();
     await adminBootstrap.EnsureAdminAsync();
-    if (app.Environment.IsProduction() && !await adminBootstrap.AnyAdminAsync())
-    {
-        Console.Error.WriteLine(AdminBootstrap.NoAdminMessage);
-        return 1;
-    }
-
-    if (app.Configuration.GetValue("Demo:Seed", false))
-    {
-        await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync();
-    }
-}
-
-RecurringJobs.ScheduleRecurringJobs(app.Services, app.Configuration);
+    return !app.Environment.IsProduction() || await adminBootstrap.AnyAdminAsync();
+});
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseStartupGate();
 app.UseGrantHubPages();
 // Explicit, after the status-code pages, so that a re-executed request (e.g. /error/404) is routed again.
 app.UseRouting();
@@ -98,6 +92,12 @@ app.MapGrantHubTelemetry();
 app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Admin, "/hangfire", new DashboardOptions { Authorization = [] });
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Log(app));
+
+if (!await hasAdministrator)
+{
+    Console.Error.WriteLine(AdminBootstrap.NoAdminMessage);
+    return 1;
+}
 
 try
 {
