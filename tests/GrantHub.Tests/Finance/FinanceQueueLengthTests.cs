@@ -101,6 +101,14 @@ public abstract class FinanceQueuePlacesTests
     /// <summary>Only a whole grant's load reads its allocations: the queue itself never needs them.</summary>
     protected static bool ReadsAllocations(string sql) => sql.Contains("GrantAllocations", StringComparison.Ordinal);
 
+    /// <summary>An emergency request of a new organisation, a minute after the one before.</summary>
+    protected async Task SubmitEmergency(Guid fundId, List<Guid> emergencies)
+    {
+        var member = await Factory.NewOrganisationMember();
+        emergencies.Add((await member.Client.Submit(Factory.Body(member.OrganisationId, fundId))).Id);
+        Factory.Clock.Advance(TimeSpan.FromMinutes(1));
+    }
+
     protected async Task<(FinanceQueueResponse Queue, CommandCountingFactory.CommandCount Read)> ReadQueue(HttpClient finance)
     {
         FinanceQueueResponse? queue = null;
@@ -117,23 +125,16 @@ public class FinanceQueueDecisionPlacesTests(CommandCountingFactory factory) : F
         var grant = await Factory.Activate(await Factory.AwardGrant(startDate: Factory.Today().AddMonths(-1)));
         var fund = await Factory.CreateRapidResponseFund();
         var emergencies = new List<Guid>();
-        async Task SubmitEmergency()
-        {
-            var member = await Factory.NewOrganisationMember();
-            emergencies.Add((await member.Client.Submit(Factory.Body(member.OrganisationId, fund.Id))).Id);
-            Factory.Clock.Advance(TimeSpan.FromMinutes(1));
-        }
-
         for (var i = 1; i < GetFinanceQueueHandler.MaxPerList; i++)
         {
-            await SubmitEmergency();
+            await SubmitEmergency(fund.Id, emergencies);
         }
 
         var finance = await Factory.Finance();
         var (withPlaceLeft, readWithPlaceLeft) = await ReadQueue(finance);
         TrancheHasTheLastPlace(withPlaceLeft.AwaitingDecision, withPlaceLeft.AwaitingDecisionTotal, readWithPlaceLeft, emergencies, grant.Id);
 
-        await SubmitEmergency();
+        await SubmitEmergency(fund.Id, emergencies);
         var (full, readFull) = await ReadQueue(finance);
         EmergenciesFillTheList(full.AwaitingDecision, full.AwaitingDecisionTotal, readFull, emergencies);
     }
@@ -197,16 +198,9 @@ public class FinanceQueueCheckedTranchePlacesTests(CommandCountingFactory factor
 
         var fund = await Factory.CreateRapidResponseFund();
         var emergencies = new List<Guid>();
-        async Task SubmitEmergency()
-        {
-            var member = await Factory.NewOrganisationMember();
-            emergencies.Add((await member.Client.Submit(Factory.Body(member.OrganisationId, fund.Id))).Id);
-            Factory.Clock.Advance(TimeSpan.FromMinutes(1));
-        }
-
         for (var i = 1; i < GetFinanceQueueHandler.MaxPerList; i++)
         {
-            await SubmitEmergency();
+            await SubmitEmergency(fund.Id, emergencies);
         }
 
         var finance = await Factory.Finance();
@@ -221,7 +215,7 @@ public class FinanceQueueCheckedTranchePlacesTests(CommandCountingFactory factor
         Assert.Equal(1, conditionalEarlier.AwaitingDecision[^1].TrancheNumber);
         Assert.Equal(GetFinanceQueueHandler.MaxPerList + 1, conditionalEarlier.AwaitingDecisionTotal);
 
-        await SubmitEmergency();
+        await SubmitEmergency(fund.Id, emergencies);
         var (full, readFull) = await ReadQueue(finance);
         Assert.Equal(emergencies, full.AwaitingDecision.Select(i => i.Id));
         Assert.Equal(GetFinanceQueueHandler.MaxPerList + 2, full.AwaitingDecisionTotal);
