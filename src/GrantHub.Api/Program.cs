@@ -37,10 +37,9 @@ builder.Services.AddGrantHubPages(builder.Configuration, builder.Environment);
 // The stylesheet is served from the build output in every environment (tests included), not only Development.
 builder.WebHost.UseStaticWebAssets();
 builder.Services.AddGrantHubEmail(builder.Configuration);
-// Before the job server: the first hosted service to start, so that its work overlaps the others' start.
-builder.Services.AddGrantHubSeeding();
 builder.Services.AddGrantHubJobs(builder.Configuration);
 builder.Services.AddGrantHubIdempotency();
+builder.Services.AddGrantHubSeeding();
 builder.Services.AddGrantHubFeatures();
 builder.Services.AddGrantHubTelemetry(builder.Configuration);
 builder.WebHost.ConfigureKestrel(kestrel =>
@@ -50,8 +49,8 @@ builder.Services.AddGrantHubUploads(builder.Configuration);
 var app = builder.Build();
 
 // The schema and the first Admin are made ready while the request pipeline below is configured (the EF model takes
-// most of a second to build; on two cores the two overlap).
-var hasAdministrator = Task.Run(async () =>
+// most of a second to build; on two cores the two overlap). Nothing configured before it is awaited touches the database.
+var preparingDatabase = Task.Run(async () =>
 {
     if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
     {
@@ -89,15 +88,18 @@ if (ProductionSettings.ServesApiReference(app.Configuration, app.Environment))
 }
 
 app.MapGrantHubTelemetry();
-app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Admin, "/hangfire", new DashboardOptions { Authorization = [] });
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Log(app));
 
-if (!await hasAdministrator)
+var administratorExists = await preparingDatabase;
+if (!administratorExists)
 {
     Console.Error.WriteLine(AdminBootstrap.NoAdminMessage);
     return 1;
 }
+
+// Mapped once the database exists: the dashboard creates the job storage, which on SQL Server installs its tables.
+app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Admin, "/hangfire", new DashboardOptions { Authorization = [] });
 
 try
 {
@@ -107,6 +109,10 @@ catch (IOException listening) when (listening.InnerException is Microsoft.AspNet
 {
     await Console.Error.WriteLineAsync($"GrantHub cannot start: {listening.Message} Stop the program using it, or choose another with --urls.");
     return 1;
+}
+catch (OperationCanceledException) when (app.Lifetime.ApplicationStopping.IsCancellationRequested)
+{
+    // Stopped (Ctrl+C, SIGTERM) while the start-up preparation was still running.
 }
 
 return 0;

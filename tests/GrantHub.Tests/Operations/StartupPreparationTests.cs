@@ -23,19 +23,38 @@ public class StartupPreparationTests
         factory.UseKestrel(port);
         var starting = Task.Run(factory.StartServer);
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(2) };
+        try
+        {
+            await (await LivenessOnceListening(client)).ShouldBe(HttpStatusCode.OK);
+            var readiness = client.GetAsync("/health/ready");
+            var page = client.GetAsync("/account/login");
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            Assert.False(readiness.IsCompleted, "/health/ready answered before the start-up preparation was done.");
+            Assert.False(page.IsCompleted, "A page answered before the start-up preparation was done.");
+            Assert.False(starting.IsCompleted, "The host counted as started before the start-up preparation was done.");
 
-        await (await LivenessOnceListening(client)).ShouldBe(HttpStatusCode.OK);
-        var readiness = client.GetAsync("/health/ready");
-        var page = client.GetAsync("/account/login");
-        await Task.Delay(TimeSpan.FromSeconds(2));
-        Assert.False(readiness.IsCompleted, "/health/ready answered before the start-up preparation was done.");
-        Assert.False(page.IsCompleted, "A page answered before the start-up preparation was done.");
-        Assert.False(starting.IsCompleted, "The host counted as started before the start-up preparation was done.");
+            scheduling.SetResult();
+            await starting.WaitAsync(TimeSpan.FromMinutes(1));
+            await (await readiness).ShouldBe(HttpStatusCode.OK);
+            await (await page).ShouldBe(HttpStatusCode.OK);
+        }
+        finally
+        {
+            scheduling.TrySetResult();
+        }
+    }
 
-        scheduling.SetResult();
-        await starting.WaitAsync(TimeSpan.FromMinutes(1));
-        await (await readiness).ShouldBe(HttpStatusCode.OK);
-        await (await page).ShouldBe(HttpStatusCode.OK);
+    [Fact]
+    public void A_failed_preparation_fails_the_start_with_its_reason()
+    {
+        using var factory = GrantHubFactory.WithSettings(
+            new Dictionary<string, string?>(),
+            services => services.AddSingleton(new RecurringJobDefinition(
+                "refused-by-the-test", "RefusedByTheTest", "0 0 1 1 *", (_, _) => throw new InvalidOperationException("The job storage refused the schedule."))));
+
+        var failure = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("The job storage refused the schedule.", failure.ToString());
     }
 
     /// <summary>Kestrel listens part-way through the host's start; until then the connection is refused.</summary>

@@ -2,9 +2,10 @@ namespace GrantHub.Api.Infrastructure.Seeding;
 
 public static class SeedingServices
 {
-    /// <summary>The first Admin from configuration (production) and the demo data (development), made at every start.</summary>
+    /// <summary>
+    /// The first Admin from configuration (production; <c>Program</c> runs it with the migrations), and the start-up
+    /// preparation that seeds the demo data (development) and declares the recurring jobs.
+    /// </summary>
     public static IServiceCollection AddGrantHubSeeding(this IServiceCollection services) =>
-        services.AddScoped<AdminBootstrap>().AddScoped<DemoData>()
-            .AddSingleton<StartupPreparation>()
-            .AddHostedService(provider => provider.GetRequiredService<StartupPreparation>());
+        services.AddScoped<AdminBootstrap>().AddScoped<DemoData>().AddHostedService<StartupPreparation>();
 }

@@ -4,23 +4,22 @@ namespace GrantHub.Api.Infrastructure.Seeding;
 
 /// <summary>
 /// What every start does once the schema is current and the first Admin exists: the demo data when configured, and the
-/// recurring jobs' schedules. Both run while the web server builds its pipeline and starts listening; the host counts as
-/// started only once they are done, and until then <see cref="StartupGate.UseStartupGate"/> holds every request but
-/// the liveness probe, so nobody meets a half-seeded demo.
+/// recurring jobs' schedules. Both run while the web server builds its endpoints and starts listening; the host counts
+/// as started (and the job server starts) only once they are done, and <see cref="StartupGate.UseStartupGate"/> holds
+/// requests until then.
 /// </summary>
-public sealed class StartupPreparation(IServiceProvider services, IConfiguration configuration) : IHostedLifecycleService
+public sealed class StartupPreparation(IServiceProvider services, IConfiguration configuration, IHostApplicationLifetime lifetime)
+    : IHostedLifecycleService
 {
-    private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    public Task Done => _done.Task;
+    private Task _preparation = Task.CompletedTask;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _ = CompleteWhenDone(Task.WhenAll(Task.Run(SeedAsync, CancellationToken.None), Task.Run(ScheduleJobs, CancellationToken.None)));
+        _preparation = Task.WhenAll(Task.Run(SeedAsync), Task.Run(ScheduleJobs));
         return Task.CompletedTask;
     }
 
-    public Task StartedAsync(CancellationToken cancellationToken) => Done.WaitAsync(cancellationToken);
+    public Task StartedAsync(CancellationToken cancellationToken) => _preparation.WaitAsync(cancellationToken);
 
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -30,19 +29,6 @@ public sealed class StartupPreparation(IServiceProvider services, IConfiguration
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private async Task CompleteWhenDone(Task preparation)
-    {
-        try
-        {
-            await preparation;
-            _done.TrySetResult();
-        }
-        catch (Exception failure)
-        {
-            _done.TrySetException(failure);
-        }
-    }
-
     private async Task SeedAsync()
     {
         if (!configuration.GetValue("Demo:Seed", false))
@@ -51,7 +37,7 @@ public sealed class StartupPreparation(IServiceProvider services, IConfiguration
         }
 
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync();
+        await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(lifetime.ApplicationStopping);
     }
 
     private void ScheduleJobs() => RecurringJobs.ScheduleRecurringJobs(services, configuration);
@@ -60,20 +46,25 @@ public sealed class StartupPreparation(IServiceProvider services, IConfiguration
 public static class StartupGate
 {
     /// <summary>
-    /// Holds each request until <see cref="StartupPreparation"/> is done; <c>/health</c> (the process is up) answers at once.
-    /// Once started, a request pays one completed-task check.
+    /// Holds each request until the host has started (<see cref="StartupPreparation"/> done, job server running), so
+    /// that nobody meets a half-seeded demo and the first readiness probe sees the job server; <c>/health</c> (the
+    /// process is up) answers at once. Once started, a request pays one completed-task check.
     /// </summary>
     public static void UseStartupGate(this WebApplication app)
     {
-        var preparation = app.Services.GetRequiredService<StartupPreparation>();
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        app.Lifetime.ApplicationStarted.Register(() => started.TrySetResult());
         app.Use(async (context, next) =>
         {
-            if (!preparation.Done.IsCompletedSuccessfully && !context.Request.Path.Equals("/health", StringComparison.Ordinal))
+            if (!started.Task.IsCompleted && !IsLivenessProbe(context.Request.Path))
             {
-                await preparation.Done.WaitAsync(context.RequestAborted);
+                await started.Task.WaitAsync(context.RequestAborted);
             }
 
             await next(context);
         });
     }
+
+    private static bool IsLivenessProbe(PathString path) =>
+        path.Equals("/health", StringComparison.OrdinalIgnoreCase) || path.Equals("/health/", StringComparison.OrdinalIgnoreCase);
 }
