@@ -101,6 +101,8 @@ if (!administratorExists)
 // Mapped once the database exists: the dashboard creates the job storage, which on SQL Server installs its tables.
 app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Admin, "/hangfire", new DashboardOptions { Authorization = [] });
 
+// Taken before the run: the host disposes its lifetime when a start fails.
+var stopping = app.Lifetime.ApplicationStopping;
 try
 {
     await app.RunAsync();
@@ -110,7 +112,7 @@ catch (IOException listening) when (listening.InnerException is Microsoft.AspNet
     await Console.Error.WriteLineAsync($"GrantHub cannot start: {listening.Message} Stop the program using it, or choose another with --urls.");
     return 1;
 }
-catch (OperationCanceledException) when (app.Lifetime.ApplicationStopping.IsCancellationRequested)
+catch (OperationCanceledException) when (stopping.IsCancellationRequested)
 {
     // Stopped (Ctrl+C, SIGTERM) while the start-up preparation was still running.
 }
