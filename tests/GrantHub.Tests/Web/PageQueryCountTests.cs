@@ -7,7 +7,10 @@ using Xunit.Abstractions;
 
 namespace GrantHub.Tests.Web;
 
-/// <summary>The officer's pages read a consortium's organisations and a grant's submitted reports in one query each, whatever their number.</summary>
+/// <summary>
+/// The officer's pages read a consortium's organisations and a grant's submitted reports in one query each, whatever their
+/// number, and the grant page reads the grant aggregate once.
+/// </summary>
 public class PageQueryCountTests : IClassFixture<CommandCountingFactory>
 {
     private readonly CommandCountingFactory _factory;
@@ -52,6 +55,21 @@ public class PageQueryCountTests : IClassFixture<CommandCountingFactory>
 
         _output.WriteLine($"1 submitted report: {oneReport} queries; 3: {threeReports} queries");
         Assert.Equal(oneReport, threeReports);
+    }
+
+    [Fact]
+    public async Task The_grant_page_reads_the_whole_grant_once_for_its_summary_tranches_and_transfers()
+    {
+        var scenario = await GrantWithSubmittedReports(1);
+        var officer = await WebSession.SignedIn(_factory, GrantScenarios.OfficerEmail);
+        await officer.Read($"/grants/{scenario.GrantId}");
+
+        var count = await _factory.CountCommands(() => officer.Read($"/grants/{scenario.GrantId}"));
+
+        // Only the whole-aggregate read (GrantQueries.WithDetails) asks for the onward transfers.
+        var aggregateReads = count.Texts.Count(text => text.Contains("\"GrantOnwardTransfers\"", StringComparison.Ordinal));
+        _output.WriteLine($"{count.Queries} queries, {aggregateReads} reading the whole grant");
+        Assert.Equal(1, aggregateReads);
     }
 
     private async Task<GrantScenario> GrantWithSubmittedReports(int count)

@@ -17,6 +17,7 @@ public static class GrantServices
         services.AddSingleton<IAgreementRenderer, PdfAgreementRenderer>();
         services.AddScoped<AgreementIssuer>();
         services.AddScoped<GrantAwarding>();
+        services.AddScoped<GrantDetailsReader>();
         services.AddRecurringJob<ReportDueRemindersJob>(ReportDueRemindersJob.Id, "ReportReminders", Cron.Hourly());
         services.AddRecurringJob<AgreementUnsignedRemindersJob>(AgreementUnsignedRemindersJob.Id, "AgreementUnsignedReminders", Cron.Hourly());
         services.AddRecurringJob<OnwardTransferRemindersJob>(OnwardTransferRemindersJob.Id, "OnwardTransferReminders", Cron.Daily(6));

@@ -56,12 +56,12 @@ public record GrantOnwardTransfersResponse(Guid GrantId, string GrantNumber, str
 public record ListOnwardTransfersQuery(Guid Id, bool? Outstanding = null) : IQuery<GrantOnwardTransfersResponse>;
 
 /// <summary>Per paid tranche per partner, what the lead owes and where it stands: for the grant's consortium and staff.</summary>
-public sealed class ListOnwardTransfersHandler(GrantHubDbContext db, Viewer viewer, TimeProvider clock)
+public sealed class ListOnwardTransfersHandler(GrantHubDbContext db, Viewer viewer, GrantDetailsReader grants, TimeProvider clock)
     : IQueryHandler<ListOnwardTransfersQuery, GrantOnwardTransfersResponse>
 {
     public async ValueTask<GrantOnwardTransfersResponse> Handle(ListOnwardTransfersQuery query, CancellationToken cancellationToken)
     {
-        var grant = await db.Grants.AsNoTracking().WithDetails().FindVisibleAsync(viewer, query.Id, cancellationToken);
+        var grant = await grants.FindVisibleAsync(query.Id, cancellationToken);
         var today = clock.UtcToday();
         var shares = grant.OnwardShares().Where(s => query.Outstanding != true || !s.IsSettled).ToList();
         var names = await db.OrganisationNamesAsync(viewer, shares.Select(s => s.PartnerOrganisationId), OrganisationNameUse.Everyday, cancellationToken);

@@ -76,12 +76,12 @@ public record GrantTranchesResponse(Guid GrantId, string Currency, IReadOnlyList
 
 public record ListTranchesQuery(Guid Id) : IQuery<GrantTranchesResponse>;
 
-public sealed class ListTranchesHandler(GrantHubDbContext db, Viewer viewer, TimeProvider clock)
+public sealed class ListTranchesHandler(GrantHubDbContext db, Viewer viewer, GrantDetailsReader grants, TimeProvider clock)
     : IQueryHandler<ListTranchesQuery, GrantTranchesResponse>
 {
     public async ValueTask<GrantTranchesResponse> Handle(ListTranchesQuery query, CancellationToken cancellationToken)
     {
-        var grant = await db.Grants.AsNoTracking().WithDetails().FindVisibleAsync(viewer, query.Id, cancellationToken);
+        var grant = await grants.FindVisibleAsync(query.Id, cancellationToken);
         grant.RefreshDueTranches(clock.UtcToday());
         var fund = await db.Funds.AsNoTracking().SingleAsync(f => f.Id == grant.FundId, cancellationToken);
         var approverNames = viewer.SeesAllApplicantData() ? await db.ApproverNamesAsync(grant.Tranches, cancellationToken) : null;
