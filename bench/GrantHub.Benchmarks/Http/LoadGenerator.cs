@@ -4,12 +4,31 @@ using System.Net;
 
 namespace GrantHub.Benchmarks.Http;
 
-/// <summary>What one measured target answered: requests, failures (any status but 200), throughput and latency.</summary>
-internal sealed record LoadResult(string Name, int Requests, int Failures, double RequestsPerSecond, double P50Ms, double P99Ms, double MaxMs)
+/// <summary>
+/// What one measured target answered: requests, failures (any status but 200), throughput and latency, and what a request
+/// cost the process (host and load generator together) in processor time and allocated memory. The costs move far less
+/// than throughput when the machine's speed drifts, so they are what to compare between two versions of the code.
+/// </summary>
+internal sealed record LoadResult(
+    string Name, int Requests, int Failures, double RequestsPerSecond, double P50Ms, double P99Ms, double MaxMs, double CpuMsPerRequest, double KilobytesPerRequest)
 {
     public string Line(string? beside = null) => string.Create(
         CultureInfo.InvariantCulture,
-        $"{Name,-46} {Requests,7:N0} {Failures,4} {RequestsPerSecond,9:N0}/s  p50 {P50Ms,6:N1} ms  p99 {P99Ms,6:N1} ms  max {MaxMs,6:N1} ms{beside}");
+        $"{Name,-46} {Requests,7:N0} {Failures,4} {RequestsPerSecond,9:N0}/s  p50 {P50Ms,6:N1} ms  p99 {P99Ms,6:N1} ms  max {MaxMs,6:N1} ms  " +
+        $"cpu {CpuMsPerRequest,5:N2} ms  {KilobytesPerRequest,5:N0} KB{beside}");
+}
+
+/// <summary>The process's processor time and allocated bytes from one instant on.</summary>
+internal readonly record struct ProcessCost(TimeSpan ProcessorTime, long AllocatedBytes)
+{
+    public static ProcessCost Now() => new(Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalAllocatedBytes());
+
+    public (double CpuMs, double Kilobytes) PerRequest(int requests)
+    {
+        var now = Now();
+        var count = Math.Max(1, requests);
+        return ((now.ProcessorTime - ProcessorTime).TotalMilliseconds / count, (now.AllocatedBytes - AllocatedBytes) / 1024.0 / count);
+    }
 }
 
 /// <summary>
@@ -26,6 +45,7 @@ internal sealed class LoadGenerator(HttpClient client)
         await WarmUpAsync(request);
         var latencies = new List<double>[workers];
         var failures = 0;
+        var cost = ProcessCost.Now();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, workers).Select(async worker =>
         {
@@ -40,7 +60,7 @@ internal sealed class LoadGenerator(HttpClient client)
                 }
             }
         }));
-        return Result(name, [.. latencies.SelectMany(l => l)], failures, clock.Elapsed);
+        return Result(name, [.. latencies.SelectMany(l => l)], failures, clock.Elapsed, cost);
     }
 
     public async Task<LoadResult> FixedRateAsync(string name, Func<HttpRequestMessage> request, int perSecond, TimeSpan duration)
@@ -49,6 +69,7 @@ internal sealed class LoadGenerator(HttpClient client)
         var interval = TimeSpan.FromSeconds(1.0 / perSecond);
         await WarmUpAsync(request);
         var sends = new List<Task<(double Ms, bool Ok)>>(total);
+        var cost = ProcessCost.Now();
         var clock = Stopwatch.StartNew();
         for (var number = 0; number < total; number++)
         {
@@ -62,7 +83,7 @@ internal sealed class LoadGenerator(HttpClient client)
         }
 
         var answers = await Task.WhenAll(sends);
-        return Result(name, [.. answers.Select(a => a.Ms)], answers.Count(a => !a.Ok), clock.Elapsed);
+        return Result(name, [.. answers.Select(a => a.Ms)], answers.Count(a => !a.Ok), clock.Elapsed, cost);
     }
 
     public async Task<LoadResult> SequentialAsync(string name, Func<HttpRequestMessage> request, int count)
@@ -70,6 +91,7 @@ internal sealed class LoadGenerator(HttpClient client)
         await WarmUpAsync(request);
         var latencies = new List<double>(count);
         var failures = 0;
+        var cost = ProcessCost.Now();
         var clock = Stopwatch.StartNew();
         for (var number = 0; number < count; number++)
         {
@@ -78,7 +100,7 @@ internal sealed class LoadGenerator(HttpClient client)
             failures += ok ? 0 : 1;
         }
 
-        return Result(name, latencies, failures, clock.Elapsed);
+        return Result(name, latencies, failures, clock.Elapsed, cost);
     }
 
     /// <summary>The nearest-rank percentile (p between 0 and 1) of the values; sorts them in place.</summary>
@@ -110,9 +132,10 @@ internal sealed class LoadGenerator(HttpClient client)
         }
     }
 
-    private static LoadResult Result(string name, List<double> latencies, int failures, TimeSpan elapsed)
+    private static LoadResult Result(string name, List<double> latencies, int failures, TimeSpan elapsed, ProcessCost cost)
     {
+        var (cpuMs, kilobytes) = cost.PerRequest(latencies.Count);
         return new LoadResult(name, latencies.Count, failures, latencies.Count / elapsed.TotalSeconds, Percentile(latencies, 0.5), Percentile(latencies, 0.99),
-            latencies.Count == 0 ? 0 : latencies.Max());
+            latencies.Count == 0 ? 0 : latencies.Max(), cpuMs, kilobytes);
     }
 }
