@@ -9,7 +9,7 @@ namespace GrantHub.Tests.Web;
 
 /// <summary>
 /// The officer's pages read a consortium's organisations and a grant's submitted reports in one query each, whatever their
-/// number, and the grant page reads the grant aggregate once.
+/// number, the grant page reads the grant aggregate once, and a page checks the browser cookie with one query.
 /// </summary>
 public class PageQueryCountTests : IClassFixture<CommandCountingFactory>
 {
@@ -70,6 +70,23 @@ public class PageQueryCountTests : IClassFixture<CommandCountingFactory>
         var aggregateReads = count.Texts.Count(text => text.Contains("\"GrantOnwardTransfers\"", StringComparison.Ordinal));
         _output.WriteLine($"{count.Queries} queries, {aggregateReads} reading the whole grant");
         Assert.Equal(1, aggregateReads);
+    }
+
+    [Fact]
+    public async Task A_page_checks_the_cookie_against_the_account_without_rebuilding_or_reissuing_it()
+    {
+        var officer = await WebSession.SignedIn(_factory, GrantScenarios.OfficerEmail);
+        await officer.Read("/home");
+
+        HttpResponseMessage? home = null;
+        var count = await _factory.CountCommands(async () => home = await officer.Client.GetAsync("/home"));
+
+        Assert.Equal(HttpStatusCode.OK, home!.StatusCode);
+        Assert.False(
+            home.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("granthub.session=", StringComparison.Ordinal)),
+            "A page read re-issued the session cookie.");
+        Assert.DoesNotContain(count.Texts, text => text.Contains("\"AspNetUserClaims\"", StringComparison.Ordinal) || text.Contains("\"AspNetRoleClaims\"", StringComparison.Ordinal));
+        Assert.Single(count.Texts, text => text.Contains("\"SecurityStamp\" = @", StringComparison.Ordinal));
     }
 
     private async Task<GrantScenario> GrantWithSubmittedReports(int count)

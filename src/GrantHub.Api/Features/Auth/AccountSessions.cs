@@ -58,15 +58,19 @@ public sealed class AccountSessions(GrantHubDbContext db, TimeProvider clock)
         db.UserTokens.Where(t => t.UserId == userId && t.LoginProvider == Provider).ExecuteDeleteAsync(cancellationToken);
 
     /// <summary>One query: the session exists, the stamp is the account's current one, and the account is not disabled.</summary>
-    public Task<bool> IsValidAsync(Guid userId, string session, string stamp, CancellationToken cancellationToken)
+    public Task<bool> IsValidAsync(Guid userId, string session, string stamp, CancellationToken cancellationToken) =>
+        CurrentAccount(userId, stamp).AnyAsync(
+            _ => db.UserTokens.Any(t => t.UserId == userId && t.LoginProvider == Provider && t.Name == session),
+            cancellationToken);
+
+    /// <summary>One query: the stamp is the account's current one and the account is not disabled (a browser cookie's check).</summary>
+    public Task<bool> IsStampCurrentAsync(Guid userId, string stamp, CancellationToken cancellationToken) =>
+        CurrentAccount(userId, stamp).AnyAsync(cancellationToken);
+
+    private IQueryable<ApplicationUser> CurrentAccount(Guid userId, string stamp)
     {
         var now = clock.GetUtcNow();
-        return db.Users.AnyAsync(
-            u => u.Id == userId
-                && u.SecurityStamp == stamp
-                && (u.LockoutEnd == null || u.LockoutEnd <= now)
-                && db.UserTokens.Any(t => t.UserId == userId && t.LoginProvider == Provider && t.Name == session),
-            cancellationToken);
+        return db.Users.Where(u => u.Id == userId && u.SecurityStamp == stamp && (u.LockoutEnd == null || u.LockoutEnd <= now));
     }
 
     private static ClaimsPrincipal WithSession(ClaimsPrincipal principal, string session, string refresh)

@@ -12,15 +12,5 @@ public static class AuthServices
             .AddSingleton<SignInThrottle>()
             .AddScoped<CredentialCheck>()
             .AddScoped<SecondFactorCheck>()
-            .AddScoped<IPasswordValidator<ApplicationUser>, CommonPasswordValidator>()
-            // The cookie's principal is rebuilt at every stamp check: it keeps the proof of a second factor, which Identity drops.
-            .Configure<SecurityStampValidatorOptions>(options => options.OnRefreshingPrincipal = refreshing =>
-            {
-                if (refreshing.CurrentPrincipal is { } current && refreshing.NewPrincipal is { } fresh)
-                {
-                    SecondFactor.CarryProof(current, fresh);
-                }
-
-                return Task.CompletedTask;
-            });
+            .AddScoped<IPasswordValidator<ApplicationUser>, CommonPasswordValidator>();
 }

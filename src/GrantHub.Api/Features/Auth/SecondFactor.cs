@@ -29,7 +29,7 @@ public static class SecondFactor
 
     public static bool WasProvedBy(ClaimsPrincipal user) => user.HasClaim(MethodClaim, MethodValue);
 
-    /// <summary>The proof of a second factor moves with a session when Identity rebuilds its principal (cookie stamp check, refresh).</summary>
+    /// <summary>The proof of a second factor moves with a session when its principal is rebuilt (a bearer token's refresh).</summary>
     public static void CarryProof(ClaimsPrincipal from, ClaimsPrincipal to)
     {
         if (WasProvedBy(from) && !WasProvedBy(to) && to.Identity is ClaimsIdentity identity)

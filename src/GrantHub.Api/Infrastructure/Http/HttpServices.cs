@@ -45,8 +45,6 @@ public static class HttpServices
         services.AddDataProtection()
             .SetApplicationName("GrantHub")
             .PersistKeysToDbContext<GrantHubDbContext>();
-        // Browser cookies (?useCookies=true) are checked against the security stamp on every request, like bearer tokens.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
         services.AddGrantHubRateLimiting(configuration);
 
         services.AddOpenApi(options =>

@@ -40,6 +40,8 @@ public sealed class AdminBootstrap(
         }
 
         await users.AddToRoleAsync(admin, Roles.Admin);
+        // A browser session keeps the roles it signed in with (CookieStampCheck): an existing account signs in again as Admin.
+        await users.UpdateSecurityStampAsync(admin);
         logger.LogInformation("Made {Email} the first administrator, from the Bootstrap settings.", email);
     }
 
