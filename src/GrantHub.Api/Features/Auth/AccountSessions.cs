@@ -3,6 +3,7 @@ using GrantHub.Core.Data;
 using GrantHub.Core.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace GrantHub.Api.Features.Auth;
 
@@ -12,7 +13,7 @@ namespace GrantHub.Api.Features.Auth;
 /// security stamp: a bearer request passes only while its session exists, the stamp is unchanged and the account is not
 /// disabled. Logging out deletes the session; a password change or a disabled account changes the stamp.
 /// </summary>
-public sealed class AccountSessions(GrantHubDbContext db, TimeProvider clock)
+public sealed class AccountSessions(GrantHubDbContext db, TimeProvider clock, IOptions<IdentityOptions> identity)
 {
     public const string Provider = "GrantHub:Session";
     public const string SessionClaim = "granthub:session";
@@ -57,18 +58,25 @@ public sealed class AccountSessions(GrantHubDbContext db, TimeProvider clock)
     public Task RevokeAllAsync(Guid userId, CancellationToken cancellationToken) =>
         db.UserTokens.Where(t => t.UserId == userId && t.LoginProvider == Provider).ExecuteDeleteAsync(cancellationToken);
 
-    /// <summary>One query: the session exists, the stamp is the account's current one, and the account is not disabled.</summary>
-    public Task<bool> IsValidAsync(Guid userId, string session, string stamp, CancellationToken cancellationToken) =>
-        CurrentAccount(userId, stamp).AnyAsync(
-            _ => db.UserTokens.Any(t => t.UserId == userId && t.LoginProvider == Provider && t.Name == session),
-            cancellationToken);
+    /// <summary>A bearer token's check, one query: its session exists, and its account is current (<see cref="CurrentAccount"/>).</summary>
+    public async Task<bool> IsTokenCurrentAsync(ClaimsPrincipal principal, CancellationToken cancellationToken) =>
+        CurrentAccount(principal) is { } account
+        && principal.FindFirstValue(SessionClaim) is { } session
+        && await account.AnyAsync(u => db.UserTokens.Any(t => t.UserId == u.Id && t.LoginProvider == Provider && t.Name == session), cancellationToken);
 
-    /// <summary>One query: the stamp is the account's current one and the account is not disabled (a browser cookie's check).</summary>
-    public Task<bool> IsStampCurrentAsync(Guid userId, string stamp, CancellationToken cancellationToken) =>
-        CurrentAccount(userId, stamp).AnyAsync(cancellationToken);
+    /// <summary>A browser cookie's check, one query: its account is current (<see cref="CurrentAccount"/>).</summary>
+    public async Task<bool> IsCookieCurrentAsync(ClaimsPrincipal principal, CancellationToken cancellationToken) =>
+        CurrentAccount(principal) is { } account && await account.AnyAsync(cancellationToken);
 
-    private IQueryable<ApplicationUser> CurrentAccount(Guid userId, string stamp)
+    /// <summary>The principal's account while its security stamp is still the principal's and it is not disabled; null without those claims.</summary>
+    private IQueryable<ApplicationUser>? CurrentAccount(ClaimsPrincipal principal)
     {
+        if (!Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
+            || principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType) is not { } stamp)
+        {
+            return null;
+        }
+
         var now = clock.GetUtcNow();
         return db.Users.Where(u => u.Id == userId && u.SecurityStamp == stamp && (u.LockoutEnd == null || u.LockoutEnd <= now));
     }

@@ -1,8 +1,6 @@
-using System.Security.Claims;
 using GrantHub.Core.Identity;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace GrantHub.Api.Features.Auth;
 
@@ -22,13 +20,8 @@ public static class CookieStampCheck
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var services = context.HttpContext.RequestServices;
-        var stampClaim = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
-        var principal = context.Principal;
-        var current = principal is not null
-            && Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
-            && principal.FindFirstValue(stampClaim) is { } stamp
-            && await services.GetRequiredService<AccountSessions>().IsStampCurrentAsync(userId, stamp, context.HttpContext.RequestAborted);
-        if (!current)
+        if (context.Principal is not { } principal
+            || !await services.GetRequiredService<AccountSessions>().IsCookieCurrentAsync(principal, context.HttpContext.RequestAborted))
         {
             context.RejectPrincipal();
             await services.GetRequiredService<SignInManager<ApplicationUser>>().SignOutAsync();

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace GrantHub.Api.Features.Auth;
 
@@ -10,20 +8,13 @@ namespace GrantHub.Api.Features.Auth;
 /// </summary>
 public sealed class SessionValidationMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, AccountSessions sessions, IOptions<IdentityOptions> identity)
+    public async Task InvokeAsync(HttpContext context, AccountSessions sessions)
     {
-        var user = context.User;
-        if (user.Identity?.IsAuthenticated == true
-            && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (context.User.Identity?.IsAuthenticated == true
+            && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            && !await sessions.IsTokenCurrentAsync(context.User, context.RequestAborted))
         {
-            var valid = Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
-                && user.FindFirstValue(AccountSessions.SessionClaim) is { } session
-                && user.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType) is { } stamp
-                && await sessions.IsValidAsync(userId, session, stamp, context.RequestAborted);
-            if (!valid)
-            {
-                context.User = new ClaimsPrincipal(new ClaimsIdentity());
-            }
+            context.User = new ClaimsPrincipal(new ClaimsIdentity());
         }
 
         await next(context);
