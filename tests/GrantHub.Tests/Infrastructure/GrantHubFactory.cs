@@ -117,6 +117,7 @@ public class GrantHubFactory : WebApplicationFactory<Program>
             // share of the suite's time; the rounds are a cost setting, not behaviour, and the template's demo accounts
             // are hashed with the same count, so no verification asks for a rehash.
             services.Configure<PasswordHasherOptions>(options => options.IterationCount = TestPasswordHashIterations);
+            SilentHangfireLog.Use(services);
             _extraServices(services);
         });
     }
