@@ -48,20 +48,9 @@ builder.Services.AddGrantHubUploads(builder.Configuration);
 
 var app = builder.Build();
 
-// The schema and the first Admin are made ready while the request pipeline below is configured (the EF model takes
-// most of a second to build; on two cores the two overlap). Nothing configured before it is awaited touches the database.
-var preparingDatabase = Task.Run(async () =>
-{
-    if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
-    {
-        await DatabaseSetup.MigrateAsync(app.Services);
-    }
-
-    await using var scope = app.Services.CreateAsyncScope();
-    var adminBootstrap = scope.ServiceProvider.GetRequiredService<AdminBootstrap>();
-    await adminBootstrap.EnsureAdminAsync();
-    return !app.Environment.IsProduction() || await adminBootstrap.AnyAdminAsync();
-});
+// The schema and the first Admin are made ready while the request pipeline below is configured and the web server
+// builds its endpoints; nothing before the host's start touches the database (docs/architecture.md, "Start-up").
+_ = app.Services.GetRequiredService<DatabasePreparation>().Prepared;
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -91,25 +80,22 @@ app.MapGrantHubTelemetry();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Log(app));
 
-var administratorExists = await preparingDatabase;
-if (!administratorExists)
-{
-    Console.Error.WriteLine(AdminBootstrap.NoAdminMessage);
-    return 1;
-}
-
-// Mapped once the database exists: the dashboard creates the job storage, which on SQL Server installs its tables.
-app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Admin, "/hangfire", new DashboardOptions { Authorization = [] });
-
 // Taken before the run: the host disposes its lifetime when a start fails.
 var stopping = app.Lifetime.ApplicationStopping;
 try
 {
+    // Inside: on SQL Server the dashboard's job storage waits for the database preparation, which may refuse the start.
+    app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Admin, "/hangfire", new DashboardOptions { Authorization = [] });
     await app.RunAsync();
 }
 catch (IOException listening) when (listening.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
 {
     await Console.Error.WriteLineAsync($"GrantHub cannot start: {listening.Message} Stop the program using it, or choose another with --urls.");
+    return 1;
+}
+catch (StartRefusedException refused)
+{
+    await Console.Error.WriteLineAsync(refused.Message);
     return 1;
 }
 catch (OperationCanceledException) when (stopping.IsCancellationRequested)

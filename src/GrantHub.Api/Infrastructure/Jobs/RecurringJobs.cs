@@ -20,9 +20,17 @@ public static class RecurringJobs
         var connectionString = DatabaseSetup.ConnectionString(configuration);
         // The storage is a singleton of this host rather than Hangfire's process-wide JobStorage.Current,
         // so that several hosts in one process (the tests) never share or dispose each other's storage.
-        services.AddSingleton<JobStorage>(_ => provider == DatabaseProvider.SqlServer
-            ? new SqlServerStorage(connectionString)
-            : new InMemoryStorage(new InMemoryStorageOptions()));
+        // SQL Server's storage installs its tables when it is created, so it waits for the database to exist.
+        services.AddSingleton<JobStorage>(services =>
+        {
+            if (provider != DatabaseProvider.SqlServer)
+            {
+                return new InMemoryStorage(new InMemoryStorageOptions());
+            }
+
+            services.GetRequiredService<DatabasePreparation>().Prepared.GetAwaiter().GetResult();
+            return new SqlServerStorage(connectionString);
+        });
         services.AddHangfire(hangfire => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()

@@ -54,6 +54,11 @@ public sealed class DemoData(
 
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
+        if (await AlreadySeededAsync(cancellationToken))
+        {
+            return;
+        }
+
         await AdminBootstrap.EnsureRolesAsync(roles);
 
         var accounts = new Dictionary<string, ApplicationUser>();
@@ -170,6 +175,15 @@ public sealed class DemoData(
         db.ReviewAssignments.Add(ReviewAssignment.Assign(application, secondReviewerId, new HashSet<Guid>(), dueAt, officerId, now));
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// The reviews are seeded last, so once they exist a start has nothing to add and skips the thirty or so look-ups
+    /// below, which sat on its critical path. A demo account someone erased therefore stays erased.
+    /// </summary>
+    private Task<bool> AlreadySeededAsync(CancellationToken cancellationToken) =>
+        db.ReviewAssignments.AnyAsync(
+            review => db.Applications.Any(a => a.Id == review.ApplicationId && a.Title == SubmittedApplicationTitle),
+            cancellationToken);
 
     private Task<bool> LeadsApplicationAsync(Call call, Organisation lead, CancellationToken cancellationToken) =>
         db.Applications.AnyAsync(

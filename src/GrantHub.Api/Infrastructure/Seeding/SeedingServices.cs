@@ -1,11 +1,19 @@
+using GrantHub.Api.Infrastructure.Database;
+
 namespace GrantHub.Api.Infrastructure.Seeding;
 
 public static class SeedingServices
 {
     /// <summary>
-    /// The first Admin from configuration (production; <c>Program</c> runs it with the migrations), and the start-up
-    /// preparation that seeds the demo data (development) and declares the recurring jobs.
+    /// The first Admin from configuration (production; made with the migrations by <see cref="DatabasePreparation"/>),
+    /// and the start-up preparation that seeds the demo data (development), declares the recurring jobs and loads the
+    /// data-protection keys. Registered after data protection: the framework's own warm-up of the keys reads them at
+    /// the host's start, while the database that holds them is still being prepared, so it is taken out.
     /// </summary>
-    public static IServiceCollection AddGrantHubSeeding(this IServiceCollection services) =>
-        services.AddScoped<AdminBootstrap>().AddScoped<DemoData>().AddHostedService<StartupPreparation>();
+    public static IServiceCollection AddGrantHubSeeding(this IServiceCollection services)
+    {
+        services.Remove(services.Single(descriptor => descriptor.ServiceType == typeof(IHostedService) &&
+            descriptor.ImplementationType?.FullName == "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService"));
+        return services.AddSingleton<DatabasePreparation>().AddScoped<AdminBootstrap>().AddScoped<DemoData>().AddHostedService<StartupPreparation>();
+    }
 }

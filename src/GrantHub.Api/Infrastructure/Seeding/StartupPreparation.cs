@@ -1,21 +1,24 @@
+using GrantHub.Api.Infrastructure.Database;
 using GrantHub.Api.Infrastructure.Jobs;
+using Microsoft.AspNetCore.DataProtection.KeyManagement.Internal;
 
 namespace GrantHub.Api.Infrastructure.Seeding;
 
 /// <summary>
-/// What every start does once the schema is current and the first Admin exists: the demo data when configured, and the
-/// recurring jobs' schedules. Both run while the web server builds its endpoints and starts listening; the host counts
-/// as started (and the job server starts) only once they are done, and <see cref="StartupGate.UseStartupGate"/> holds
-/// requests until then.
+/// What every start does once the schema is current and the first Admin exists (<see cref="DatabasePreparation"/>): the
+/// demo data when configured, the recurring jobs' schedules and loading the data-protection keys. All of it runs while
+/// the web server builds its endpoints and starts listening; the host counts as started (and the job server starts) only once it is done, and
+/// <see cref="StartupGate.UseStartupGate"/> holds requests until then.
 /// </summary>
-public sealed class StartupPreparation(IServiceProvider services, IConfiguration configuration, IHostApplicationLifetime lifetime)
+public sealed class StartupPreparation(
+    DatabasePreparation database, IServiceProvider services, IConfiguration configuration, IHostApplicationLifetime lifetime)
     : IHostedLifecycleService
 {
     private Task _preparation = Task.CompletedTask;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _preparation = Task.WhenAll(Task.Run(SeedAsync), Task.Run(ScheduleJobs));
+        _preparation = PrepareAsync();
         return Task.CompletedTask;
     }
 
@@ -29,6 +32,12 @@ public sealed class StartupPreparation(IServiceProvider services, IConfiguration
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    private async Task PrepareAsync()
+    {
+        await database.Prepared;
+        await Task.WhenAll(Task.Run(SeedAsync), Task.Run(ScheduleJobs), Task.Run(LoadDataProtectionKeys));
+    }
+
     private async Task SeedAsync()
     {
         if (!configuration.GetValue("Demo:Seed", false))
@@ -41,6 +50,9 @@ public sealed class StartupPreparation(IServiceProvider services, IConfiguration
     }
 
     private void ScheduleJobs() => RecurringJobs.ScheduleRecurringJobs(services, configuration);
+
+    /// <summary>What the framework's own warm-up would have done at the host's start, before the database was ready.</summary>
+    private void LoadDataProtectionKeys() => services.GetRequiredService<IKeyRingProvider>().GetCurrentKeyRing();
 }
 
 public static class StartupGate
