@@ -50,7 +50,8 @@ var app = builder.Build();
 
 // The schema and the first Admin are made ready while the request pipeline below is configured and the web server
 // builds its endpoints; nothing before the host's start touches the database (docs/architecture.md, "Start-up").
-_ = app.Services.GetRequiredService<DatabasePreparation>().Prepared;
+var database = app.Services.GetRequiredService<DatabasePreparation>();
+_ = database.Prepared;
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -80,13 +81,13 @@ app.MapGrantHubTelemetry();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Log(app));
 
-// Taken before the run: the host disposes its lifetime when a start fails.
 var stopping = app.Lifetime.ApplicationStopping;
 try
 {
     // Inside: on SQL Server the dashboard's job storage waits for the database preparation, which may refuse the start.
     app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Admin, "/hangfire", new DashboardOptions { Authorization = [] });
-    await app.RunAsync();
+    await app.StartAsync();
+    await app.WaitForShutdownAsync();
 }
 catch (IOException listening) when (listening.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
 {
@@ -101,6 +102,13 @@ catch (StartRefusedException refused)
 catch (OperationCanceledException) when (stopping.IsCancellationRequested)
 {
     // Stopped (Ctrl+C, SIGTERM) while the start-up preparation was still running.
+}
+finally
+{
+    // However the run ended, the database preparation ends first: a migration cut short leaves SQLite's migration lock
+    // behind, and the next start would wait for it forever.
+    await database.Settled;
+    await app.DisposeAsync();
 }
 
 return 0;

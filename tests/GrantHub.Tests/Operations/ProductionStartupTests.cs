@@ -1,10 +1,14 @@
 using System.Diagnostics;
+using System.Reflection;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using GrantHub.Api.Infrastructure.Database;
 using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Api.Infrastructure.Seeding;
 using GrantHub.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
@@ -63,14 +67,15 @@ public class ProductionStartupTests : IDisposable
     }
 
     [Fact]
-    public async Task A_port_already_in_use_is_told_in_one_line_without_a_stack_trace()
+    public async Task A_port_already_in_use_is_told_in_one_line_without_a_stack_trace_once_the_new_database_is_complete()
     {
         using var occupant = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         occupant.Start();
         var port = ((IPEndPoint)occupant.LocalEndpoint).Port;
+        var database = Path.Combine(_workingDirectory, "granthub.db");
 
         var (exitCode, errors, output) = await RunHostIn(Environments.Development,
-            $"--ConnectionStrings:GrantHub=Data Source={Path.Combine(_workingDirectory, "granthub.db")}",
+            $"--ConnectionStrings:GrantHub=Data Source={database}",
             "--Demo:Seed=false",
             "--Hangfire:Server:Enabled=false",
             "--urls", $"http://127.0.0.1:{port}");
@@ -78,6 +83,20 @@ public class ProductionStartupTests : IDisposable
         Assert.Equal(1, exitCode);
         Assert.Contains($"GrantHub cannot start: Failed to bind to address http://127.0.0.1:{port}: address already in use.", errors);
         Assert.DoesNotContain("   at ", errors + output);
+        // The migrations run beside the web server's start; cut short by the exit, they would leave the database half
+        // made and SQLite's migration lock taken, which the next start would wait for.
+        var migrations = Assembly.Load(DatabaseSetup.SqliteMigrationsAssembly).GetTypes().Count(type => type.GetCustomAttribute<MigrationAttribute>() is not null);
+        Assert.Equal(migrations, await Scalar(database, "SELECT COUNT(*) FROM \"__EFMigrationsHistory\""));
+        Assert.Equal(0L, await Scalar(database, "SELECT COUNT(*) FROM \"__EFMigrationsLock\""));
+    }
+
+    private static async Task<long> Scalar(string database, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     [Fact]

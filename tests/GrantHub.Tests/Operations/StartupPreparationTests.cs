@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 using GrantHub.Api.Infrastructure.Jobs;
+using GrantHub.Api.Infrastructure.Seeding;
 using GrantHub.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace GrantHub.Tests.Operations;
 
@@ -55,6 +57,17 @@ public class StartupPreparationTests
         var failure = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
         Assert.Contains("The job storage refused the schedule.", failure.ToString());
+    }
+
+    [Fact]
+    public void The_framework_reads_no_data_protection_key_at_the_host_s_start_before_the_database_is_ready()
+    {
+        using var factory = new GrantHubFactory();
+
+        var hostedServices = factory.Services.GetServices<IHostedService>().Select(service => service.GetType().Name).ToList();
+
+        Assert.Contains(nameof(StartupPreparation), hostedServices);
+        Assert.DoesNotContain("DataProtectionHostedService", hostedServices);
     }
 
     /// <summary>Kestrel listens part-way through the host's start; until then the connection is refused.</summary>

@@ -15,6 +15,9 @@ public sealed class DatabasePreparation(IServiceProvider services, IConfiguratio
     /// <summary>Starts the preparation on the first call; fails with <see cref="StartRefusedException"/> when the installation may not start.</summary>
     public Task Prepared => _prepared.Value;
 
+    /// <summary>Completes once the preparation has ended, whether it succeeded or failed.</summary>
+    public Task Settled => Prepared.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
     private static async Task PrepareAsync(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment)
     {
         if (configuration.GetValue("Database:MigrateOnStartup", true))

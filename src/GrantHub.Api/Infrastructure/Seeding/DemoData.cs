@@ -13,7 +13,8 @@ namespace GrantHub.Api.Infrastructure.Seeding;
 
 /// <summary>
 /// Demo accounts and data for the embedded default (<c>Demo:Seed=true</c>). Idempotent: each piece is
-/// created only when it is missing, so restarts and a second instance leave one copy of everything.
+/// created only when it is missing, so restarts and a second instance leave one copy of everything; a demo account
+/// someone erased comes back at the next start.
 /// </summary>
 public sealed class DemoData(
     GrantHubDbContext db,
@@ -177,13 +178,18 @@ public sealed class DemoData(
     }
 
     /// <summary>
-    /// The reviews are seeded last, so once they exist a start has nothing to add and skips the thirty or so look-ups
-    /// below, which sat on its critical path. A demo account someone erased therefore stays erased.
+    /// The reviews are seeded last, so once they exist, and every role and demo account does too, a start has nothing to
+    /// add and skips the thirty or so look-ups below, which sat on its critical path.
     /// </summary>
-    private Task<bool> AlreadySeededAsync(CancellationToken cancellationToken) =>
-        db.ReviewAssignments.AnyAsync(
-            review => db.Applications.Any(a => a.Id == review.ApplicationId && a.Title == SubmittedApplicationTitle),
-            cancellationToken);
+    private async Task<bool> AlreadySeededAsync(CancellationToken cancellationToken)
+    {
+        var emails = Accounts.Select(account => users.NormalizeEmail(account.Email)).ToList();
+        return await db.ReviewAssignments.AnyAsync(
+                review => db.Applications.Any(a => a.Id == review.ApplicationId && a.Title == SubmittedApplicationTitle),
+                cancellationToken) &&
+            await roles.Roles.CountAsync(cancellationToken) >= Roles.All.Count &&
+            await users.Users.CountAsync(user => emails.Contains(user.NormalizedEmail!), cancellationToken) == Accounts.Count;
+    }
 
     private Task<bool> LeadsApplicationAsync(Call call, Organisation lead, CancellationToken cancellationToken) =>
         db.Applications.AnyAsync(
