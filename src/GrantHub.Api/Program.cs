@@ -50,8 +50,7 @@ var app = builder.Build();
 
 // The schema and the first Admin are made ready while the request pipeline below is configured and the web server
 // builds its endpoints; nothing before the host's start touches the database (docs/architecture.md, "Start-up").
-var database = app.Services.GetRequiredService<DatabasePreparation>();
-_ = database.Prepared;
+_ = app.Services.GetRequiredService<DatabasePreparation>().Prepared;
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -105,9 +104,9 @@ catch (OperationCanceledException) when (stopping.IsCancellationRequested)
 }
 finally
 {
-    // However the run ended, the database preparation ends first: a migration cut short leaves SQLite's migration lock
-    // behind, and the next start would wait for it forever.
-    await database.Settled;
+    // However the run ended, the start-up work ends first: a migration cut short leaves the database half made and
+    // SQLite's migration lock taken, and work still running would meet disposed services.
+    await app.Services.GetRequiredService<StartupPreparation>().Settled;
     await app.DisposeAsync();
 }
 

@@ -13,6 +13,7 @@ using GrantHub.Api.Features.Portfolio;
 using GrantHub.Api.Features.Privacy;
 using GrantHub.Api.Features.Reviews;
 using GrantHub.Api.Features.Users;
+using Microsoft.AspNetCore.Http.Json;
 
 namespace GrantHub.Api.Features;
 
@@ -21,6 +22,7 @@ public static class GrantHubFeatures
 {
     public static IServiceCollection AddGrantHubFeatures(this IServiceCollection services) =>
         services
+            .Configure<JsonOptions>(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default))
             .AddAuthFeature()
             .AddApplicationsFeature()
             .AddCallsFeature()

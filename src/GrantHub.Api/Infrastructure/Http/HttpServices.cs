@@ -14,11 +14,7 @@ public static class HttpServices
     /// <summary>HTTP concerns: the signed-in user, JSON contract, problem details, accounts, rate limits, OpenAPI and health.</summary>
     public static IServiceCollection AddGrantHubWeb(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<JsonOptions>(options =>
-        {
-            JsonInput.Apply(options.SerializerOptions);
-            options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
-        });
+        services.Configure<JsonOptions>(options => JsonInput.Apply(options.SerializerOptions));
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();

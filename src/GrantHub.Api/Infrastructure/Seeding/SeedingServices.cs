@@ -5,8 +5,8 @@ namespace GrantHub.Api.Infrastructure.Seeding;
 public static class SeedingServices
 {
     /// <summary>
-    /// The first Admin from configuration (production; made with the migrations by <see cref="DatabasePreparation"/>),
-    /// and the start-up preparation that seeds the demo data (development), declares the recurring jobs and loads the
+    /// The database preparation (migrations), then the start-up preparation that makes the first Admin from
+    /// configuration (production), seeds the demo data (development), declares the recurring jobs and loads the
     /// data-protection keys. Registered after data protection: the framework's own warm-up of the keys reads them at
     /// the host's start, while the database that holds them is still being prepared, so it is taken out.
     /// </summary>
@@ -14,6 +14,7 @@ public static class SeedingServices
     {
         services.Remove(services.Single(descriptor => descriptor.ServiceType == typeof(IHostedService) &&
             descriptor.ImplementationType?.FullName == "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService"));
-        return services.AddSingleton<DatabasePreparation>().AddScoped<AdminBootstrap>().AddScoped<DemoData>().AddHostedService<StartupPreparation>();
+        return services.AddSingleton<DatabasePreparation>().AddScoped<AdminBootstrap>().AddScoped<DemoData>()
+            .AddSingleton<StartupPreparation>().AddHostedService(services => services.GetRequiredService<StartupPreparation>());
     }
 }

@@ -5,13 +5,18 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement.Internal;
 namespace GrantHub.Api.Infrastructure.Seeding;
 
 /// <summary>
-/// What every start does once the schema is current and the first Admin exists (<see cref="DatabasePreparation"/>): the
-/// demo data when configured, the recurring jobs' schedules and loading the data-protection keys. All of it runs while
-/// the web server builds its endpoints and starts listening; the host counts as started (and the job server starts) only once it is done, and
+/// What every start does once the schema is current (<see cref="DatabasePreparation"/>): the first Admin (a Production
+/// installation without one refuses to start), then the demo data when configured, the recurring jobs' schedules and
+/// loading the data-protection keys. All of it runs while the web server builds its endpoints and starts listening; the
+/// host counts as started (and the job server starts) only once it is done, and
 /// <see cref="StartupGate.UseStartupGate"/> holds requests until then.
 /// </summary>
 public sealed class StartupPreparation(
-    DatabasePreparation database, IServiceProvider services, IConfiguration configuration, IHostApplicationLifetime lifetime)
+    DatabasePreparation database,
+    IServiceProvider services,
+    IConfiguration configuration,
+    IHostEnvironment environment,
+    IHostApplicationLifetime lifetime)
     : IHostedLifecycleService
 {
     private Task _preparation = Task.CompletedTask;
@@ -24,6 +29,13 @@ public sealed class StartupPreparation(
 
     public Task StartedAsync(CancellationToken cancellationToken) => _preparation.WaitAsync(cancellationToken);
 
+    /// <summary>
+    /// Completes once the database preparation and this preparation have ended, whether they succeeded or failed: a
+    /// start that fails part-way must not dispose the services they still use, nor exit while a migration runs.
+    /// </summary>
+    public Task Settled => Task.WhenAll(database.Prepared, _preparation)
+        .ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -35,7 +47,19 @@ public sealed class StartupPreparation(
     private async Task PrepareAsync()
     {
         await database.Prepared;
+        await EnsureAdminAsync();
         await Task.WhenAll(Task.Run(SeedAsync), Task.Run(ScheduleJobs), Task.Run(LoadDataProtectionKeys));
+    }
+
+    private async Task EnsureAdminAsync()
+    {
+        await using var scope = services.CreateAsyncScope();
+        var adminBootstrap = scope.ServiceProvider.GetRequiredService<AdminBootstrap>();
+        await adminBootstrap.EnsureAdminAsync();
+        if (environment.IsProduction() && !await adminBootstrap.AnyAdminAsync())
+        {
+            throw new StartRefusedException(AdminBootstrap.NoAdminMessage);
+        }
     }
 
     private async Task SeedAsync()
@@ -80,3 +104,6 @@ public static class StartupGate
     private static bool IsLivenessProbe(PathString path) =>
         path.Equals("/health", StringComparison.OrdinalIgnoreCase) || path.Equals("/health/", StringComparison.OrdinalIgnoreCase);
 }
+
+/// <summary>A start refused for a reason the operator can fix; <c>Program</c> prints its message alone and exits with 1.</summary>
+public sealed class StartRefusedException(string message) : Exception(message);

@@ -15,9 +15,10 @@ using GrantHub.Api.Features.Portfolio;
 using GrantHub.Api.Features.Privacy;
 using GrantHub.Api.Features.Reviews;
 using GrantHub.Api.Features.Users;
+using GrantHub.Api.Infrastructure.Http;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 
-namespace GrantHub.Api.Infrastructure.Http;
+namespace GrantHub.Api.Features;
 
 /// <summary>
 /// The JSON metadata of every body the API reads or writes, generated at compile time: built by reflection, it was most
