@@ -48,8 +48,8 @@ builder.Services.AddGrantHubUploads(builder.Configuration);
 
 var app = builder.Build();
 
-// The schema and the first Admin are made ready while the request pipeline below is configured and the web server
-// builds its endpoints; nothing before the host's start touches the database (docs/architecture.md, "Start-up").
+// The schema is made current while the request pipeline below is configured and the web server builds its endpoints;
+// whatever needs the database waits for it (docs/architecture.md, "Start-up").
 _ = app.Services.GetRequiredService<DatabasePreparation>().Prepared;
 
 app.UseExceptionHandler();
@@ -80,11 +80,12 @@ app.MapGrantHubTelemetry();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Log(app));
 
+// On SQL Server the dashboard's job storage waits here for the database, since it installs its tables when created.
+app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Admin, "/hangfire", new DashboardOptions { Authorization = [] });
+
 var stopping = app.Lifetime.ApplicationStopping;
 try
 {
-    // Inside: on SQL Server the dashboard's job storage waits for the database preparation, which may refuse the start.
-    app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Admin, "/hangfire", new DashboardOptions { Authorization = [] });
     await app.StartAsync();
     await app.WaitForShutdownAsync();
 }
