@@ -73,10 +73,10 @@ internal sealed class LoadGenerator(HttpClient client)
         var clock = Stopwatch.StartNew();
         for (var number = 0; number < total; number++)
         {
-            var due = interval * number;
-            if (due > clock.Elapsed)
+            var wait = interval * number - clock.Elapsed;
+            if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(due - clock.Elapsed);
+                await Task.Delay(wait);
             }
 
             sends.Add(SendAsync(request));
