@@ -18,9 +18,9 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.Property(a => a.Currency).HasColumnName(MoneyMapping.CurrencyColumn).HasMaxLength(3).IsFixedLength();
         builder.HasMoney(a => a.RequestedTotal);
         builder.Property(a => a.DecisionFeedback).HasMaxLength(10_000);
-        builder.PrimitiveCollection(a => a.Pillars).ElementType(e => e.HasConversion<string>());
-        builder.PrimitiveCollection(a => a.Countries);
-        builder.PrimitiveCollection(a => a.TargetGroups).ElementType(e => e.HasConversion<string>());
+        builder.PrimitiveCollection(a => a.Pillars).StoredAsJsonNames();
+        builder.PrimitiveCollection(a => a.Countries).StoredAsJsonStrings();
+        builder.PrimitiveCollection(a => a.TargetGroups).StoredAsJsonNames();
         builder.Property(a => a.FiscalHostConsent).HasConversion<string>().HasMaxLength(16);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(a => a.FiscalHostOrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(a => a.GrantYears);

@@ -54,8 +54,8 @@ internal sealed class CallConfiguration : IEntityTypeConfiguration<Call>
         builder.Property(c => c.Description).HasMaxLength(20_000);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(32);
         builder.HasMoney(c => c.MinAmount).HasMoney(c => c.MaxAmount);
-        builder.PrimitiveCollection(c => c.Pillars).ElementType(e => e.HasConversion<string>());
-        builder.PrimitiveCollection(c => c.EligibleCountries);
+        builder.PrimitiveCollection(c => c.Pillars).StoredAsJsonNames();
+        builder.PrimitiveCollection(c => c.EligibleCountries).StoredAsJsonStrings();
         builder.OwnsMany(c => c.Rubric, rubric => rubric.ToJson());
         builder.HasOne<Fund>().WithMany().HasForeignKey(c => c.FundId);
         builder.HasIndex(c => new { c.Status, c.ClosesAt });
