@@ -74,9 +74,10 @@ public sealed class ListCallApplicationsValidator : AbstractValidator<ListCallAp
 }
 
 /// <summary>
-/// A call has at most a few hundred applications: they are read in three queries (applications, lead organisations,
-/// review means) and filtered, sorted and paged in memory, which list-valued columns (countries, pillars, target groups)
-/// make simpler and equally portable across SQLite and SQL Server.
+/// A call has at most a few hundred applications. Filtering and sorting read what they need of every one (id, lead,
+/// amount, dates, and the list columns only when a list filter is given) and are done in memory, which list-valued
+/// columns (countries, pillars, target groups) make simpler and equally portable across SQLite and SQL Server; the
+/// page's rows alone are then read whole, with their leads and the leads' names.
 /// </summary>
 public sealed class ListCallApplicationsHandler(GrantHubDbContext db, Viewer viewer)
     : IQueryHandler<ListCallApplicationsQuery, PagedResponse<CallApplicationRow>>
@@ -88,34 +89,35 @@ public sealed class ListCallApplicationsHandler(GrantHubDbContext db, Viewer vie
             throw new NotFoundException(nameof(Call), query.CallId);
         }
 
-        var applications = await db.Applications.AsNoTracking().VisibleTo(viewer)
-            .Where(a => a.CallId == query.CallId && (query.Status == null || a.Status == query.Status))
-            .Select(a => new
-            {
-                a.Id, a.Title, a.LeadOrganisationId, a.Countries, a.Pillars, a.TargetGroups, a.Status,
-                a.RequestedTotal, a.Currency, a.SubmittedAt, a.CreatedAt,
-            })
+        var applications = db.Applications.AsNoTracking().VisibleTo(viewer)
+            .Where(a => a.CallId == query.CallId && (query.Status == null || a.Status == query.Status));
+        var country = query.Country?.ToUpperInvariant();
+        var candidates = await (country != null || query.Pillar != null || query.TargetGroup != null
+                ? applications.Select(a => new CallApplicationCandidate(
+                    a.Id, a.LeadOrganisationId, a.RequestedTotal, a.SubmittedAt ?? a.CreatedAt, a.Countries, a.Pillars, a.TargetGroups))
+                : applications.Select(a => new CallApplicationCandidate(
+                    a.Id, a.LeadOrganisationId, a.RequestedTotal, a.SubmittedAt ?? a.CreatedAt, null, null, null)))
             .ToListAsync(cancellationToken);
-        var leadIds = applications.Select(a => a.LeadOrganisationId).Distinct().ToList();
-        // The filters and sorts never read a name: names (stored encrypted) are read for the page's rows only.
-        var leads = await db.Organisations.AsNoTracking()
-            .Where(o => leadIds.Contains(o.Id))
-            .Select(o => new { o.Id, o.Country, o.WomenLed, o.Sensitive })
-            .ToDictionaryAsync(o => o.Id, cancellationToken);
         var reviews = await db.ReviewAssignments.AsNoTracking()
             .Where(r => r.CallId == query.CallId && r.Status == ReviewStatus.Submitted)
             .GroupBy(r => r.ApplicationId)
             .Select(g => new { ApplicationId = g.Key, Count = g.Count(), Mean = g.Average(r => r.WeightedScore) })
             .ToDictionaryAsync(g => g.ApplicationId, cancellationToken);
+        IReadOnlySet<Guid>? leadsAsFiltered = null;
+        if (query.WomenLed is { } womenLed)
+        {
+            var leadIds = candidates.Select(a => a.LeadOrganisationId).Distinct().ToList();
+            leadsAsFiltered = (await db.Organisations.Where(o => leadIds.Contains(o.Id) && o.WomenLed == womenLed).Select(o => o.Id)
+                .ToListAsync(cancellationToken)).ToHashSet();
+        }
 
-        var country = query.Country?.ToUpperInvariant();
-        var rows = applications
-            .Select(a => (Application: a, Lead: leads[a.LeadOrganisationId], Score: ReviewResponses.Rounded(reviews.GetValueOrDefault(a.Id)?.Mean),
+        var rows = candidates
+            .Select(a => (Application: a, Score: ReviewResponses.Rounded(reviews.GetValueOrDefault(a.Id)?.Mean),
                 ReviewCount: reviews.GetValueOrDefault(a.Id)?.Count ?? 0))
-            .Where(r => country == null || r.Application.Countries.Contains(country))
-            .Where(r => query.Pillar == null || r.Application.Pillars.Contains(query.Pillar.Value))
-            .Where(r => query.TargetGroup == null || r.Application.TargetGroups.Contains(query.TargetGroup.Value))
-            .Where(r => query.WomenLed == null || r.Lead.WomenLed == query.WomenLed);
+            .Where(r => country == null || r.Application.Countries!.Contains(country))
+            .Where(r => query.Pillar == null || r.Application.Pillars!.Contains(query.Pillar.Value))
+            .Where(r => query.TargetGroup == null || r.Application.TargetGroups!.Contains(query.TargetGroup.Value))
+            .Where(r => leadsAsFiltered == null || leadsAsFiltered.Contains(r.Application.LeadOrganisationId));
 
         var sorted = (query.Sort switch
             {
@@ -123,23 +125,48 @@ public sealed class ListCallApplicationsHandler(GrantHubDbContext db, Viewer vie
                 ApplicationTableSort.ScoreLowest => rows.OrderBy(r => r.Score is null).ThenBy(r => r.Score),
                 ApplicationTableSort.AmountHighest => rows.OrderByDescending(r => r.Application.RequestedTotal.Amount),
                 ApplicationTableSort.AmountLowest => rows.OrderBy(r => r.Application.RequestedTotal.Amount),
-                _ => rows.OrderByDescending(r => r.Application.SubmittedAt ?? r.Application.CreatedAt),
+                _ => rows.OrderByDescending(r => r.Application.SubmittedOrCreatedAt),
             })
             .ThenBy(r => r.Application.Id)
             .ToList();
         var page = sorted.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToList();
 
-        var names = await db.OrganisationNamesAsync(viewer, page.Select(r => r.Application.LeadOrganisationId), OrganisationNameUse.Everyday, cancellationToken);
+        var pageIds = page.Select(r => r.Application.Id).ToList();
+        var shown = await db.Applications.AsNoTracking()
+            .Where(a => pageIds.Contains(a.Id))
+            .Select(a => new { a.Id, a.Title, a.Countries, a.Pillars, a.TargetGroups, a.Status, a.Currency, a.SubmittedAt })
+            .ToDictionaryAsync(a => a.Id, cancellationToken);
+        var pageLeadIds = page.Select(r => r.Application.LeadOrganisationId).Distinct().ToList();
+        var leads = await db.Organisations.AsNoTracking()
+            .Where(o => pageLeadIds.Contains(o.Id))
+            .Select(o => new { Naming = new OrganisationNaming(o.Id, o.Name, o.Alias, o.Sensitive), o.Country, o.WomenLed })
+            .ToDictionaryAsync(o => o.Naming.Id, cancellationToken);
+        var mine = await viewer.OrganisationsAsync(cancellationToken);
         return new PagedResponse<CallApplicationRow>(
             [
-                .. page.Select(r => new CallApplicationRow(
-                    r.Application.Id, r.Application.Title, r.Application.LeadOrganisationId,
-                    names[r.Application.LeadOrganisationId],
-                    r.Lead.Sensitive, r.Lead.Country, r.Lead.WomenLed, r.Application.Countries, r.Application.Pillars, r.Application.TargetGroups,
-                    r.Application.Status, r.Application.RequestedTotal.Amount, r.Application.Currency, r.Score, r.ReviewCount, r.Application.SubmittedAt)),
+                .. page.Select(r =>
+                {
+                    var application = shown[r.Application.Id];
+                    var lead = leads[r.Application.LeadOrganisationId];
+                    return new CallApplicationRow(
+                        application.Id, application.Title, lead.Naming.Id,
+                        Visibility.NameShownTo(lead.Naming, mine, viewer, OrganisationNameUse.Everyday),
+                        lead.Naming.Sensitive, lead.Country, lead.WomenLed, application.Countries, application.Pillars, application.TargetGroups,
+                        application.Status, r.Application.RequestedTotal.Amount, application.Currency, r.Score, r.ReviewCount, application.SubmittedAt);
+                }),
             ],
             query.Page,
             query.PageSize,
             sorted.Count);
     }
+
+    /// <summary>What filtering and sorting a call's applications read of each one; the list columns only when a list filter is given.</summary>
+    private sealed record CallApplicationCandidate(
+        Guid Id,
+        Guid LeadOrganisationId,
+        Money RequestedTotal,
+        DateTimeOffset SubmittedOrCreatedAt,
+        List<string>? Countries,
+        List<Pillar>? Pillars,
+        List<TargetGroup>? TargetGroups);
 }
