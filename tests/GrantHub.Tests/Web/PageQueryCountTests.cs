@@ -73,6 +73,26 @@ public class PageQueryCountTests : IClassFixture<CommandCountingFactory>
     }
 
     [Fact]
+    public async Task The_grant_page_names_its_organisations_without_reading_the_application_or_the_whole_account()
+    {
+        var scenario = await _factory.AwardGrant(sensitiveLead: true);
+        var lead = await WebSession.SignedIn(_factory, scenario.LeadOwner.Email);
+        var partner = await WebSession.SignedIn(_factory, scenario.PartnerOwner.Email);
+        var leadsPage = await lead.Read($"/grants/{scenario.GrantId}");
+        var partnersPage = await partner.Read($"/grants/{scenario.GrantId}");
+
+        var count = await _factory.CountCommands(() => lead.Read($"/grants/{scenario.GrantId}"));
+
+        Assert.Contains("Lead collective", leadsPage);
+        Assert.Contains("Partner network", leadsPage);
+        Assert.Contains("Partner network", partnersPage);
+        Assert.DoesNotContain("Lead collective", partnersPage);
+        _output.WriteLine($"{count.Queries} queries");
+        Assert.DoesNotContain(count.Texts, text => text.Contains("FROM \"Applications\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(count.Texts, text => text.Contains("\"PasswordHash\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_page_checks_the_cookie_against_the_account_without_rebuilding_or_reissuing_it()
     {
         var officer = await WebSession.SignedIn(_factory, GrantScenarios.OfficerEmail);

@@ -173,9 +173,9 @@ public sealed class EditModel : WebPage
     {
         Application = await Mediator.Send(new GetApplicationQuery(id), cancellationToken);
         Call = await Mediator.Send(new GetCallQuery(Application.CallId), cancellationToken);
-        var me = await Mediator.Send(new GetMeQuery(), cancellationToken);
-        MyOrganisations = me.Organisations.Select(o => o.Id).ToHashSet();
-        var leadOwner = me.Organisations.Any(o => o.Id == Application.LeadOrganisationId && o.Role == MembershipRole.Owner);
+        var memberships = await Mediator.Send(new GetMyMembershipsQuery(), cancellationToken);
+        MyOrganisations = memberships.Keys.ToHashSet();
+        var leadOwner = memberships.Owns(Application.LeadOrganisationId);
         Questions = new QuestionsView(
             id,
             (await Mediator.Send(new ListInformationRequestsQuery(id), cancellationToken)).Items,

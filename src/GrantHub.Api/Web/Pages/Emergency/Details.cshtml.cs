@@ -36,7 +36,7 @@ public sealed class DetailsModel : WebPage
         {
             LightReport = await Mediator.Send(new GetLightReportQuery(id), cancellationToken);
             MayReport = !LightReport.Submitted
-                && (await Mediator.Send(new GetMeQuery(), cancellationToken)).Organisations.Any(o => o.Id == Emergency.OrganisationId);
+                && (await Mediator.Send(new GetMyMembershipsQuery(), cancellationToken)).ContainsKey(Emergency.OrganisationId);
         }
     }
 }

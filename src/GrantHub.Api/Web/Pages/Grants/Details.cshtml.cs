@@ -1,4 +1,3 @@
-using GrantHub.Api.Features.Applications;
 using GrantHub.Api.Features.Grants;
 using GrantHub.Api.Features.Users;
 using GrantHub.Api.Infrastructure.Time;
@@ -216,13 +215,13 @@ public sealed class DetailsModel(TimeProvider clock) : WebPage
         }
 
         Transfers = await Mediator.Send(new ListOnwardTransfersQuery(id), cancellationToken);
-        var me = await Mediator.Send(new GetMeQuery(), cancellationToken);
-        MyOrganisations = me.Organisations.Select(o => o.Id).ToHashSet();
-        var application = await Mediator.Send(new GetApplicationQuery(Grant.ApplicationId), cancellationToken);
-        OrganisationNames = application.Members.ToDictionary(m => m.OrganisationId, m => WebText.OrganisationName(Text, m.OrganisationName));
+        var memberships = await Mediator.Send(new GetMyMembershipsQuery(), cancellationToken);
+        MyOrganisations = memberships.Keys.ToHashSet();
+        OrganisationNames = (await Mediator.Send(new ListGrantOrganisationNamesQuery(id), cancellationToken))
+            .ToDictionary(name => name.Key, name => WebText.OrganisationName(Text, name.Value));
         if (Agreement is { MissingSignatures.Count: > 0 } latest && Grant.Status is GrantStatus.AwaitingSignature or GrantStatus.Active)
         {
-            var owned = me.Organisations.Where(o => o.Role == MembershipRole.Owner).Select(o => o.Id).ToHashSet();
+            var owned = memberships.Where(m => m.Value == MembershipRole.Owner).Select(m => m.Key).ToHashSet();
             MySignatures = [.. latest.MissingSignatures.Where(m => m.OrganisationId is { } organisation ? owned.Contains(organisation) : Oversees)];
         }
     }

@@ -68,6 +68,6 @@ public sealed class DetailsModel : WebPage
     private async Task LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         Organisation = await Mediator.Send(new GetOrganisationQuery(id), cancellationToken);
-        IsOwner = (await Mediator.Send(new GetMeQuery(), cancellationToken)).Organisations.Any(o => o.Id == id && o.Role == MembershipRole.Owner);
+        IsOwner = (await Mediator.Send(new GetMyMembershipsQuery(), cancellationToken)).Owns(id);
     }
 }

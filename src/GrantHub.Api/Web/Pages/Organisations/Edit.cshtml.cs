@@ -58,5 +58,5 @@ public sealed class EditModel : OrganisationProfilePage
     }
 
     private async Task<bool> IsOwnerAsync(Guid id, CancellationToken cancellationToken) =>
-        (await Mediator.Send(new GetMeQuery(), cancellationToken)).Organisations.Any(o => o.Id == id && o.Role == MembershipRole.Owner);
+        (await Mediator.Send(new GetMyMembershipsQuery(), cancellationToken)).Owns(id);
 }
