@@ -94,9 +94,9 @@ public sealed class ListCallApplicationsHandler(GrantHubDbContext db, Viewer vie
         var country = query.Country?.ToUpperInvariant();
         var candidates = await (country != null || query.Pillar != null || query.TargetGroup != null
                 ? applications.Select(a => new CallApplicationCandidate(
-                    a.Id, a.LeadOrganisationId, a.RequestedTotal, a.SubmittedAt ?? a.CreatedAt, a.Countries, a.Pillars, a.TargetGroups))
+                    a.Id, a.LeadOrganisationId, a.RequestedTotal.MinorUnits, a.Currency, a.SubmittedAt ?? a.CreatedAt, a.Countries, a.Pillars, a.TargetGroups))
                 : applications.Select(a => new CallApplicationCandidate(
-                    a.Id, a.LeadOrganisationId, a.RequestedTotal, a.SubmittedAt ?? a.CreatedAt, null, null, null)))
+                    a.Id, a.LeadOrganisationId, a.RequestedTotal.MinorUnits, a.Currency, a.SubmittedAt ?? a.CreatedAt, null, null, null)))
             .ToListAsync(cancellationToken);
         var reviews = await db.ReviewAssignments.AsNoTracking()
             .Where(r => r.CallId == query.CallId && r.Status == ReviewStatus.Submitted)
@@ -160,13 +160,21 @@ public sealed class ListCallApplicationsHandler(GrantHubDbContext db, Viewer vie
             sorted.Count);
     }
 
-    /// <summary>What filtering and sorting a call's applications read of each one; the list columns only when a list filter is given.</summary>
+    /// <summary>
+    /// What filtering and sorting a call's applications read of each one; the list columns only when a list filter is
+    /// given. The amount is read as its columns: a projected <see cref="Money"/> (an EF complex type) makes EF read the
+    /// whole application.
+    /// </summary>
     private sealed record CallApplicationCandidate(
         Guid Id,
         Guid LeadOrganisationId,
-        Money RequestedTotal,
+        long RequestedMinorUnits,
+        string Currency,
         DateTimeOffset SubmittedOrCreatedAt,
         List<string>? Countries,
         List<Pillar>? Pillars,
-        List<TargetGroup>? TargetGroups);
+        List<TargetGroup>? TargetGroups)
+    {
+        public Money RequestedTotal => new(RequestedMinorUnits, Currency);
+    }
 }
