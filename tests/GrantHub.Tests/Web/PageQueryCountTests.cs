@@ -93,6 +93,21 @@ public class PageQueryCountTests : IClassFixture<CommandCountingFactory>
     }
 
     [Fact]
+    public async Task The_grants_table_reads_its_rows_without_the_tranches_reports_or_agreements_of_each_grant()
+    {
+        var scenario = await _factory.AwardGrant();
+        var officer = await WebSession.SignedIn(_factory, GrantScenarios.OfficerEmail);
+        await officer.Read("/grants");
+
+        string? page = null;
+        var count = await _factory.CountCommands(async () => page = await officer.Read("/grants"));
+
+        Assert.Contains($"/grants/{scenario.GrantId}", page);
+        _output.WriteLine($"{count.Queries} queries");
+        Assert.DoesNotContain(count.Texts, text => text.Contains("\"GrantTranches\"", StringComparison.Ordinal) || text.Contains("\"GrantReports\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_page_checks_the_cookie_against_the_account_without_rebuilding_or_reissuing_it()
     {
         var officer = await WebSession.SignedIn(_factory, GrantScenarios.OfficerEmail);

@@ -23,11 +23,10 @@ public sealed class ListGrantsHandler(GrantHubDbContext db, Viewer viewer, TimeP
 {
     public async ValueTask<PagedResponse<GrantResponse>> Handle(ListGrantsQuery query, CancellationToken cancellationToken)
     {
-        var grants = db.Grants.AsNoTracking().VisibleTo(viewer)
-            .Where(g => (query.Status == null || g.Status == query.Status) && (query.FundId == null || g.FundId == query.FundId));
+        var grants = db.Grants.AsNoTracking().Listed(viewer, query.Status, query.FundId);
         var total = await grants.CountAsync(cancellationToken);
         var page = await grants
-            .OrderByDescending(g => g.AwardedAt).ThenBy(g => g.Id)
+            .NewestAwardFirst()
             .PageOf(query)
             .WithDetails()
             .ToListAsync(cancellationToken);
@@ -38,4 +37,14 @@ public sealed class ListGrantsHandler(GrantHubDbContext db, Viewer viewer, TimeP
             query.PageSize,
             total);
     }
+}
+
+/// <summary>Which grants a list shows (<see cref="ListGrantsQuery"/>, <see cref="ListGrantRowsQuery"/>) and in which order.</summary>
+public static class GrantListing
+{
+    public static IQueryable<Grant> Listed(this IQueryable<Grant> grants, Viewer viewer, GrantStatus? status, Guid? fundId) =>
+        grants.VisibleTo(viewer).Where(g => (status == null || g.Status == status) && (fundId == null || g.FundId == fundId));
+
+    public static IOrderedQueryable<Grant> NewestAwardFirst(this IQueryable<Grant> grants) =>
+        grants.OrderByDescending(g => g.AwardedAt).ThenBy(g => g.Id);
 }

@@ -18,7 +18,7 @@ public sealed class IndexModel : WebPage
 {
     public const int PageSize = 25;
 
-    public PagedResponse<GrantResponse> Rows { get; private set; } = null!;
+    public PagedResponse<GrantRow> Rows { get; private set; } = null!;
     public IReadOnlyDictionary<Guid, string> FundNames { get; private set; } = new Dictionary<Guid, string>();
 
     [BindProperty(SupportsGet = true)] public GrantStatus? Status { get; set; }
@@ -31,17 +31,17 @@ public sealed class IndexModel : WebPage
     {
         PageNumber = Math.Clamp(PageNumber, 1, Paging.MaxPage);
         FundNames = await FundNamesAsync(cancellationToken);
-        Rows = await Mediator.Send(new ListGrantsQuery(PageNumber, PageSize, Status, FundId), cancellationToken);
+        Rows = await Mediator.Send(new ListGrantRowsQuery(PageNumber, PageSize, Status, FundId), cancellationToken);
     }
 
     /// <summary>Every grant the filters select, not only the page shown.</summary>
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {
         var funds = await FundNamesAsync(cancellationToken);
-        var rows = new List<GrantResponse>();
+        var rows = new List<GrantRow>();
         for (var page = 1; ; page++)
         {
-            var batch = await Mediator.Send(new ListGrantsQuery(page, Paging.MaxPageSize, Status, FundId), cancellationToken);
+            var batch = await Mediator.Send(new ListGrantRowsQuery(page, Paging.MaxPageSize, Status, FundId), cancellationToken);
             rows.AddRange(batch.Items);
             if (rows.Count >= batch.TotalCount || batch.Items.Count == 0)
             {
