@@ -1,3 +1,4 @@
+using FluentValidation;
 using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Core.Applications;
 using GrantHub.Core.Calls;
@@ -22,7 +23,13 @@ public enum OfficerQueueKind
     EmergencyEntered,
 }
 
-public record GetOfficerQueueQuery : IQuery<OfficerQueueResponse>;
+/// <summary><c>PerKind</c>: how many of each kind's oldest to list, at most <see cref="GetOfficerQueueHandler.MaxPerKind"/>.</summary>
+public record GetOfficerQueueQuery(int PerKind = GetOfficerQueueHandler.MaxPerKind) : IQuery<OfficerQueueResponse>;
+
+public sealed class GetOfficerQueueValidator : AbstractValidator<GetOfficerQueueQuery>
+{
+    public GetOfficerQueueValidator() => RuleFor(q => q.PerKind).InclusiveBetween(1, GetOfficerQueueHandler.MaxPerKind);
+}
 
 /// <summary>
 /// One thing waiting for an officer. <c>since</c> is how long it has waited (submission, closing of the call, due date
@@ -31,14 +38,15 @@ public record GetOfficerQueueQuery : IQuery<OfficerQueueResponse>;
 /// </summary>
 public record OfficerQueueItem(OfficerQueueKind Kind, DateTimeOffset Since, string Title, Guid ObjectId, string Link);
 
-public record OfficerQueueResponse(IReadOnlyList<OfficerQueueItem> Items);
+/// <summary><c>moreWaiting</c>: the kinds of which more wait than are listed.</summary>
+public record OfficerQueueResponse(IReadOnlyList<OfficerQueueItem> Items, IReadOnlyList<OfficerQueueKind> MoreWaiting);
 
 /// <summary>
 /// What waits for the programme officers, oldest first: submitted applications nobody reviews yet, undecided
 /// applications of closed calls, overdue reviews, submitted reports, agreements not signed, Open calls closing
 /// within <see cref="ClosingSoonDays"/> days, and the emergency requests this officer entered for an organisation
 /// that still wait for a decision or a payment (named by amount, never by organisation). Each kind shows its oldest
-/// <see cref="MaxPerKind"/>.
+/// <see cref="GetOfficerQueueQuery.PerKind"/>, and the response says which kinds have more.
 /// </summary>
 public sealed class GetOfficerQueueHandler(GrantHubDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<GetOfficerQueueQuery, OfficerQueueResponse>
 {
@@ -49,28 +57,39 @@ public sealed class GetOfficerQueueHandler(GrantHubDbContext db, ICurrentUser us
     {
         var now = clock.GetUtcNow();
         var items = new List<OfficerQueueItem>();
+        var moreWaiting = new List<OfficerQueueKind>();
+        // One more than listed is read of each kind, to know whether more wait.
+        var read = query.PerKind + 1;
+        void Add(OfficerQueueKind kind, IReadOnlyCollection<OfficerQueueItem> oldest)
+        {
+            items.AddRange(oldest.Take(query.PerKind));
+            if (oldest.Count > query.PerKind)
+            {
+                moreWaiting.Add(kind);
+            }
+        }
 
-        items.AddRange((await db.Applications.AsNoTracking()
+        Add(OfficerQueueKind.AssignReviewers, [.. (await db.Applications.AsNoTracking()
                 .Where(a => a.Status == ApplicationStatus.Submitted && !db.ReviewAssignments.Any(r => r.ApplicationId == a.Id && r.Status != ReviewStatus.Recused))
-                .OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id).Take(MaxPerKind)
+                .OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id).Take(read)
                 .Select(a => new { a.Id, a.Title, a.SubmittedAt })
                 .ToListAsync(cancellationToken))
-            .Select(a => new OfficerQueueItem(OfficerQueueKind.AssignReviewers, a.SubmittedAt!.Value, a.Title, a.Id, $"/applications/{a.Id}/assessment")));
+            .Select(a => new OfficerQueueItem(OfficerQueueKind.AssignReviewers, a.SubmittedAt!.Value, a.Title, a.Id, $"/applications/{a.Id}/assessment"))]);
 
-        items.AddRange(await UndecidedApplicationsOfClosedCallsAsync(now, cancellationToken));
+        Add(OfficerQueueKind.Decide, await UndecidedApplicationsOfClosedCallsAsync(now, read, cancellationToken));
 
-        items.AddRange((await db.ReviewAssignments.AsNoTracking()
+        Add(OfficerQueueKind.ReviewOverdue, [.. (await db.ReviewAssignments.AsNoTracking()
                 .Where(r => (r.Status == ReviewStatus.Assigned || r.Status == ReviewStatus.InProgress) && r.DueAt < now)
                 .Join(db.Applications, r => r.ApplicationId, a => a.Id, (r, a) => new { a.Id, a.Title, r.DueAt })
-                .OrderBy(r => r.DueAt).ThenBy(r => r.Id).Take(MaxPerKind)
+                .OrderBy(r => r.DueAt).ThenBy(r => r.Id).Take(read)
                 .ToListAsync(cancellationToken))
-            .Select(r => new OfficerQueueItem(OfficerQueueKind.ReviewOverdue, r.DueAt, r.Title, r.Id, $"/applications/{r.Id}/assessment")));
+            .Select(r => new OfficerQueueItem(OfficerQueueKind.ReviewOverdue, r.DueAt, r.Title, r.Id, $"/applications/{r.Id}/assessment"))]);
 
         // Two queries: SQLite cannot run a report query that also reads its grant's columns (SQL APPLY).
         var reports = await db.Grants.AsNoTracking()
             .SelectMany(g => g.Reports)
             .Where(r => r.Status == ReportStatus.Submitted)
-            .OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id).Take(MaxPerKind)
+            .OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id).Take(read)
             .Select(r => new { r.GrantId, r.SubmittedAt })
             .ToListAsync(cancellationToken);
         var reportGrantIds = reports.Select(r => r.GrantId).Distinct().ToList();
@@ -78,41 +97,41 @@ public sealed class GetOfficerQueueHandler(GrantHubDbContext db, ICurrentUser us
             .Where(g => reportGrantIds.Contains(g.Id))
             .Select(g => new { g.Id, g.GrantNumber })
             .ToDictionaryAsync(g => g.Id, g => g.GrantNumber, cancellationToken);
-        items.AddRange(reports.Select(r => new OfficerQueueItem(OfficerQueueKind.ReadReport, r.SubmittedAt ?? now, grantNumbers[r.GrantId], r.GrantId, $"/grants/{r.GrantId}")));
+        Add(OfficerQueueKind.ReadReport, [.. reports.Select(r => new OfficerQueueItem(OfficerQueueKind.ReadReport, r.SubmittedAt ?? now, grantNumbers[r.GrantId], r.GrantId, $"/grants/{r.GrantId}"))]);
 
-        items.AddRange((await db.Grants.AsNoTracking()
+        Add(OfficerQueueKind.AgreementUnsigned, [.. (await db.Grants.AsNoTracking()
                 .Where(g => g.Status == GrantStatus.AwaitingSignature)
-                .OrderBy(g => g.AwardedAt).ThenBy(g => g.Id).Take(MaxPerKind)
+                .OrderBy(g => g.AwardedAt).ThenBy(g => g.Id).Take(read)
                 .Select(g => new { g.Id, g.GrantNumber, g.AwardedAt })
                 .ToListAsync(cancellationToken))
-            .Select(g => new OfficerQueueItem(OfficerQueueKind.AgreementUnsigned, g.AwardedAt, g.GrantNumber, g.Id, $"/grants/{g.Id}")));
+            .Select(g => new OfficerQueueItem(OfficerQueueKind.AgreementUnsigned, g.AwardedAt, g.GrantNumber, g.Id, $"/grants/{g.Id}"))]);
 
         var horizon = now.AddDays(ClosingSoonDays);
-        items.AddRange((await db.Calls.AsNoTracking()
+        Add(OfficerQueueKind.CallClosingSoon, [.. (await db.Calls.AsNoTracking()
                 .Where(c => c.Status == CallStatus.Open && c.ClosesAt <= horizon)
-                .OrderBy(c => c.ClosesAt).ThenBy(c => c.Id).Take(MaxPerKind)
+                .OrderBy(c => c.ClosesAt).ThenBy(c => c.Id).Take(read)
                 .Select(c => new { c.Id, c.Title, c.ClosesAt })
                 .ToListAsync(cancellationToken))
-            .Select(c => new OfficerQueueItem(OfficerQueueKind.CallClosingSoon, c.ClosesAt, c.Title, c.Id, $"/calls/{c.Id}")));
+            .Select(c => new OfficerQueueItem(OfficerQueueKind.CallClosingSoon, c.ClosesAt, c.Title, c.Id, $"/calls/{c.Id}"))]);
 
         var me = user.Id;
-        items.AddRange((await db.EmergencyRequests.AsNoTracking()
+        Add(OfficerQueueKind.EmergencyEntered, [.. (await db.EmergencyRequests.AsNoTracking()
                 .Where(r => r.EnteredBy == me && (r.Status == EmergencyRequestStatus.Submitted || r.Status == EmergencyRequestStatus.Approved))
-                .OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id).Take(MaxPerKind)
+                .OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id).Take(read)
                 .Select(r => new { r.Id, r.Amount, r.SubmittedAt })
                 .ToListAsync(cancellationToken))
-            .Select(r => new OfficerQueueItem(OfficerQueueKind.EmergencyEntered, r.SubmittedAt, r.Amount.ToString(), r.Id, $"/emergency/{r.Id}")));
+            .Select(r => new OfficerQueueItem(OfficerQueueKind.EmergencyEntered, r.SubmittedAt, r.Amount.ToString(), r.Id, $"/emergency/{r.Id}"))]);
 
-        // Each query above reads only its kind's oldest MaxPerKind rows, so the page costs the same whatever the portfolio.
-        return new OfficerQueueResponse([.. items.OrderBy(i => i.Since).ThenBy(i => i.Kind).ThenBy(i => i.ObjectId)]);
+        // Each query above reads only its kind's oldest rows, so the page costs the same whatever the portfolio.
+        return new OfficerQueueResponse([.. items.OrderBy(i => i.Since).ThenBy(i => i.Kind).ThenBy(i => i.ObjectId)], moreWaiting);
     }
 
     /// <summary>
-    /// Call by call, longest closed first, until <see cref="MaxPerKind"/> are found. One query joining calls and
+    /// Call by call, longest closed first, until <paramref name="wanted"/> are found. One query joining calls and
     /// applications made SQLite read every submitted application of every closed call and sort them all (180 ms at
     /// 100,000 applications); a call's applications are found through their (CallId, Status) index instead.
     /// </summary>
-    private async Task<List<OfficerQueueItem>> UndecidedApplicationsOfClosedCallsAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<List<OfficerQueueItem>> UndecidedApplicationsOfClosedCallsAsync(DateTimeOffset now, int wanted, CancellationToken cancellationToken)
     {
         var closedCalls = await db.Calls.AsNoTracking()
             .Where(c => c.Status == CallStatus.Closed)
@@ -122,14 +141,14 @@ public sealed class GetOfficerQueueHandler(GrantHubDbContext db, ICurrentUser us
         var items = new List<OfficerQueueItem>();
         foreach (var call in closedCalls)
         {
-            if (items.Count == MaxPerKind)
+            if (items.Count == wanted)
             {
                 break;
             }
 
             items.AddRange((await db.Applications.AsNoTracking()
                     .Where(a => a.CallId == call.Id && (a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.UnderReview))
-                    .OrderBy(a => a.Id).Take(MaxPerKind - items.Count)
+                    .OrderBy(a => a.Id).Take(wanted - items.Count)
                     .Select(a => new { a.Id, a.Title })
                     .ToListAsync(cancellationToken))
                 .Select(a => new OfficerQueueItem(OfficerQueueKind.Decide, call.ClosedAt ?? now, a.Title, a.Id, $"/applications/{a.Id}/decision")));

@@ -41,6 +41,16 @@ public sealed class HomeModel : WebPage
     public IReadOnlyList<NotificationResponse> Notifications { get; private set; } = [];
     public IReadOnlyList<ReviewAssignmentResponse> Reviews { get; private set; } = [];
     public IReadOnlyList<OfficerQueueItem>? Queue { get; private set; }
+    public IReadOnlyList<OfficerQueueKind> MoreWaiting { get; private set; } = [];
+
+    /// <summary>How many of each kind of waiting work the home lists, unless <c>?queue=all</c> asks for all the queue gives.</summary>
+    public const int QueuePreview = 10;
+
+    [BindProperty(SupportsGet = true, Name = "queue")] public string? QueueView { get; set; }
+
+    public bool WholeQueue => QueueView == "all";
+
+    public int QueuePerKind => WholeQueue ? GetOfficerQueueHandler.MaxPerKind : QueuePreview;
 
     public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
@@ -146,7 +156,8 @@ public sealed class HomeModel : WebPage
 
         if (User.IsInRole(Roles.ProgrammeOfficer) || User.IsInRole(Roles.Admin))
         {
-            Queue = (await Mediator.Send(new GetOfficerQueueQuery(), cancellationToken)).Items;
+            var queue = await Mediator.Send(new GetOfficerQueueQuery(QueuePerKind), cancellationToken);
+            (Queue, MoreWaiting) = (queue.Items, queue.MoreWaiting);
         }
 
         if (User.IsInRole(Roles.Reviewer))
