@@ -67,6 +67,24 @@ public class CachedTextsTests(GrantHubFactory factory) : IClassFixture<GrantHubF
         Assert.Equal(["en:Home.Hello", "fr:Home.Hello", "fr:Missing", "fr:Missing"], file.Asked);
     }
 
+    [Fact]
+    public void A_text_is_looked_up_in_the_interface_language_and_its_arguments_written_in_the_formatting_culture()
+    {
+        var texts = new CachedTexts(new CountingTexts());
+        var (ui, formatting) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
+        try
+        {
+            CultureInfo.CurrentUICulture = new CultureInfo("en");
+            CultureInfo.CurrentCulture = new CultureInfo("fr");
+
+            Assert.Equal("Hello 1234,5", texts["Home.Hello", 1234.5m].Value);
+        }
+        finally
+        {
+            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, formatting);
+        }
+    }
+
     private sealed class CountingTexts : IStringLocalizer
     {
         public List<string> Asked { get; } = [];
