@@ -13,4 +13,16 @@ public static class GrantQueries
         .Include(g => g.AgreementVersions).ThenInclude(v => v.Signatures)
         .Include(g => g.OnwardTransfers)
         .AsSplitQuery();
+
+    /// <summary>
+    /// What a grant's summary shows and the due-tranche rule reads (allocations, tranches, reports, amendments, agreement
+    /// versions), without each tranche's finance decisions and the onward transfers: for lists, never for a command.
+    /// </summary>
+    public static IQueryable<Grant> WithSummary(this IQueryable<Grant> grants) => grants
+        .Include(g => g.Allocations)
+        .Include(g => g.Tranches)
+        .Include(g => g.Reports)
+        .Include(g => g.Amendments)
+        .Include(g => g.AgreementVersions).ThenInclude(v => v.Signatures)
+        .AsSplitQuery();
 }

@@ -69,13 +69,7 @@ public class FinanceQueueConditionalTrancheTests(GrantHubFactory factory) : ICla
 /// </summary>
 public abstract class FinanceQueuePlacesTests
 {
-    protected FinanceQueuePlacesTests(CommandCountingFactory factory)
-    {
-        Factory = factory;
-
-        // The counter follows the test's async flow into the request it sends.
-        factory.Server.PreserveExecutionContext = true;
-    }
+    protected FinanceQueuePlacesTests(CommandCountingFactory factory) => Factory = factory;
 
     protected CommandCountingFactory Factory { get; }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using GrantHub.Core.Data;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +34,9 @@ public sealed class CommandCountingFactory : GrantHubFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        // The counter follows the work's async flow into the requests it sends. Without this, every client runs its
+        // requests outside it: they count nothing, and a "reads no X" assertion passes whatever the code does.
+        builder.UseTestServer(options => options.PreserveExecutionContext = true);
         builder.ConfigureServices(services =>
             services.ConfigureDbContext<GrantHubDbContext>(options => options.AddInterceptors(_counter)));
     }

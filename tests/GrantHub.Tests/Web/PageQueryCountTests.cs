@@ -20,9 +20,6 @@ public class PageQueryCountTests : IClassFixture<CommandCountingFactory>
     {
         _factory = factory;
         _output = output;
-
-        // The counter follows the test's async flow into the request it sends.
-        factory.Server.PreserveExecutionContext = true;
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class ListGrantsHandler(GrantHubDbContext db, Viewer viewer, TimeP
         var page = await grants
             .NewestAwardFirst()
             .PageOf(query)
-            .WithDetails()
+            .WithSummary()
             .ToListAsync(cancellationToken);
         var today = clock.UtcToday();
         return new PagedResponse<GrantResponse>(
