@@ -19,7 +19,11 @@ public sealed class GetMeHandler(GrantHubDbContext db, Viewer viewer) : IQueryHa
     public async ValueTask<MeResponse> Handle(GetMeQuery query, CancellationToken cancellationToken)
     {
         var userId = viewer.RequiredId();
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken)
+        // The account's three fields, never its whole row (password hash, second-factor state and lockout included).
+        var user = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new { u.Id, u.Email, u.DisplayName })
+            .FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("User", userId);
         var roles = await db.UserRoles
             .Where(ur => ur.UserId == userId)
@@ -28,10 +32,12 @@ public sealed class GetMeHandler(GrantHubDbContext db, Viewer viewer) : IQueryHa
             .ToListAsync(cancellationToken);
         var memberships = await viewer.MembershipsAsync(cancellationToken);
         var organisationIds = memberships.Keys.ToList();
-        var organisations = await db.Organisations
-            .Where(o => organisationIds.Contains(o.Id))
-            .Select(o => new { o.Id, o.Name })
-            .ToListAsync(cancellationToken);
+        var organisations = organisationIds.Count == 0
+            ? []
+            : await db.Organisations
+                .Where(o => organisationIds.Contains(o.Id))
+                .Select(o => new { o.Id, o.Name })
+                .ToListAsync(cancellationToken);
 
         // Names are encrypted at rest: sorted here, once decrypted.
         return new MeResponse(
