@@ -3,7 +3,6 @@ using GrantHub.Api.Features.Users;
 using GrantHub.Api.Infrastructure.Time;
 using GrantHub.Core.Grants;
 using GrantHub.Core.Identity;
-using GrantHub.Core.Organisations;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GrantHub.Api.Web.Pages.Grants;
@@ -221,8 +220,7 @@ public sealed class DetailsModel(TimeProvider clock) : WebPage
             .ToDictionary(name => name.Key, name => WebText.OrganisationName(Text, name.Value));
         if (Agreement is { MissingSignatures.Count: > 0 } latest && Grant.Status is GrantStatus.AwaitingSignature or GrantStatus.Active)
         {
-            var owned = memberships.Where(m => m.Value == MembershipRole.Owner).Select(m => m.Key).ToHashSet();
-            MySignatures = [.. latest.MissingSignatures.Where(m => m.OrganisationId is { } organisation ? owned.Contains(organisation) : Oversees)];
+            MySignatures = [.. latest.MissingSignatures.Where(m => m.OrganisationId is { } organisation ? memberships.Owns(organisation) : Oversees)];
         }
     }
 
