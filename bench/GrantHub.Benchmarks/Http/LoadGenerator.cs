@@ -34,15 +34,18 @@ internal readonly record struct ProcessCost(TimeSpan ProcessorTime, long Allocat
 /// <summary>
 /// A small load generator over real sockets: closed loop (N workers as fast as the server answers, for throughput) or
 /// open loop (requests started at a fixed rate whatever the answers, so a slow server shows in latency, not in a lower
-/// rate: no coordinated omission). Each measurement starts after 20 unmeasured requests, so it times the code, not its JIT.
+/// rate: no coordinated omission). Each measurement starts after unmeasured requests, one after another, for as long as
+/// the measurement itself up to two seconds (at least 20): the runtime compiles a method's optimised code only after it
+/// ran 30 times and the start-up's new code has settled, so twenty requests measured the JIT's first, slower code.
 /// </summary>
 internal sealed class LoadGenerator(HttpClient client)
 {
     private const int WarmUpRequests = 20;
+    private static readonly TimeSpan LongestWarmUp = TimeSpan.FromSeconds(2);
 
     public async Task<LoadResult> ClosedLoopAsync(string name, Func<HttpRequestMessage> request, int workers, TimeSpan duration)
     {
-        await WarmUpAsync(request);
+        await WarmUpAsync(request, duration);
         var latencies = new List<double>[workers];
         var failures = 0;
         var cost = ProcessCost.Now();
@@ -67,7 +70,7 @@ internal sealed class LoadGenerator(HttpClient client)
     {
         var total = (int)(perSecond * duration.TotalSeconds);
         var interval = TimeSpan.FromSeconds(1.0 / perSecond);
-        await WarmUpAsync(request);
+        await WarmUpAsync(request, duration);
         var sends = new List<Task<(double Ms, bool Ok)>>(total);
         var cost = ProcessCost.Now();
         var clock = Stopwatch.StartNew();
@@ -88,7 +91,7 @@ internal sealed class LoadGenerator(HttpClient client)
 
     public async Task<LoadResult> SequentialAsync(string name, Func<HttpRequestMessage> request, int count)
     {
-        await WarmUpAsync(request);
+        await WarmUpAsync(request, LongestWarmUp);
         var latencies = new List<double>(count);
         var failures = 0;
         var cost = ProcessCost.Now();
@@ -110,9 +113,11 @@ internal sealed class LoadGenerator(HttpClient client)
         return values.Count == 0 ? 0 : values[Math.Min(values.Count - 1, (int)Math.Ceiling(p * values.Count) - 1)];
     }
 
-    private async Task WarmUpAsync(Func<HttpRequestMessage> request)
+    private async Task WarmUpAsync(Func<HttpRequestMessage> request, TimeSpan measurement)
     {
-        for (var number = 0; number < WarmUpRequests; number++)
+        var longest = measurement < LongestWarmUp ? measurement : LongestWarmUp;
+        var clock = Stopwatch.StartNew();
+        for (var number = 0; number < WarmUpRequests || clock.Elapsed < longest; number++)
         {
             await SendAsync(request);
         }
