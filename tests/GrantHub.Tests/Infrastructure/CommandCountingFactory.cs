@@ -38,7 +38,7 @@ public sealed class CommandCountingFactory : GrantHubFactory
         // requests outside it: they count nothing, and a "reads no X" assertion passes whatever the code does.
         builder.UseTestServer(options => options.PreserveExecutionContext = true);
         builder.ConfigureServices(services =>
-            services.ConfigureDbContext<GrantHubDbContext>(options => options.AddInterceptors(_counter)));
+            services.ConfigureDbContext<GrantHubDbContext>(options => options.AddInterceptors(_counter, new OpeningCounter(_counter))));
     }
 
     /// <summary>Queries are what handlers ask for; saves are the writes of SaveChanges (one per changed row on SQLite).</summary>
@@ -47,13 +47,19 @@ public sealed class CommandCountingFactory : GrantHubFactory
         private readonly ConcurrentQueue<string> _texts = new();
         private int _queries;
         private int _saves;
+        private int _openings;
 
         public int Queries => _queries;
+
+        /// <summary>How many times a database connection was opened (taken from the pool) for the work.</summary>
+        public int Openings => _openings;
 
         public int Saves => _saves;
 
         /// <summary>The SQL of every command counted, in the order sent.</summary>
         public IReadOnlyCollection<string> Texts => _texts;
+
+        internal void AddOpening() => Interlocked.Increment(ref _openings);
 
         internal void Add(CommandSource source, string text)
         {
@@ -66,6 +72,17 @@ public sealed class CommandCountingFactory : GrantHubFactory
             {
                 Interlocked.Increment(ref _queries);
             }
+        }
+    }
+
+    private sealed class OpeningCounter(CommandCounter counter) : DbConnectionInterceptor
+    {
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => counter.Current.Value?.AddOpening();
+
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            counter.Current.Value?.AddOpening();
+            return Task.CompletedTask;
         }
     }
 
