@@ -935,6 +935,8 @@ namespace GrantHub.Migrations.SqlServer.Migrations
 
                     b.HasIndex("LeadOrganisationId");
 
+                    b.HasIndex("Id", "Status");
+
                     b.HasIndex("Status", "AwardedAt");
 
                     b.ToTable("Grants", t =>
@@ -1343,7 +1345,7 @@ namespace GrantHub.Migrations.SqlServer.Migrations
                     b.HasIndex("GrantId", "Number")
                         .IsUnique();
 
-                    b.HasIndex("Status", "PlannedDate");
+                    b.HasIndex("Status", "PlannedDate", "Condition", "AmendmentId", "GrantId");
 
                     b.ToTable("GrantTranches", null, t =>
                         {

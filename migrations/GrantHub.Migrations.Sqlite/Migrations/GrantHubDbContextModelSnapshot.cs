@@ -928,6 +928,8 @@ namespace GrantHub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("LeadOrganisationId");
 
+                    b.HasIndex("Id", "Status");
+
                     b.HasIndex("Status", "AwardedAt");
 
                     b.ToTable("Grants", t =>
@@ -1336,7 +1338,7 @@ namespace GrantHub.Migrations.Sqlite.Migrations
                     b.HasIndex("GrantId", "Number")
                         .IsUnique();
 
-                    b.HasIndex("Status", "PlannedDate");
+                    b.HasIndex("Status", "PlannedDate", "Condition", "AmendmentId", "GrantId");
 
                     b.ToTable("GrantTranches", null, t =>
                         {

@@ -36,6 +36,9 @@ internal sealed class GrantConfiguration : IEntityTypeConfiguration<Grant>
         builder.HasOne<Organisation>().WithMany().HasForeignKey(g => g.LeadOrganisationId);
         builder.HasIndex(g => new { g.Status, g.AwardedAt });
 
+        // Lists of tranches keep those of active grants: this index answers a grant's status without reading its row.
+        builder.HasIndex(g => new { g.Id, g.Status });
+
         builder.HasMany(g => g.Allocations).WithOne().HasForeignKey(a => a.GrantId);
         builder.HasMany(g => g.Tranches).WithOne().HasForeignKey(t => t.GrantId);
         builder.HasMany(g => g.Reports).WithOne().HasForeignKey(r => r.GrantId);
@@ -72,7 +75,8 @@ internal sealed class TrancheConfiguration : IEntityTypeConfiguration<Tranche>
         builder.Property(t => t.Id).ValueGeneratedNever();
         builder.HasMoney(t => t.Amount);
         builder.HasIndex(t => new { t.GrantId, t.Number }).IsUnique();
-        builder.HasIndex(t => new { t.Status, t.PlannedDate });
+        // The finance queue counts the tranches come due from this index alone, without reading a tranche's row.
+        builder.HasIndex(t => new { t.Status, t.PlannedDate, t.Condition, t.AmendmentId, t.GrantId });
         builder.Property(t => t.Condition).HasConversion<string>().HasMaxLength(40);
         builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(t => t.PaymentReference).IsEncrypted();
