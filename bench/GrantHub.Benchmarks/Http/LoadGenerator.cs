@@ -15,12 +15,13 @@ internal sealed record LoadResult(
     public string Line(string? beside = null) => string.Create(
         CultureInfo.InvariantCulture,
         $"{Name,-46} {Requests,7:N0} {Failures,4} {RequestsPerSecond,9:N0}/s  p50 {P50Ms,6:N1} ms  p99 {P99Ms,6:N1} ms  max {MaxMs,6:N1} ms  " +
-        $"cpu {CpuMsPerRequest,5:N2} ms  {KilobytesPerRequest,5:N0} KB{beside}");
+        $"cpu {CpuMsPerRequest,5:N2} ms  {(KilobytesPerRequest < 0 ? "n/a" : KilobytesPerRequest.ToString("N0", CultureInfo.InvariantCulture)),5} KB{beside}");
 }
 
 /// <summary>
-/// The process's processor time and allocated bytes from one instant on. The bytes are counted precisely: the quick
-/// count leaves out what each thread's allocation buffer holds, and full-size runs read 0 KB or 2 MB for the same page.
+/// The process's processor time and allocated bytes from one instant on. The bytes are counted precisely (the quick
+/// count leaves out what each thread's allocation buffer holds). The runtime's count still loses what a thread
+/// allocated when the thread pool retires it, so a long run can under-count, even below zero: that prints as n/a.
 /// </summary>
 internal readonly record struct ProcessCost(TimeSpan ProcessorTime, long AllocatedBytes)
 {
