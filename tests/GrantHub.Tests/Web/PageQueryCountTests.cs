@@ -121,6 +121,20 @@ public class PageQueryCountTests : IClassFixture<CommandCountingFactory>
         Assert.Single(count.Texts, text => text.Contains("\"SecurityStamp\" = @", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_home_page_reads_the_account_address_inside_the_invitations_query()
+    {
+        var officer = await WebSession.SignedIn(_factory, GrantScenarios.OfficerEmail);
+        await officer.Read("/home");
+
+        var count = await _factory.CountCommands(() => officer.Read("/home"));
+
+        Assert.Single(count.Texts, text => text.Contains("FROM \"OrganisationInvitations\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(count.Texts, text => text.Contains("FROM \"AspNetUsers\"", StringComparison.Ordinal)
+            && text.Contains("\"NormalizedEmail\"", StringComparison.Ordinal)
+            && !text.Contains("\"OrganisationInvitations\"", StringComparison.Ordinal));
+    }
+
     private async Task<GrantScenario> GrantWithSubmittedReports(int count)
     {
         var scenario = await _factory.AwardGrant();

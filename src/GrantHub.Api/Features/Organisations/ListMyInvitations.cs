@@ -17,9 +17,11 @@ public sealed class ListMyInvitationsHandler(GrantHubDbContext db, ICurrentUser 
 {
     public async ValueTask<IReadOnlyList<MyInvitationResponse>> Handle(ListMyInvitationsQuery query, CancellationToken cancellationToken)
     {
-        var myEmail = await MyInvitations.NormalizedEmailOfAsync(db, user, cancellationToken);
+        var me = user.RequiredId();
+        // The account's address is read inside the same query.
+        var myEmail = db.Users.Where(u => u.Id == me).Select(u => u.NormalizedEmail);
         var invitations = await db.OrganisationInvitations.AsNoTracking()
-            .Where(i => i.NormalizedEmail == myEmail && i.Status == InvitationStatus.Pending)
+            .Where(i => i.NormalizedEmail == myEmail.FirstOrDefault() && i.Status == InvitationStatus.Pending)
             .Join(db.Organisations, i => i.OrganisationId, o => o.Id, (i, o) => new { Invitation = i, Naming = new OrganisationNaming(o.Id, o.Name, o.Alias, o.Sensitive), o.Country })
             .OrderBy(x => x.Invitation.InvitedAt).ThenBy(x => x.Invitation.Id)
             .ToListAsync(cancellationToken);
