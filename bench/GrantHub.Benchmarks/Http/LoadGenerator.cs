@@ -20,8 +20,9 @@ internal sealed record LoadResult(
 
 /// <summary>
 /// The process's processor time and allocated bytes from one instant on. The bytes are counted precisely (the quick
-/// count leaves out what each thread's allocation buffer holds). The runtime's count still loses what a thread
-/// allocated when the thread pool retires it, so a long run can under-count, even below zero: that prints as n/a.
+/// count leaves out what each thread's allocation buffer holds). In full-size runs the runtime's count still jumped
+/// about 4.8 GB back during one measurement and forward during a later one, for a reason not found: a figure below
+/// zero prints as n/a, and one that is too high cannot be told apart, so compare memory from small runs.
 /// </summary>
 internal readonly record struct ProcessCost(TimeSpan ProcessorTime, long AllocatedBytes)
 {

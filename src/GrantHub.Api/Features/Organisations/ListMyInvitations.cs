@@ -18,10 +18,10 @@ public sealed class ListMyInvitationsHandler(GrantHubDbContext db, ICurrentUser 
     public async ValueTask<IReadOnlyList<MyInvitationResponse>> Handle(ListMyInvitationsQuery query, CancellationToken cancellationToken)
     {
         var me = user.RequiredId();
-        // The account's address is read inside the same query.
-        var myEmail = db.Users.Where(u => u.Id == me).Select(u => u.NormalizedEmail);
+        // The account's address is read inside the invitations' query: the home page asks on every visit.
+        var myAddress = db.Users.Where(u => u.Id == me).Select(u => u.NormalizedEmail);
         var invitations = await db.OrganisationInvitations.AsNoTracking()
-            .Where(i => i.NormalizedEmail == myEmail.FirstOrDefault() && i.Status == InvitationStatus.Pending)
+            .Where(i => i.NormalizedEmail == myAddress.FirstOrDefault() && i.Status == InvitationStatus.Pending)
             .Join(db.Organisations, i => i.OrganisationId, o => o.Id, (i, o) => new { Invitation = i, Naming = new OrganisationNaming(o.Id, o.Name, o.Alias, o.Sensitive), o.Country })
             .OrderBy(x => x.Invitation.InvitedAt).ThenBy(x => x.Invitation.Id)
             .ToListAsync(cancellationToken);

@@ -80,7 +80,7 @@ public sealed class GetOfficerQueueHandler(GrantHubDbContext db, ICurrentUser us
         // Two queries: SQLite cannot run a report query that also reads its grant's columns (SQL APPLY).
         var reports = await OldestQueries.SubmittedReports(db, read).ToListAsync(cancellationToken);
         var reportGrantIds = reports.Select(r => r.GrantId).Distinct().ToList();
-        var grantNumbers = (await OldestQueries.GrantNumbers(db, reportGrantIds).ToListAsync(cancellationToken)).ToDictionary(g => g.Id, g => g.Title);
+        var grantNumbers = (await OldestQueries.GrantNumbers(db, reportGrantIds).ToListAsync(cancellationToken)).ToDictionary(g => g.Id, g => g.Number);
         Add(OfficerQueueKind.ReadReport, [.. reports.Select(r => new OfficerQueueItem(OfficerQueueKind.ReadReport, r.SubmittedAt ?? now, grantNumbers[r.GrantId], r.GrantId, $"/grants/{r.GrantId}"))]);
 
         Add(OfficerQueueKind.AgreementUnsigned, [.. (await OldestQueries.AwaitingSignature(db, read).ToListAsync(cancellationToken))
@@ -121,7 +121,11 @@ public sealed class GetOfficerQueueHandler(GrantHubDbContext db, ICurrentUser us
 
     private sealed record Oldest(Guid Id, string Title, DateTimeOffset Since);
 
+    private sealed record UndecidedApplication(Guid Id, string Title);
+
     private sealed record SubmittedReport(Guid GrantId, DateTimeOffset? SubmittedAt);
+
+    private sealed record GrantNumber(Guid Id, string Number);
 
     private sealed record ClosedCall(Guid Id, DateTimeOffset? ClosedAt);
 
@@ -145,11 +149,11 @@ public sealed class GetOfficerQueueHandler(GrantHubDbContext db, ICurrentUser us
                 .OrderBy(c => c.ClosedAt).ThenBy(c => c.Id)
                 .Select(c => new ClosedCall(c.Id, c.ClosedAt)));
 
-        public static readonly Func<GrantHubDbContext, Guid, int, IAsyncEnumerable<Oldest>> UndecidedApplicationsOf = EF.CompileAsyncQuery(
+        public static readonly Func<GrantHubDbContext, Guid, int, IAsyncEnumerable<UndecidedApplication>> UndecidedApplicationsOf = EF.CompileAsyncQuery(
             (GrantHubDbContext db, Guid callId, int read) => db.Applications.AsNoTracking()
                 .Where(a => a.CallId == callId && (a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.UnderReview))
                 .OrderBy(a => a.Id).Take(read)
-                .Select(a => new Oldest(a.Id, a.Title, default)));
+                .Select(a => new UndecidedApplication(a.Id, a.Title)));
 
         public static readonly Func<GrantHubDbContext, DateTimeOffset, int, IAsyncEnumerable<Oldest>> OverdueReviews = EF.CompileAsyncQuery(
             (GrantHubDbContext db, DateTimeOffset now, int read) => db.ReviewAssignments.AsNoTracking()
@@ -165,10 +169,10 @@ public sealed class GetOfficerQueueHandler(GrantHubDbContext db, ICurrentUser us
                 .OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id).Take(read)
                 .Select(r => new SubmittedReport(r.GrantId, r.SubmittedAt)));
 
-        public static readonly Func<GrantHubDbContext, List<Guid>, IAsyncEnumerable<Oldest>> GrantNumbers = EF.CompileAsyncQuery(
+        public static readonly Func<GrantHubDbContext, List<Guid>, IAsyncEnumerable<GrantNumber>> GrantNumbers = EF.CompileAsyncQuery(
             (GrantHubDbContext db, List<Guid> ids) => db.Grants.AsNoTracking()
                 .Where(g => ids.Contains(g.Id))
-                .Select(g => new Oldest(g.Id, g.GrantNumber, default)));
+                .Select(g => new GrantNumber(g.Id, g.GrantNumber)));
 
         public static readonly Func<GrantHubDbContext, int, IAsyncEnumerable<Oldest>> AwaitingSignature = EF.CompileAsyncQuery(
             (GrantHubDbContext db, int read) => db.Grants.AsNoTracking()
