@@ -80,7 +80,9 @@ public sealed class GetOfficerQueueHandler(GrantHubDbContext db, ICurrentUser us
         // Two queries: SQLite cannot run a report query that also reads its grant's columns (SQL APPLY).
         var reports = await OldestQueries.SubmittedReports(db, read).ToListAsync(cancellationToken);
         var reportGrantIds = reports.Select(r => r.GrantId).Distinct().ToList();
-        var grantNumbers = (await OldestQueries.GrantNumbers(db, reportGrantIds).ToListAsync(cancellationToken)).ToDictionary(g => g.Id, g => g.Number);
+        var grantNumbers = reportGrantIds.Count == 0
+            ? []
+            : (await OldestQueries.GrantNumbers(db, reportGrantIds).ToListAsync(cancellationToken)).ToDictionary(g => g.Id, g => g.Number);
         Add(OfficerQueueKind.ReadReport, [.. reports.Select(r => new OfficerQueueItem(OfficerQueueKind.ReadReport, r.SubmittedAt ?? now, grantNumbers[r.GrantId], r.GrantId, $"/grants/{r.GrantId}"))]);
 
         Add(OfficerQueueKind.AgreementUnsigned, [.. (await OldestQueries.AwaitingSignature(db, read).ToListAsync(cancellationToken))
