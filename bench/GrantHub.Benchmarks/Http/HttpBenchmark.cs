@@ -83,6 +83,18 @@ internal static class HttpBenchmark
             var reference = await load.ClosedLoopAsync("reference: raw SQLite read of the application", () => Get($"{ReferenceEndpoint.Prefix}{seeded.ApplicationId}"), workers, duration);
             results.Add(reference);
             Console.WriteLine(reference.Line());
+            foreach (var (name, request) in new (string, Func<HttpRequestMessage>)[]
+            {
+                ("layer: /health, no database", () => Get("/health")),
+                ("layer: EF Core read of the same row, no authentication", () => Get($"{ReferenceEndpoint.EntityFrameworkPrefix}{seeded.ApplicationId}")),
+            })
+            {
+                var result = await load.ClosedLoopAsync(name, request, workers, duration);
+                results.Add(result);
+                var share = result.RequestsPerSecond / reference.RequestsPerSecond;
+                Console.WriteLine(result.Line(string.Create(CultureInfo.InvariantCulture, $"  {share:P0} of reference")));
+            }
+
             foreach (var (name, url) in new[]
             {
                 ("GET /api/applications/{id}", $"/api/applications/{seeded.ApplicationId}"),

@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using GrantHub.Core.Data;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GrantHub.Benchmarks.Http;
 
@@ -9,10 +12,13 @@ namespace GrantHub.Benchmarks.Http;
 /// The floor of this database, served by the benchmark's host in front of GrantHub's whole pipeline:
 /// <c>GET /bench/reference/applications/{id}</c> reads the same application row GrantHub reads, with raw
 /// Microsoft.Data.Sqlite (no EF, no mediator, no authentication, no authorisation) and writes it as JSON.
+/// <c>GET /bench/reference-ef/applications/{id}</c> reads the same columns through GrantHub's own pooled EF Core context
+/// (untracked, still no mediator and no authentication): the share of a GET by id that EF Core alone costs.
 /// </summary>
 internal sealed class ReferenceEndpoint(string connectionString) : IStartupFilter
 {
     public const string Prefix = "/bench/reference/applications/";
+    public const string EntityFrameworkPrefix = "/bench/reference-ef/applications/";
 
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
@@ -21,6 +27,12 @@ internal sealed class ReferenceEndpoint(string connectionString) : IStartupFilte
             if (context.Request.Path.StartsWithSegments("/bench/reference/applications", out var rest) && Guid.TryParse(rest.Value?.Trim('/'), out var id))
             {
                 await ReadAsync(context, id);
+                return;
+            }
+
+            if (context.Request.Path.StartsWithSegments("/bench/reference-ef/applications", out rest) && Guid.TryParse(rest.Value?.Trim('/'), out id))
+            {
+                await ReadWithEntityFrameworkAsync(context, id);
                 return;
             }
 
@@ -58,6 +70,34 @@ internal sealed class ReferenceEndpoint(string connectionString) : IStartupFilte
             requestedTotal = reader.GetInt64(7) / 100m,
             durationMonths = reader.GetInt32(8),
             version = reader.GetInt32(9),
+        }, context.RequestAborted);
+    }
+
+    private static async Task ReadWithEntityFrameworkAsync(HttpContext context, Guid id)
+    {
+        var db = context.RequestServices.GetRequiredService<GrantHubDbContext>();
+        var application = await db.Applications.AsNoTracking()
+            .Where(a => a.Id == id)
+            .Select(a => new { a.Id, a.CallId, a.LeadOrganisationId, a.Title, a.Summary, a.Status, a.Currency, a.RequestedTotal, a.DurationMonths, a.Version })
+            .FirstOrDefaultAsync(context.RequestAborted);
+        if (application is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        await context.Response.WriteAsJsonAsync(new
+        {
+            id = application.Id,
+            callId = application.CallId,
+            leadOrganisationId = application.LeadOrganisationId,
+            title = application.Title,
+            summary = application.Summary,
+            status = application.Status.ToString(),
+            currency = application.Currency,
+            requestedTotal = application.RequestedTotal.Amount,
+            durationMonths = application.DurationMonths,
+            version = application.Version,
         }, context.RequestAborted);
     }
 }
