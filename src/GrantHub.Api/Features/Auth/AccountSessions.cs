@@ -58,27 +58,39 @@ public sealed class AccountSessions(GrantHubDbContext db, TimeProvider clock, IO
     public Task RevokeAllAsync(Guid userId, CancellationToken cancellationToken) =>
         db.UserTokens.Where(t => t.UserId == userId && t.LoginProvider == Provider).ExecuteDeleteAsync(cancellationToken);
 
-    /// <summary>A bearer token's check, one query: its session exists, and its account is current (<see cref="CurrentAccount"/>).</summary>
+    /// <summary>A bearer token's check, one query: its session exists, and its account is current (<see cref="Account"/>).</summary>
     public async Task<bool> IsTokenCurrentAsync(ClaimsPrincipal principal, CancellationToken cancellationToken) =>
-        CurrentAccount(principal) is { } account
+        Account(principal) is { } account
         && principal.FindFirstValue(SessionClaim) is { } session
-        && await account.AnyAsync(u => db.UserTokens.Any(t => t.UserId == u.Id && t.LoginProvider == Provider && t.Name == session), cancellationToken);
+        && await CurrentChecks.TokenIsCurrent(db, account.UserId, account.Stamp, clock.GetUtcNow(), session, cancellationToken);
 
-    /// <summary>A browser cookie's check, one query: its account is current (<see cref="CurrentAccount"/>).</summary>
+    /// <summary>A browser cookie's check, one query: its account is current (<see cref="Account"/>).</summary>
     public async Task<bool> IsCookieCurrentAsync(ClaimsPrincipal principal, CancellationToken cancellationToken) =>
-        CurrentAccount(principal) is { } account && await account.AnyAsync(cancellationToken);
+        Account(principal) is { } account
+        && await CurrentChecks.AccountIsCurrent(db, account.UserId, account.Stamp, clock.GetUtcNow(), cancellationToken);
 
-    /// <summary>The principal's account while its security stamp is still the principal's and it is not disabled; null without those claims.</summary>
-    private IQueryable<ApplicationUser>? CurrentAccount(ClaimsPrincipal principal)
+    /// <summary>The principal's account and security stamp; null without those claims.</summary>
+    private (Guid UserId, string Stamp)? Account(ClaimsPrincipal principal) =>
+        Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
+        && principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType) is { } stamp
+            ? (userId, stamp)
+            : null;
+
+    /// <summary>
+    /// Every authenticated request runs one of these, so they are compiled once: built as ordinary LINQ, EF spent a third
+    /// of the check's time building the expression, extracting its parameters and finding it in its cache.
+    /// An account is current while its security stamp is still the principal's and it is not disabled.
+    /// </summary>
+    private static class CurrentChecks
     {
-        if (!Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
-            || principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType) is not { } stamp)
-        {
-            return null;
-        }
+        public static readonly Func<GrantHubDbContext, Guid, string, DateTimeOffset, string, CancellationToken, Task<bool>> TokenIsCurrent =
+            EF.CompileAsyncQuery((GrantHubDbContext db, Guid userId, string stamp, DateTimeOffset now, string session, CancellationToken _) =>
+                db.Users.Any(u => u.Id == userId && u.SecurityStamp == stamp && (u.LockoutEnd == null || u.LockoutEnd <= now)
+                    && db.UserTokens.Any(t => t.UserId == u.Id && t.LoginProvider == Provider && t.Name == session)));
 
-        var now = clock.GetUtcNow();
-        return db.Users.Where(u => u.Id == userId && u.SecurityStamp == stamp && (u.LockoutEnd == null || u.LockoutEnd <= now));
+        public static readonly Func<GrantHubDbContext, Guid, string, DateTimeOffset, CancellationToken, Task<bool>> AccountIsCurrent =
+            EF.CompileAsyncQuery((GrantHubDbContext db, Guid userId, string stamp, DateTimeOffset now, CancellationToken _) =>
+                db.Users.Any(u => u.Id == userId && u.SecurityStamp == stamp && (u.LockoutEnd == null || u.LockoutEnd <= now)));
     }
 
     private static ClaimsPrincipal WithSession(ClaimsPrincipal principal, string session, string refresh)
