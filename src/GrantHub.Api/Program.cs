@@ -59,6 +59,7 @@ app.UseGrantHubPages();
 // Explicit, after the status-code pages, so that a re-executed request (e.g. /error/404) is routed again.
 app.UseRouting();
 app.UseRequestSizeLimit();
+app.UseMiddleware<OneConnectionPerSignedInRequest>();
 app.UseAuthentication();
 app.UseMiddleware<SessionValidationMiddleware>();
 app.UseMiddleware<SecondFactorGate>();

@@ -1,4 +1,5 @@
 using System.Data;
+using System.Net;
 using FluentValidation;
 using GrantHub.Api.Features.Finance;
 using GrantHub.Api.Features.Users;
@@ -6,6 +7,7 @@ using GrantHub.Core.Data;
 using GrantHub.Tests.Emergency;
 using GrantHub.Tests.Grants;
 using GrantHub.Tests.Infrastructure;
+using GrantHub.Tests.Web;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +16,7 @@ namespace GrantHub.Tests.Operations;
 
 /// <summary>
 /// A use case takes one connection from the pool for all its queries, instead of one per query, and gives it back
-/// when it ends, failed or not.
+/// when it ends, failed or not. A signed-in request checks its session on that same connection.
 /// </summary>
 public class OneConnectionPerUseCaseTests(CommandCountingFactory factory) : IClassFixture<CommandCountingFactory>
 {
@@ -30,8 +32,28 @@ public class OneConnectionPerUseCaseTests(CommandCountingFactory factory) : ICla
         var read = await factory.CountCommands(async () => await (await finance.GetAsync("/api/finance/queue")).ReadAs<FinanceQueueResponse>());
 
         Assert.True(read.Queries >= 10, $"the queue sent {read.Queries} queries");
-        // One for the session's check before the use case, one for the use case.
-        Assert.Equal(2, read.Openings);
+        Assert.Equal(1, read.Openings);
+    }
+
+    [Fact]
+    public async Task A_page_read_with_the_session_cookie_checks_the_session_on_the_connection_its_use_cases_use()
+    {
+        var officer = await WebSession.SignedIn(factory, GrantScenarios.OfficerEmail);
+
+        var read = await factory.CountCommands(() => officer.Read("/home"));
+
+        Assert.True(read.Queries >= 5, $"the home page sent {read.Queries} queries");
+        Assert.Equal(1, read.Openings);
+    }
+
+    [Fact]
+    public async Task An_anonymous_request_opens_no_connection_before_its_use_case()
+    {
+        var anonymous = factory.CreateClient();
+
+        var read = await factory.CountCommands(async () => await (await anonymous.GetAsync("/api/me")).ShouldBe(HttpStatusCode.Unauthorized));
+
+        Assert.Equal(0, read.Openings);
     }
 
     [Fact]
