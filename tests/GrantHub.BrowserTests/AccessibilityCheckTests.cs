@@ -24,7 +24,9 @@ public class AccessibilityCheckTests(BrowserHost host) : IClassFixture<BrowserHo
         var serious = await PageVisitor.SeriousViolations(page);
         var defaultMode = (await page.RunAxe()).Violations
             .Where(v => v.Impact is "serious" or "critical")
-            .Select(v => v.Id);
+            .Select(v => v.Id)
+            .ToList();
+        await page.CloseAsync();
 
         Assert.Contains(serious, v => v.StartsWith("button-name (critical)", StringComparison.Ordinal));
         Assert.Contains(serious, v => v.StartsWith("image-alt (critical)", StringComparison.Ordinal));

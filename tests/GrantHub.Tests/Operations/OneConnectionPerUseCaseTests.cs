@@ -47,6 +47,18 @@ public class OneConnectionPerUseCaseTests(CommandCountingFactory factory) : ICla
     }
 
     [Fact]
+    public async Task A_signed_in_request_with_a_body_takes_a_connection_only_while_each_step_runs()
+    {
+        var fund = await factory.CreateRapidResponseFund();
+        var member = await factory.NewOrganisationMember();
+
+        var submitted = await factory.CountCommands(async () => await member.Client.Submit(factory.Body(member.OrganisationId, fund.Id)));
+
+        // The session's check, then the use case: none while the body arrives.
+        Assert.Equal(2, submitted.Openings);
+    }
+
+    [Fact]
     public async Task An_anonymous_request_opens_no_connection_before_its_use_case()
     {
         var anonymous = factory.CreateClient();
