@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using GrantHub.Api.Infrastructure.Security;
 
 namespace GrantHub.Api.Features.Auth;
 
@@ -11,7 +12,7 @@ public sealed class SessionValidationMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context, AccountSessions sessions)
     {
         if (context.User.Identity?.IsAuthenticated == true
-            && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            && BearerTokens.CarriedBy(context.Request)
             && !await sessions.IsTokenCurrentAsync(context.User, context.RequestAborted))
         {
             context.User = new ClaimsPrincipal(new ClaimsIdentity());

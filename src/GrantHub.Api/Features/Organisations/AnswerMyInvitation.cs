@@ -9,18 +9,19 @@ namespace GrantHub.Api.Features.Organisations;
 /// <summary>Finding an invitation addressed to the signed-in account; anyone else's is not found.</summary>
 public static class MyInvitations
 {
-    public static async Task<string> NormalizedEmailOfAsync(GrantHubDbContext db, ICurrentUser user, CancellationToken cancellationToken)
+    /// <summary>The signed-in account's address as Identity normalises it: a query, read on its own or inside another.</summary>
+    public static IQueryable<string?> NormalizedEmailOf(GrantHubDbContext db, ICurrentUser user)
     {
         var userId = user.RequiredId();
-        return await db.Users.Where(u => u.Id == userId).Select(u => u.NormalizedEmail).SingleAsync(cancellationToken)
-            ?? throw new NotFoundException("Account e-mail", userId);
+        return db.Users.Where(u => u.Id == userId).Select(u => u.NormalizedEmail);
     }
 
     /// <summary>The invitation, tracked, with its organisation and members; 404 unless it is addressed to this account.</summary>
     public static async Task<(OrganisationInvitation Invitation, Organisation Organisation)> FindAsync(
         GrantHubDbContext db, ICurrentUser user, Guid invitationId, CancellationToken cancellationToken)
     {
-        var myEmail = await NormalizedEmailOfAsync(db, user, cancellationToken);
+        var myEmail = await NormalizedEmailOf(db, user).SingleAsync(cancellationToken)
+            ?? throw new NotFoundException("Account e-mail", user.RequiredId());
         var invitation = await db.OrganisationInvitations.FirstOrDefaultAsync(i => i.Id == invitationId && i.NormalizedEmail == myEmail, cancellationToken)
             ?? throw new NotFoundException("Invitation", invitationId);
         var organisation = await db.Organisations.Include(o => o.Members).SingleAsync(o => o.Id == invitation.OrganisationId, cancellationToken);

@@ -17,9 +17,8 @@ public sealed class ListMyInvitationsHandler(GrantHubDbContext db, ICurrentUser 
 {
     public async ValueTask<IReadOnlyList<MyInvitationResponse>> Handle(ListMyInvitationsQuery query, CancellationToken cancellationToken)
     {
-        var me = user.RequiredId();
         // The account's address is read inside the invitations' query: the home page asks on every visit.
-        var myAddress = db.Users.Where(u => u.Id == me).Select(u => u.NormalizedEmail);
+        var myAddress = MyInvitations.NormalizedEmailOf(db, user);
         var invitations = await db.OrganisationInvitations.AsNoTracking()
             .Where(i => i.NormalizedEmail == myAddress.FirstOrDefault() && i.Status == InvitationStatus.Pending)
             .Join(db.Organisations, i => i.OrganisationId, o => o.Id, (i, o) => new { Invitation = i, Naming = new OrganisationNaming(o.Id, o.Name, o.Alias, o.Sensitive), o.Country })

@@ -1,3 +1,4 @@
+using GrantHub.Api.Infrastructure.Security;
 using GrantHub.Core.Data;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.Features;
@@ -24,8 +25,7 @@ public sealed class OneConnectionPerSignedInRequest(RequestDelegate next, IOptio
     public async Task InvokeAsync(HttpContext context, GrantHubDbContext db)
     {
         if (context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody != false
-            || (!context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                && !context.Request.Cookies.ContainsKey(_sessionCookie)))
+            || (!BearerTokens.CarriedBy(context.Request) && !context.Request.Cookies.ContainsKey(_sessionCookie)))
         {
             await next(context);
             return;
